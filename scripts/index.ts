@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { buildOptionsFrom } from '../src/app/compose.js';
+import { createProgressDisplay } from '../src/app/build-progress.js';
+import { formatBuildReport } from '../src/app/format-build-report.js';
+import { loadConfig } from '../src/config.js';
+import { buildIndex } from '../src/index/build-index.js';
+import { runScript } from './run-script.js';
+
+const USAGE = 'usage: npm run index -- [--full] [--corpus DIR] [--data DIR] [--json]';
+
+await runScript(USAGE, async () => {
+  const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, corpus: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const display = createProgressDisplay();
+  const options = buildOptionsFrom(config, { trigger: 'cli', full: values.full, onProgress: display.onProgress });
+  if (values.corpus !== undefined) options.corpusDir = values.corpus;
+  if (values.data !== undefined) options.dataDir = values.data;
+  const report = await buildIndex(options);
+  display.stop();
+  console.log(formatBuildReport(report));
+  if (values.json) console.log(JSON.stringify(report));
+  return report.outcome === 'success' ? 0 : 1;
+});

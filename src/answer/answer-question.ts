@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { Embedder } from '../embedding/embedder.js';
+import type { Generation } from '../index/generation.js';
+import type { Lease } from '../index/live-index.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
+import { detectLanguage } from '../text/language.js';
+import type { Lang } from '../text/lang.js';
+import type { Translator } from '../translate/translator.js';
+import type { Answer, Citation, NoAnswerReason } from './answer.js';
+import { buildExtractiveAnswer } from './extractive.js';
+import { generateLlmAnswer } from './generate.js';
+import type { Llm } from './llm-client.js';
+import { formatFallbackNote, formatNoAnswer, type FallbackReason } from './messages.js';
+
+/** What answering needs; the composition root builds it, tests pass fakes. */
+export interface AnswerDeps {
+  /** Lends the live generation for one question (null: nothing indexed). */
+  acquire(): Lease | null;
+  /** The embedder of a generation's own model. */
+  embedderFor(generation: Generation): Promise<Embedder>;
+  llm: Llm | null;
+  translator: Translator | null;
+  knobs: Partial<RetrievalKnobs>;
+  maxQuestionChars: number;
+  /** Add machine translations of quotes for askers in another language than the article's. */
+  translateQuotes: boolean;
+  /** Articles shown to the LLM at most. */
+  maxSources?: number;
+  logger?: { warn(obj: object, msg: string): void };
+}
+
+export interface AnswerInput {
+  question: string;
+  /** A language hint (e.g. the Discord user's locale) that breaks ties in detection. */
+  languageHint?: Lang | null;
+  /** Per-call knob overrides (e.g. `-k` on the command line). */
+  knobs?: Partial<RetrievalKnobs>;
+}
+
+/**
+ * Answers one question from the live index: detects its language, translates it for retrieval
+ * when it is not in the corpus language, retrieves, then writes an LLM answer (when an LLM is
+ * configured) or an extractive one, falling back to extractive when the LLM fails. Never throws
+ * for bad input: empty, too long or uncovered questions get a `no-answer` in their language.
+ */
+export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Promise<Answer> {
+  const started = performance.now();
+  const question = input.question.trim();
+  const language = detectLanguage(question, input.languageHint ?? null);
+  if (question === '') return noAnswer(input.languageHint ?? 'it', { reason: 'empty-question' });
+  if (question.length > deps.maxQuestionChars) return noAnswer(language, { reason: 'question-too-long', maxChars: deps.maxQuestionChars });
+
+  const lease = deps.acquire();
+  if (lease === null) return noAnswer(language, { reason: 'no-index' });
+  try {
+    const { generation } = lease;
+    const embedder = await deps.embedderFor(generation);
+    const translation = await translateQuestion(deps.translator, question, language, generation.manifest.corpusLanguage);
+    const result = await retrieve({
+      generation,
+      embedder,
+      question,
+      language,
+      extraQueries: translation === null ? [] : [{ text: translation.query, lang: generation.manifest.corpusLanguage }],
+      knobs: { ...deps.knobs, ...input.knobs },
+    });
+    const timings: Record<string, number> = { ...result.timings, ...(translation === null ? {} : { translate: translation.ms }) };
+    if (result.noAnswer) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
+
+    const written = await writeAnswer(deps, question, language, result, embedder, timings);
+    if (written === null) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
+    const citations = await addQuoteTranslations(deps, written.citations, language, result, timings);
+    timings.total = round(performance.now() - started);
+    return { id: randomUUID(), language, translation, timings, ...written, citations };
+  } finally {
+    lease.release();
+  }
+}
+
+type Written = Pick<Answer, 'text' | 'mode' | 'reason' | 'citations'>;
+
+async function writeAnswer(deps: AnswerDeps, question: string, language: Lang, result: RetrievalResult, embedder: Embedder, timings: Record<string, number>): Promise<Written | null> {
+  let fallback: FallbackReason | null = null;
+  if (deps.llm !== null) {
+    const start = performance.now();
+    try {
+      const generated = await generateLlmAnswer({ question, language, result, llm: deps.llm, maxSources: deps.maxSources ?? 5 });
+      timings.llm = round(performance.now() - start);
+      if (!('unsupported' in generated)) return { text: generated.text, mode: 'llm', reason: null, citations: generated.citations };
+      // The model read the sources and found no answer: say so rather than quote unrelated text.
+      if (generated.reason === 'not-covered') return null;
+      fallback = 'llm-uncited';
+    } catch (error) {
+      timings.llm = round(performance.now() - start);
+      deps.logger?.warn({ err: (error as Error).message }, 'LLM answer failed; answering extractively');
+      fallback = 'llm-unavailable';
+    }
+  }
+  const start = performance.now();
+  const extractive = await buildExtractiveAnswer({ question, language, result, embedder });
+  timings.extractive = round(performance.now() - start);
+  if (extractive === null) return null;
+  const text = fallback === null ? extractive.text : `${extractive.text}\n\n_${formatFallbackNote(language, fallback)}_`;
+  return { text, mode: 'extractive', reason: fallback, citations: extractive.citations };
+}
+
+async function translateQuestion(translator: Translator | null, question: string, from: Lang, to: Lang): Promise<Answer['translation']> {
+  if (translator === null || from === to) return null;
+  const start = performance.now();
+  const query = await translator.translate(question, from, to);
+  if (query === null || query.trim() === '') return null;
+  return { engine: translator.engine, query, ms: round(performance.now() - start) };
+}
+
+/** Quotes in another language than the asker's get a machine translation beside them (the quote stays verbatim). */
+async function addQuoteTranslations(deps: AnswerDeps, citations: Citation[], language: Lang, result: RetrievalResult, timings: Record<string, number>): Promise<Citation[]> {
+  const translator = deps.translator;
+  if (translator === null || !deps.translateQuotes) return citations;
+  const articleLang = new Map(result.groups.map((g) => [g.articleId, g.passages[0]?.lang ?? language]));
+  const start = performance.now();
+  const out = await Promise.all(
+    citations.map(async (c) => {
+      const from = articleLang.get(c.articleId) ?? language;
+      if (from === language) return c;
+      return { ...c, quoteTranslation: await translator.translate(c.quote, from, language) };
+    }),
+  );
+  timings.translateQuotes = round(performance.now() - start);
+  return out;
+}
+
+function noAnswer(language: Lang, why: Parameters<typeof formatNoAnswer>[1], timings: Record<string, number> = {}, translation: Answer['translation'] = null): Answer {
+  const reason: NoAnswerReason = why.reason;
+  return { id: randomUUID(), text: formatNoAnswer(language, why), language, mode: 'no-answer', reason, citations: [], translation, timings };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,0 +1,66 @@
+import type pino from 'pino';
+import { answerQuestion, type AnswerDeps, type AnswerInput } from '../answer/answer-question.js';
+import type { Answer } from '../answer/answer.js';
+import { createLlm, type Llm } from '../answer/llm-client.js';
+import type { Config } from '../config.js';
+import { loadEmbedder } from '../embedding/load-embedder.js';
+import { locateModel } from '../embedding/resolve-model.js';
+import { LiveIndex } from '../index/live-index.js';
+import { selectTranslator, type TranslatorChoice } from '../translate/select.js';
+import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
+
+/** The answering side of the product, built from configuration. */
+export interface AnswerService {
+  ask(input: AnswerInput): Promise<Answer>;
+  live: LiveIndex;
+  llm: Llm | null;
+  translation: TranslatorChoice;
+  close(): void;
+}
+
+/** The LLM client when OPENAI_API_KEY is set, else null (extractive answers). */
+export function createLlmFrom(config: Config, logger?: pino.Logger): Llm | null {
+  if (config.OPENAI_API_KEY === null) return null;
+  return createLlm({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    attemptTimeoutMs: config.LLM_ATTEMPT_TIMEOUT_MS,
+    totalBudgetMs: config.LLM_TOTAL_BUDGET_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    ...(logger === undefined ? {} : { logger }),
+  });
+}
+
+/**
+ * Opens the live index and builds everything answering needs. Loads no model until the first
+ * question (the index says which model). Logs which translator serves and why.
+ */
+export async function createAnswerService(config: Config, logger?: pino.Logger): Promise<AnswerService> {
+  const sources = modelSourcesFrom(config);
+  const live = new LiveIndex(config.DATA_DIR, {
+    efSearch: config.HNSW_EF_SEARCH,
+    onSwap: (from, to) => logger?.info({ from, to }, 'index generation swapped in'),
+    onError: (message) => logger?.error({ err: message }, 'index generation not loadable; serving the last good one if any'),
+  });
+  const llm = createLlmFrom(config, logger);
+  const translation = await selectTranslator({
+    mode: config.QUERY_TRANSLATION,
+    apertiumUrl: config.APERTIUM_URL,
+    apertiumTimeoutMs: config.APERTIUM_TIMEOUT_MS,
+    llmComplete: llm === null ? null : (messages) => llm.complete(messages),
+    ...(logger === undefined ? {} : { logger }),
+  });
+  logger?.info({ translator: translation.translator?.engine ?? 'none' }, translation.why);
+  const deps: AnswerDeps = {
+    acquire: () => live.acquire(),
+    embedderFor: (generation) => loadEmbedder(locateModel(generation.manifest.model, sources), { batchSize: config.EMBEDDING_BATCH_SIZE }),
+    llm,
+    translator: translation.translator,
+    knobs: knobOverridesFrom(config),
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    translateQuotes: config.TRANSLATE_QUOTES,
+    ...(logger === undefined ? {} : { logger }),
+  };
+  return { ask: (input) => answerQuestion(deps, input), live, llm, translation, close: () => live.close() };
+}

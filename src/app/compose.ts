@@ -1,0 +1,58 @@
+import type { Config } from '../config.js';
+import { loadEmbedder } from '../embedding/load-embedder.js';
+import { locateModel, resolveModel, type ModelSources } from '../embedding/resolve-model.js';
+import type { BuildOptions } from '../index/build-index.js';
+import type { RetrievalKnobs } from '../retrieval/types.js';
+import { detectLanguage } from '../text/language.js';
+
+/** Where models come from, as configured. */
+export function modelSourcesFrom(config: Config): ModelSources {
+  return {
+    modelId: config.EMBEDDING_MODEL,
+    overrides: {
+      dims: config.EMBEDDING_DIMS,
+      dtype: config.EMBEDDING_DTYPE,
+      queryPrefix: config.EMBEDDING_QUERY_PREFIX,
+      passagePrefix: config.EMBEDDING_PASSAGE_PREFIX,
+      maxTokens: config.EMBEDDING_MAX_TOKENS,
+    },
+    modelsDir: config.MODELS_DIR,
+    fallback: { dir: config.EMBEDDING_FALLBACK_DIR, modelId: config.EMBEDDING_FALLBACK_MODEL },
+    hubTimeoutMs: config.HUB_TIMEOUT_MS,
+  };
+}
+
+/** Build options from configuration; callers add progress, trigger and overrides. */
+export function buildOptionsFrom(config: Config, extra: Pick<BuildOptions, 'trigger'> & Partial<BuildOptions>): BuildOptions {
+  const sources = modelSourcesFrom(config);
+  return {
+    corpusDir: config.CORPUS_DIR,
+    dataDir: config.DATA_DIR,
+    full: false,
+    maxFileBytes: config.MAX_FILE_BYTES,
+    chunkMaxTokens: config.CHUNK_MAX_TOKENS ?? null,
+    overlapSentences: config.CHUNK_OVERLAP_SENTENCES,
+    hnsw: { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION },
+    configuredModelId: config.EMBEDDING_MODEL,
+    models: {
+      resolve: () => resolveModel(sources),
+      locate: (spec) => locateModel(spec, sources),
+      load: (spec) => loadEmbedder(spec, { batchSize: config.EMBEDDING_BATCH_SIZE }),
+    },
+    detectLanguage: (text) => detectLanguage(text),
+    pauseAt: config.TEST_BUILD_PAUSE_AT,
+    ...extra,
+  };
+}
+
+/** Retrieval knob overrides from configuration (unset keys keep the per-model defaults). */
+export function knobOverridesFrom(config: Config): Partial<RetrievalKnobs> {
+  return {
+    k: config.RETRIEVAL_K,
+    candidates: config.RETRIEVAL_CANDIDATES,
+    denseWeight: config.RETRIEVAL_DENSE_WEIGHT,
+    fusion: config.RETRIEVAL_FUSION,
+    minCoverage: config.RETRIEVAL_MIN_COVERAGE,
+    minDenseSimilarity: config.RETRIEVAL_MIN_SIMILARITY,
+  };
+}

@@ -1,0 +1,17 @@
+import type { BuildReport } from '../index/build-report.js';
+
+/** The build report as a few readable lines (for the terminal). */
+export function formatBuildReport(report: BuildReport): string {
+  const a = report.articles;
+  const lines = [
+    report.outcome === 'success' ? `Index built (${report.full ? `full: ${report.fullReason ?? ''}` : 'incremental'}) → generation ${report.generationId ?? '-'}` : `Index build FAILED: ${report.error ?? 'unknown error'}`,
+    `  model: ${report.model || '-'}${report.modelNote === null ? '' : ` (${report.modelNote})`}`,
+    `  articles: ${a.seen} seen, ${a.added} added, ${a.updated} updated, ${a.unchanged} unchanged, ${a.removed} removed, ${a.skipped} skipped`,
+    `  passages: ${report.chunks.total} in the index, ${report.chunks.embedded} embedded, ${report.chunks.removed} removed`,
+    `  time: ${(report.durationMs / 1000).toFixed(1)} s, ${report.passagesPerSec} passages/s embedding`,
+  ];
+  if (report.ignoredFiles > 0) lines.push(`  ignored: ${report.ignoredFiles} files of other types`);
+  for (const s of report.skipped.slice(0, 20)) lines.push(`  skipped: ${s.path}: ${s.reason}`);
+  if (report.skipped.length > 20) lines.push(`  … and ${report.skipped.length - 20} more skipped`);
+  return lines.join('\n');
+}

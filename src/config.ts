@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** The project's root folder (where package.json is), whatever the working directory. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? null : v.trim()));
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'expected comma-separated Discord ids')));
+const optionalUrl = optionalString.pipe(z.url().nullable());
+
+const schema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORPUS_DIR: z.string().default('corpus'),
+  DATA_DIR: z.string().default('data'),
+  MAX_FILE_BYTES: int(1, 2 ** 31).default(20 * 1024 * 1024),
+
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  EMBEDDING_DIMS: int(1, 8192).optional(),
+  EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).optional(),
+  EMBEDDING_QUERY_PREFIX: z.string().optional(),
+  EMBEDDING_PASSAGE_PREFIX: z.string().optional(),
+  EMBEDDING_MAX_TOKENS: int(16, 8192).optional(),
+  EMBEDDING_BATCH_SIZE: int(1, 256).default(1),
+  MODELS_DIR: z.string().default('models'),
+  EMBEDDING_FALLBACK_DIR: z.string().default('../shared/models'),
+  EMBEDDING_FALLBACK_MODEL: z.string().default('all-MiniLM-L6-v2'),
+  HUB_TIMEOUT_MS: int(100, 120_000).default(4000),
+
+  CHUNK_MAX_TOKENS: int(32, 8192).optional(),
+  CHUNK_OVERLAP_SENTENCES: int(0, 10).default(1),
+  HNSW_M: int(4, 128).default(16),
+  HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
+  HNSW_EF_SEARCH: int(10, 5000).default(100),
+
+  RETRIEVAL_K: int(1, 50).optional(),
+  RETRIEVAL_CANDIDATES: int(5, 1000).optional(),
+  RETRIEVAL_DENSE_WEIGHT: num(0, 1).optional(),
+  RETRIEVAL_FUSION: z.enum(['score', 'rrf']).optional(),
+  RETRIEVAL_MIN_COVERAGE: num(0, 1).optional(),
+  RETRIEVAL_MIN_SIMILARITY: num(-1, 1).optional(),
+
+  MAX_QUESTION_CHARS: int(10, 100_000).default(1000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_ATTEMPT_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  LLM_TOTAL_BUDGET_MS: int(100, 600_000).default(45_000),
+  LLM_MAX_RETRIES: int(0, 10).default(2),
+
+  QUERY_TRANSLATION: z.enum(['auto', 'apertium', 'llm', 'off']).default('auto'),
+  APERTIUM_URL: optionalUrl,
+  APERTIUM_TIMEOUT_MS: int(50, 60_000).default(3000),
+  TRANSLATE_QUOTES: bool.default(true),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'expected a Discord application id').nullable()),
+  DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'expected a Discord guild id').nullable()),
+  DISCORD_API_URL: optionalUrl,
+  MODERATOR_ROLE_IDS: idList,
+  ALLOWED_CHANNEL_IDS: idList,
+  RATE_LIMIT_PER_MINUTE: int(1, 1000).default(5),
+  MAX_CONCURRENT_ANSWERS: int(1, 64).default(2),
+  ANSWER_QUEUE_LIMIT: int(0, 100_000).default(100),
+  REINDEX_PROGRESS_INTERVAL_MS: int(200, 60_000).default(3000),
+
+  TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+export type Env = Record<string, string | undefined>;
+
+/** Thrown when the environment has bad or missing keys; names every one of them. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses configuration from `env` (default: `process.env` after loading `.env`).
+ * Relative folders are resolved against the project root. Throws ConfigError naming every bad key.
+ */
+export function loadConfig(env?: Env): Config {
+  let source = env;
+  if (source === undefined) {
+    dotenv.config({ path: path.join(projectRoot, '.env'), quiet: true });
+    source = process.env;
+  }
+  // Empty strings mean "unset", as they do in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const abs = (p: string) => path.resolve(projectRoot, p);
+  return {
+    ...c,
+    CORPUS_DIR: abs(c.CORPUS_DIR),
+    DATA_DIR: abs(c.DATA_DIR),
+    MODELS_DIR: abs(c.MODELS_DIR),
+    EMBEDDING_FALLBACK_DIR: abs(c.EMBEDDING_FALLBACK_DIR),
+  };
+}
+
+/** True when running under CI (CI=true), read here so tests need not touch process.env. */
+export function isCi(env: Env = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}

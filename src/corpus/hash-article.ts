@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { Article } from './article.js';
+
+/** The fields of an article that are indexed, and so make up its hash. */
+export type HashedFields = Pick<Article, 'title' | 'titleDerived' | 'date' | 'author' | 'url' | 'lang' | 'tags' | 'text'>;
+
+/**
+ * sha256 (lowercase hex) of a JSON of the indexed fields in a fixed order, so the same content
+ * always hashes the same, however the source ordered its fields.
+ */
+export function hashArticle(fields: HashedFields): string {
+  const { title, titleDerived, date, author, url, lang, tags, text } = fields;
+  const stable = JSON.stringify({ title, titleDerived, date, author, url, lang, tags, text });
+  return createHash('sha256').update(stable, 'utf8').digest('hex');
+}

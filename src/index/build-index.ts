@@ -1,0 +1,237 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { chunkArticle } from '../chunking/chunk-article.js';
+import type { ChunkerSettings } from '../chunking/chunk.js';
+import type { Article } from '../corpus/article.js';
+import { readCorpus } from '../corpus/read-corpus.js';
+import type { Embedder, ModelSpec } from '../embedding/embedder.js';
+import type { ModelChoice } from '../embedding/resolve-model.js';
+import { StateDb } from '../store/state-db.js';
+import { countRows, deleteArticle, insertArticle, INDEX_SCHEMA_VERSION, openIndexDb, readArticleHashes } from '../store/index-db.js';
+import type { Lang } from '../text/lang.js';
+import { acquireBuildLock } from './build-lock.js';
+import type { BuildProgress, BuildReport } from './build-report.js';
+import { planBuild } from './plan-build.js';
+import { dataLayout, ensureDataDir, fsyncPath, generationDir, GENERATION_FILES, newGenerationId, pruneGenerations, switchCurrent, writeFileAtomic, type DataLayout } from './layout.js';
+import type { Manifest } from './manifest.js';
+import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex, type HnswSettings } from './vectors.js';
+import { pauseForTest, type PausePoint } from './pause-for-test.js';
+
+/** Everything a build needs, passed in (the CLI, /reindex's worker and tests each build this). */
+export interface BuildOptions {
+  corpusDir: string;
+  dataDir: string;
+  full: boolean;
+  maxFileBytes: number;
+  /** Chunk size in tokens; null = derived from the model's sequence length. */
+  chunkMaxTokens: number | null;
+  overlapSentences: number;
+  hnsw: HnswSettings;
+  /** EMBEDDING_MODEL as configured. */
+  configuredModelId: string;
+  models: {
+    /** Where the configured model comes from (MODELS_DIR, hub, fallback). */
+    resolve(): Promise<ModelChoice>;
+    /** Finds the files of the model a live index was built with. */
+    locate(spec: Omit<ModelSpec, 'localDir'>): ModelSpec;
+    load(spec: ModelSpec): Promise<Embedder>;
+  };
+  detectLanguage: (text: string) => Lang;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Who started it (`cli`, `discord:<user>`), recorded in the runs table. */
+  trigger: string;
+  /** Test-only: stop and wait at this point so a test can kill the process there. */
+  pauseAt?: PausePoint | undefined;
+}
+
+/** Passages embedded per call: small enough for steady progress, large enough to amortise calls. */
+const EMBED_STEP = 32;
+
+/**
+ * Builds or updates the index of `corpusDir` in a new generation and makes it live.
+ * Never throws: a failure is reported in the returned report (outcome 'failed') and leaves the
+ * live generation untouched.
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+  const startedAt = new Date();
+  const layout = dataLayout(options.dataDir);
+  const report = emptyReport(startedAt, options.full);
+  let state: StateDb | null = null;
+  let runId: number | null = null;
+  let release: (() => void) | null = null;
+  try {
+    ensureDataDir(layout);
+    release = acquireBuildLock(layout.lock);
+    state = new StateDb(layout.stateDb);
+    state.closeAbandonedRuns('the build process ended before finishing (killed or crashed)');
+    runId = state.startRun(options.full, options.trigger);
+    await runBuild(options, layout, report);
+    report.outcome = 'success';
+  } catch (error) {
+    report.outcome = 'failed';
+    report.error = error instanceof Error ? error.message : String(error);
+  } finally {
+    report.durationMs = Date.now() - startedAt.getTime();
+    try {
+      if (state !== null && runId !== null) state.finishRun(runId, report);
+    } catch (error) {
+      report.error ??= `could not record the run: ${(error as Error).message}`;
+    }
+    state?.close();
+    release?.();
+  }
+  return report;
+}
+
+async function runBuild(options: BuildOptions, layout: DataLayout, report: BuildReport): Promise<void> {
+  const progress = (p: BuildProgress) => options.onProgress?.(p);
+  progress({ phase: 'reading', done: 0, total: 0 });
+  const corpus = await readCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes, detectLanguage: options.detectLanguage });
+  report.articles.seen = corpus.articles.length + corpus.skipped.length;
+  report.articles.skipped = corpus.skipped.length;
+  report.skipped = corpus.skipped;
+  report.ignoredFiles = corpus.ignored;
+  if (corpus.articles.length === 0) throw new Error(`no readable articles in ${options.corpusDir} (${corpus.skipped.length} skipped)`);
+
+  const plan = await planBuild(options, layout);
+  Object.assign(report, { full: plan.full, fullReason: plan.fullReason, model: plan.model.id, modelNote: plan.modelNote });
+  if (plan.base !== null && isUpToDate(plan.base.db, corpus.articles)) {
+    // Nothing changed: the live generation stays; no copy, no new generation.
+    report.chunks.total = countRows(plan.base.db).chunks;
+    plan.base.db.close();
+    report.articles.unchanged = corpus.articles.length;
+    report.generationId = plan.base.generationId;
+    progress({ phase: 'done', done: 1, total: 1 });
+    return;
+  }
+  const embedder = await options.models.load(plan.model);
+  const chunker: ChunkerSettings = plan.chunker;
+
+  const id = newGenerationId();
+  const dir = generationDir(layout, id);
+  mkdirSync(dir, { recursive: true });
+  report.generationId = id;
+  pruneGenerations(layout, [id]);
+  const dbFile = path.join(dir, GENERATION_FILES.db);
+  if (plan.base !== null) plan.base.db.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
+  plan.base?.db.close();
+  const db = openIndexDb(dbFile, { create: true });
+  try {
+    const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
+    const vectors = plan.base === null ? createVectorIndex(embedder.spec.dims, options.hnsw, 1024) : readVectorIndex(plan.base.vectorsFile, embedder.spec.dims);
+    const changes = applyChanges(db, corpus.articles, report);
+    for (const label of changes.removedChunkIds) vectors.markDelete(label);
+    report.chunks.removed = changes.removedChunkIds.length;
+
+    const pending = changes.toIndex.map((article) => ({ article, chunks: chunkArticle(article.text, article.lang, chunker, embedder.countTokens) }));
+    const total = pending.reduce((n, p) => n + p.chunks.length, 0);
+    const embedStart = Date.now();
+    progress({ phase: 'embedding', done: 0, total });
+    for (const { article, chunks } of pending) {
+      const articleVectors: Float32Array[] = [];
+      for (let i = 0; i < chunks.length; i += EMBED_STEP) {
+        const slice = chunks.slice(i, i + EMBED_STEP);
+        articleVectors.push(...(await embedder.embedPassages(slice.map((c) => passageForEmbedding(article, c.text)))));
+        report.chunks.embedded += slice.length;
+        progress({ phase: 'embedding', done: report.chunks.embedded, total });
+      }
+      const ids = db.transaction(() => insertArticle(db, article, chunks))();
+      addVectors(vectors, ids, articleVectors);
+    }
+    const embedMs = Date.now() - embedStart;
+    report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
+
+    progress({ phase: 'writing', done: 0, total: 1 });
+    await pauseForTest(options.pauseAt, 'before-hnsw-write', layout.dataDir);
+    const file = writeVectorIndex(vectors, vectorsFile);
+    await pauseForTest(options.pauseAt, 'after-hnsw-write', layout.dataDir);
+    const counts = countRows(db);
+    report.chunks.total = counts.chunks;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const manifest: Manifest = {
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      generationId: id,
+      model: { id: embedder.spec.id, dims: embedder.spec.dims, dtype: embedder.spec.dtype, queryPrefix: embedder.spec.queryPrefix, passagePrefix: embedder.spec.passagePrefix, maxTokens: embedder.spec.maxTokens },
+      configuredModelId: plan.configuredModelId,
+      chunker,
+      hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, maxElements: vectors.getMaxElements() },
+      vectorsFile: file,
+      corpusLanguage: mainLanguage(corpus.articles),
+      builtAt: new Date().toISOString(),
+      counts: { articles: counts.articles, chunks: counts.chunks, vectors: vectors.getCurrentCount() },
+    };
+    db.close();
+    fsyncPath(vectorsFile);
+    writeFileAtomic(path.join(dir, GENERATION_FILES.manifest), JSON.stringify(manifest, null, 2));
+    await pauseForTest(options.pauseAt, 'before-pointer-switch', layout.dataDir);
+    progress({ phase: 'switching', done: 0, total: 1 });
+    switchCurrent(layout, id);
+    pruneGenerations(layout, []);
+    progress({ phase: 'done', done: 1, total: 1 });
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
+/** What changed between the generation's articles and the corpus, applied to the database. */
+function applyChanges(db: Database.Database, articles: Article[], report: BuildReport): { toIndex: Article[]; removedChunkIds: number[] } {
+  const existing = readArticleHashes(db);
+  const toIndex: Article[] = [];
+  const removedChunkIds: number[] = [];
+  db.transaction(() => {
+    for (const article of articles) {
+      const hash = existing.get(article.id);
+      existing.delete(article.id);
+      if (hash === undefined) report.articles.added++;
+      else if (hash !== article.hash) {
+        report.articles.updated++;
+        removedChunkIds.push(...deleteArticle(db, article.id));
+      } else {
+        report.articles.unchanged++;
+        continue;
+      }
+      toIndex.push(article);
+    }
+    for (const gone of existing.keys()) {
+      report.articles.removed++;
+      removedChunkIds.push(...deleteArticle(db, gone));
+    }
+  })();
+  return { toIndex, removedChunkIds };
+}
+
+/** True when the corpus holds exactly the articles (ids and hashes) of the generation. */
+function isUpToDate(db: Database.Database, articles: Article[]): boolean {
+  const existing = readArticleHashes(db);
+  return existing.size === articles.length && articles.every((a) => existing.get(a.id) === a.hash);
+}
+
+/** The text embedded for a passage: a real title gives the passage its topic; a derived one would repeat the first chunk. */
+function passageForEmbedding(article: Article, text: string): string {
+  return article.titleDerived ? text : `${article.title}\n${text}`;
+}
+
+function mainLanguage(articles: Article[]): Lang {
+  const italian = articles.filter((a) => a.lang === 'it').length;
+  return italian * 2 >= articles.length ? 'it' : 'en';
+}
+
+function emptyReport(startedAt: Date, full: boolean): BuildReport {
+  return {
+    outcome: 'failed',
+    error: null,
+    generationId: null,
+    model: '',
+    modelNote: null,
+    full,
+    fullReason: full ? '--full' : null,
+    articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
+    skipped: [],
+    ignoredFiles: 0,
+    chunks: { total: 0, embedded: 0, removed: 0 },
+    startedAt: startedAt.toISOString(),
+    durationMs: 0,
+    passagesPerSec: 0,
+  };
+}

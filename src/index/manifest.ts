@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  generationId: z.string(),
+  /** The model the vectors were made with (what queries must use). */
+  model: z.object({
+    id: z.string(),
+    dims: z.number().int(),
+    dtype: z.string(),
+    queryPrefix: z.string(),
+    passagePrefix: z.string(),
+    maxTokens: z.number().int(),
+  }),
+  /** EMBEDDING_MODEL when the index was built fully; a change of it forces a full rebuild. */
+  configuredModelId: z.string(),
+  chunker: z.object({ maxTokens: z.number().int(), overlapSentences: z.number().int() }),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), maxElements: z.number().int() }),
+  /** Size and checksum of vectors.hnsw: a truncated or corrupt file is caught before it is parsed. */
+  vectorsFile: z.object({ bytes: z.number().int(), sha256: z.string() }),
+  /** The corpus's main language: what query translation targets. */
+  corpusLanguage: z.enum(['it', 'en']),
+  builtAt: z.string(),
+  counts: z.object({ articles: z.number().int(), chunks: z.number().int(), vectors: z.number().int() }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Reads and validates a manifest; throws with the file name and what is wrong. */
+export function readManifest(file: string): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read manifest ${file}: ${(error as Error).message}`);
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`manifest ${file} is malformed: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return parsed.data;
+}

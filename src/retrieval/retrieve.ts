@@ -1,0 +1,99 @@
+import type { Embedder } from '../embedding/embedder.js';
+import type { Generation } from '../index/generation.js';
+import type { Lang } from '../text/lang.js';
+import { denseSimilarities, searchDense, searchLexical } from './channels.js';
+import { termCoverage, termWeights } from './coverage.js';
+import { fuseChannels } from './fuse.js';
+import { groupByArticle } from './group.js';
+import { knobsFor } from './knobs.js';
+import { buildMatchExpression, collectTerms, type QueryText } from './lexical-query.js';
+import { loadPassages } from './passages.js';
+import { isInPeriod, parsePeriod } from './period.js';
+import type { RetrievalKnobs, RetrievalResult, ScoredPassage } from './types.js';
+
+/** Score multipliers for articles inside / outside a period the question names. */
+const IN_PERIOD = 1.3;
+const OUT_OF_PERIOD = 0.6;
+/** Passages whose coverage the gate checks. */
+const GATE_DEPTH = 3;
+
+export interface RetrieveInput {
+  generation: Generation;
+  /** The embedder of the generation's own model. */
+  embedder: Embedder;
+  question: string;
+  language: Lang;
+  /** More texts to search lexically, in the corpus language (e.g. a translation of the question). */
+  extraQueries?: { text: string; lang: Lang }[];
+  knobs?: Partial<RetrievalKnobs>;
+}
+
+/**
+ * Hybrid retrieval over one generation: dense (HNSW) and lexical (FTS5 bm25) candidates,
+ * fused, date-adjusted, grouped by article and gated for relevance. Returns every channel's
+ * ranking and each stage's time, so evaluation and benchmarks reuse it as is. Never throws on
+ * user text: it only reaches FTS5 as quoted, analysed terms.
+ */
+export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
+  const { generation, embedder, question, language } = input;
+  const knobs = knobsFor(generation.manifest.model.id, input.knobs);
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, work: () => T): T => {
+    const start = performance.now();
+    const out = work();
+    timings[stage] = round(performance.now() - start);
+    return out;
+  };
+  const startAll = performance.now();
+
+  const embedStart = performance.now();
+  const queryVector = await embedder.embedQuery(question);
+  timings.embed = round(performance.now() - embedStart);
+  const dense = time('hnsw', () => searchDense(generation.vectors, queryVector, knobs.candidates));
+
+  const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
+  const terms = collectTerms(queryTexts);
+  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms), knobs.candidates));
+
+  const period = parsePeriod(question);
+  const fusedPassages = time('fusion', () => {
+    const similarities = denseSimilarities(generation.vectors, queryVector, new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]));
+    const fused = fuseChannels(lexical, similarities, knobs.denseWeight, knobs.fusion);
+    const passages = loadPassages(generation.db, fused.map((r) => r.id));
+    const scored: ScoredPassage[] = [];
+    for (const r of fused) {
+      const passage = passages.get(r.id);
+      if (passage === undefined) continue;
+      const inPeriod = period === null ? null : isInPeriod(passage.date, period);
+      const factor = inPeriod === null ? 1 : inPeriod ? IN_PERIOD : OUT_OF_PERIOD;
+      scored.push({ ...passage, score: r.score * factor });
+    }
+    return scored.sort((a, b) => b.score - a.score);
+  });
+
+  const { groups, noAnswer, gate } = time('grouping', () => {
+    const grouped = groupByArticle(fusedPassages, knobs.k, knobs.passagesPerArticle);
+    const top = fusedPassages.slice(0, GATE_DEPTH);
+    const weights = termWeights(generation.db, terms);
+    const coverage = Math.max(0, ...top.map((p) => termCoverage(terms, weights, p.text, p.lang)));
+    const bestSimilarity = Math.max(0, ...dense.slice(0, 1).map((r) => r.score));
+    const relevant = coverage >= knobs.minCoverage || bestSimilarity >= knobs.minDenseSimilarity;
+    return { groups: relevant ? grouped : [], noAnswer: !relevant, gate: { coverage, similarity: bestSimilarity } };
+  });
+  timings.total = round(performance.now() - startAll);
+
+  return {
+    question,
+    language,
+    groups,
+    noAnswer,
+    passages: fusedPassages,
+    channels: { dense, lexical, fused: fusedPassages.map((p) => ({ id: p.id, score: p.score })) },
+    period,
+    gate,
+    knobs,
+    timings,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,0 +1,78 @@
+import type { Lang } from '../text/lang.js';
+
+/** A stored chunk as retrieval returns it, with its article's metadata. */
+export interface Passage {
+  /** Chunk row id in the generation's database (= HNSW label). */
+  id: number;
+  articleId: string;
+  /** 0-based chunk position in the article. */
+  index: number;
+  /** Character offsets into the article text; `text === article.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  title: string;
+  titleDerived: boolean;
+  date: string | null;
+  author: string | null;
+  url: string | null;
+  lang: Lang;
+}
+
+/** One channel's ranking: passage ids best first, with the channel's own score. */
+export interface RankedId {
+  id: number;
+  score: number;
+}
+
+export interface ScoredPassage extends Passage {
+  /** Fused score (higher is better). */
+  score: number;
+}
+
+/** The citable unit: one article, backed by its best passages (best first). */
+export interface ArticleGroup {
+  articleId: string;
+  score: number;
+  passages: ScoredPassage[];
+}
+
+/** Retrieval knobs; every one has a measured (or, for unmeasured models, reasoned) default. */
+export interface RetrievalKnobs {
+  /** Articles returned. */
+  k: number;
+  /** Candidates taken from each channel before fusion. */
+  candidates: number;
+  /** Weight of the dense channel in fusion (0 = lexical only, 1 = dense only). */
+  denseWeight: number;
+  /** Fusion: score-aware convex combination, or weighted reciprocal-rank fusion. */
+  fusion: 'score' | 'rrf';
+  /**
+   * Relevance gate: an answer needs the best passages to contain at least this share of the
+   * question's content words (idf-weighted, 0–1)…
+   */
+  minCoverage: number;
+  /** …or a dense cosine similarity at least this high (the model's own scale). */
+  minDenseSimilarity: number;
+  /** Passages kept per article. */
+  passagesPerArticle: number;
+}
+
+export interface RetrievalResult {
+  question: string;
+  language: Lang;
+  /** Articles, best first; empty when nothing cleared the relevance gate. */
+  groups: ArticleGroup[];
+  /** True when nothing cleared the gate: the answer is "not covered". */
+  noAnswer: boolean;
+  /** The fused passage ranking before grouping (what passage-level evaluation scores). */
+  passages: ScoredPassage[];
+  channels: { dense: RankedId[]; lexical: RankedId[]; fused: RankedId[] };
+  /** A period the question named, if any, and whether it restricted or boosted. */
+  period: { from: string; to: string; label: string } | null;
+  /** What the relevance gate saw: best term coverage of the top passages, best dense cosine. */
+  gate?: { coverage: number; similarity: number };
+  knobs: RetrievalKnobs;
+  /** Milliseconds per stage: embed, hnsw, fts, fusion, grouping, total. */
+  timings: Record<string, number>;
+}

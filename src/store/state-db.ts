@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import type { BuildReport } from '../index/build-report.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  outcome TEXT NOT NULL DEFAULT 'running',
+  full INTEGER NOT NULL,
+  trigger TEXT NOT NULL,
+  generation_id TEXT,
+  error TEXT,
+  report TEXT
+);
+CREATE TABLE IF NOT EXISTS feedback (
+  id INTEGER PRIMARY KEY,
+  answer_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+  created_at TEXT NOT NULL
+);
+`;
+
+export interface RunRow {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: 'running' | 'success' | 'failed';
+  error: string | null;
+  generationId: string | null;
+}
+
+/**
+ * Long-lived state that is never swapped with a generation: build runs and feedback votes.
+ * Throws when the file cannot be opened or written.
+ */
+export class StateDb {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  /** Records the start of a build; returns its run id. */
+  startRun(full: boolean, trigger: string): number {
+    const info = this.db.prepare('INSERT INTO runs (started_at, full, trigger) VALUES (?, ?, ?)').run(new Date().toISOString(), full ? 1 : 0, trigger);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Records how a build ended. */
+  finishRun(runId: number, report: BuildReport): void {
+    this.db
+      .prepare('UPDATE runs SET finished_at = ?, outcome = ?, generation_id = ?, error = ?, report = ?, full = ? WHERE id = ?')
+      .run(new Date().toISOString(), report.outcome, report.generationId, report.error, JSON.stringify(report), report.full ? 1 : 0, runId);
+  }
+
+  /** Marks runs left 'running' by a killed process as failed. */
+  closeAbandonedRuns(reason: string): void {
+    this.db.prepare("UPDATE runs SET outcome = 'failed', error = ?, finished_at = ? WHERE outcome = 'running'").run(reason, new Date().toISOString());
+  }
+
+  /** The most recent finished run, and the most recent successful one. */
+  lastRuns(): { last: RunRow | null; lastSuccess: RunRow | null } {
+    const select = `SELECT id, started_at AS startedAt, finished_at AS finishedAt, outcome, error, generation_id AS generationId FROM runs`;
+    const last = this.db.prepare(`${select} WHERE outcome != 'running' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined;
+    const lastSuccess = this.db.prepare(`${select} WHERE outcome = 'success' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined;
+    return { last: last ?? null, lastSuccess: lastSuccess ?? null };
+  }
+
+  /** Stores one vote (no user names). */
+  recordVote(vote: { answerId: string; question: string; vote: 'up' | 'down' }): void {
+    this.db.prepare('INSERT INTO feedback (answer_id, question, vote, created_at) VALUES (?, ?, ?, ?)').run(vote.answerId, vote.question, vote.vote, new Date().toISOString());
+  }
+
+  /** Votes so far. */
+  voteCounts(): { up: number; down: number } {
+    const rows = this.db.prepare('SELECT vote, count(*) AS n FROM feedback GROUP BY vote').all() as { vote: 'up' | 'down'; n: number }[];
+    return { up: rows.find((r) => r.vote === 'up')?.n ?? 0, down: rows.find((r) => r.vote === 'down')?.n ?? 0 };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemItalian } from '@orama/stemmers/italian';
+import type { Lang } from './lang.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Length of the prefix terms in the lexical index's second field. */
+export const PREFIX_LENGTH = 5;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Lowercases and strips accents (NFD, combining marks removed). */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** Word tokens of `text`, lowercase with accents kept (apostrophes and punctuation split words). */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** One analysed word: its stem and its prefix term, both folded. */
+export interface Term {
+  stem: string;
+  prefix: string;
+}
+
+/**
+ * Content words of `text` in `lang`, each as a stem and a prefix term. Stopwords are dropped
+ * (in both languages' lists, since questions and articles mix names and quotes). The stemmer
+ * sees the accented word; accents are stripped after.
+ */
+export function analyze(text: string, lang: Lang): Term[] {
+  const stem = lang === 'it' ? stemItalian : stemEnglish;
+  const terms: Term[] = [];
+  for (const token of tokenize(text)) {
+    const folded = foldText(token);
+    if (STOPWORDS.it.has(folded) || STOPWORDS.en.has(folded)) continue;
+    terms.push({ stem: foldText(stem(token)), prefix: folded.slice(0, PREFIX_LENGTH) });
+  }
+  return terms;
+}
+
+/** The two lexical-index fields of a passage: space-joined stems and prefix terms. */
+export function analyzeForIndex(text: string, lang: Lang): { stems: string; prefixes: string } {
+  const terms = analyze(text, lang);
+  return { stems: terms.map((t) => t.stem).join(' '), prefixes: terms.map((t) => t.prefix).join(' ') };
+}

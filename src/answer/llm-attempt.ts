@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { classifyFailure, GarbageReplyError } from './llm-errors.js';
 import type { AttemptFailure } from './llm-errors.js';
-import type { ChatMessage } from './llm-client.js';
+import type { ChatMessage } from './chat-message.js';
 
 /** Thrown by `runAttempt` when the attempt failed; `failure` says how and whether to retry. */
 export class AttemptFailedError extends Error {

@@ -5,12 +5,8 @@ import type { AttemptFailure } from './llm-errors.js';
 
 // Callers catch LlmError from here, next to the Llm that throws it.
 export { LlmError } from './llm-errors.js';
-
-/** One chat message, as OpenAI-compatible servers take it. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+export type { ChatMessage } from './chat-message.js';
+import type { ChatMessage } from './chat-message.js';
 
 /** Per-call options of `Llm.complete`. */
 export interface CompleteOptions {

@@ -4,7 +4,7 @@ import type { Answer } from '../answer/answer.js';
 import { createLlm, type Llm } from '../answer/llm-client.js';
 import type { Config } from '../config.js';
 import { loadEmbedder } from '../embedding/load-embedder.js';
-import { locateModel } from '../embedding/resolve-model.js';
+import { explainUnloadable, locateModel } from '../embedding/resolve-model.js';
 import { LiveIndex } from '../index/live-index.js';
 import { selectTranslator, type TranslatorChoice } from '../translate/select.js';
 import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
@@ -34,14 +34,17 @@ export function createLlmFrom(config: Config, logger?: pino.Logger): Llm | null 
 
 /**
  * Opens the live index and builds everything answering needs. Loads no model until the first
- * question (the index says which model). Logs which translator serves and why.
+ * question (the index says which model), but refuses a generation whose model is not on this
+ * machine (unless `hubReachable`). Logs which translator serves and why.
  */
-export async function createAnswerService(config: Config, logger?: pino.Logger): Promise<AnswerService> {
+export async function createAnswerService(config: Config, logger?: pino.Logger, options: { hubReachable?: boolean } = {}): Promise<AnswerService> {
   const sources = modelSourcesFrom(config);
   const live = new LiveIndex(config.DATA_DIR, {
     efSearch: config.HNSW_EF_SEARCH,
     onSwap: (from, to) => logger?.info({ from, to }, 'index generation swapped in'),
     onError: (message) => logger?.error({ err: message }, 'index generation not loadable; serving the last good one if any'),
+    // An index whose model cannot be loaded here would fail every question: refuse it at load.
+    accept: (generation) => explainUnloadable(generation.manifest.model, sources, options.hubReachable ?? false),
   });
   const llm = createLlmFrom(config, logger);
   const translation = await selectTranslator({

@@ -11,7 +11,8 @@ export function formatBuildReport(report: BuildReport): string {
     `  time: ${(report.durationMs / 1000).toFixed(1)} s, ${report.passagesPerSec} passages/s embedding`,
   ];
   if (report.ignoredFiles > 0) lines.push(`  ignored: ${report.ignoredFiles} files of other types`);
-  for (const s of report.skipped.slice(0, 20)) lines.push(`  skipped: ${s.path}: ${s.reason}`);
+  // A skip reason starts with its file (and record).
+  for (const s of report.skipped.slice(0, 20)) lines.push(`  skipped ${s.reason}`);
   if (report.skipped.length > 20) lines.push(`  … and ${report.skipped.length - 20} more skipped`);
   return lines.join('\n');
 }

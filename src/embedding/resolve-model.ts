@@ -65,6 +65,17 @@ export function locateModel(spec: Omit<ModelSpec, 'localDir'>, sources: ModelSou
   return { ...spec, localDir: null };
 }
 
+/**
+ * Why the model an index was built with cannot be loaded on this machine (its files are in
+ * none of the folders, nor in the hub cache), or null when it can (or may come from the hub).
+ */
+export function explainUnloadable(spec: Omit<ModelSpec, 'localDir'>, sources: ModelSources, hubReachable: boolean): string | null {
+  if (locateModel(spec, sources).localDir !== null) return null;
+  if (env.cacheDir !== null && hasModel(env.cacheDir, spec.id)) return null;
+  if (hubReachable) return null;
+  return `its embedding model ${spec.id} is not in MODELS_DIR (${sources.modelsDir}), the fallback folder or the hub cache, and the hub is unreachable: put the model there or run a full reindex`;
+}
+
 async function probeHub(modelId: string, timeoutMs: number): Promise<string | null> {
   const url = `${env.remoteHost}${modelId}/resolve/main/config.json`;
   try {

@@ -1,57 +1,33 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { chunkArticle } from '../chunking/chunk-article.js';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
 import { readCorpus } from '../corpus/read-corpus.js';
-import type { Embedder, ModelSpec } from '../embedding/embedder.js';
-import type { ModelChoice } from '../embedding/resolve-model.js';
 import { StateDb } from '../store/state-db.js';
 import { countRows, deleteArticle, insertArticle, INDEX_SCHEMA_VERSION, openIndexDb, readArticleHashes } from '../store/index-db.js';
 import type { Lang } from '../text/lang.js';
 import { acquireBuildLock } from './build-lock.js';
 import type { BuildProgress, BuildReport } from './build-report.js';
 import { planBuild } from './plan-build.js';
-import { dataLayout, ensureDataDir, fsyncPath, generationDir, GENERATION_FILES, newGenerationId, pruneGenerations, switchCurrent, writeFileAtomic, type DataLayout } from './layout.js';
+import { dataLayout, ensureDataDir, fsyncPath, generationDir, GENERATION_FILES, newGenerationId, pruneGenerations, readCurrent, switchCurrent, writeFileAtomic, type DataLayout } from './layout.js';
 import type { Manifest } from './manifest.js';
-import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex, type HnswSettings } from './vectors.js';
-import { pauseForTest, type PausePoint } from './pause-for-test.js';
+import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex } from './vectors.js';
+import { pauseForTest } from './pause-for-test.js';
+import type { BuildOptions } from './build-options.js';
+import { checkVectorsFile } from './generation.js';
 
-/** Everything a build needs, passed in (the CLI, /reindex's worker and tests each build this). */
-export interface BuildOptions {
-  corpusDir: string;
-  dataDir: string;
-  full: boolean;
-  maxFileBytes: number;
-  /** Chunk size in tokens; null = derived from the model's sequence length. */
-  chunkMaxTokens: number | null;
-  overlapSentences: number;
-  hnsw: HnswSettings;
-  /** EMBEDDING_MODEL as configured. */
-  configuredModelId: string;
-  models: {
-    /** Where the configured model comes from (MODELS_DIR, hub, fallback). */
-    resolve(): Promise<ModelChoice>;
-    /** Finds the files of the model a live index was built with. */
-    locate(spec: Omit<ModelSpec, 'localDir'>): ModelSpec;
-    load(spec: ModelSpec): Promise<Embedder>;
-  };
-  detectLanguage: (text: string) => Lang;
-  onProgress?: (progress: BuildProgress) => void;
-  /** Who started it (`cli`, `discord:<user>`), recorded in the runs table. */
-  trigger: string;
-  /** Test-only: stop and wait at this point so a test can kill the process there. */
-  pauseAt?: PausePoint | undefined;
-}
+export type { BuildOptions } from './build-options.js';
 
 /** Passages embedded per call: small enough for steady progress, large enough to amortise calls. */
 const EMBED_STEP = 32;
 
 /**
  * Builds or updates the index of `corpusDir` in a new generation and makes it live.
- * Never throws: a failure is reported in the returned report (outcome 'failed') and leaves the
- * live generation untouched.
+ * Never throws: a failure is reported in the returned report (outcome 'failed') and in the runs
+ * table when state.db can be written; it leaves the live generation untouched and removes its
+ * own unfinished folder.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const startedAt = new Date();
@@ -61,22 +37,26 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   let runId: number | null = null;
   let release: (() => void) | null = null;
   try {
-    ensureDataDir(layout);
+    mkdirSync(layout.dataDir, { recursive: true });
     release = acquireBuildLock(layout.lock);
     state = new StateDb(layout.stateDb);
     state.closeAbandonedRuns('the build process ended before finishing (killed or crashed)');
     runId = state.startRun(options.full, options.trigger);
+    // After the run is recorded, so a data folder that cannot hold generations fails a recorded run.
+    ensureDataDir(layout);
     await runBuild(options, layout, report);
     report.outcome = 'success';
   } catch (error) {
     report.outcome = 'failed';
     report.error = error instanceof Error ? error.message : String(error);
+    removeFailedGeneration(layout, report.generationId);
   } finally {
     report.durationMs = Date.now() - startedAt.getTime();
     try {
       if (state !== null && runId !== null) state.finishRun(runId, report);
     } catch (error) {
-      report.error ??= `could not record the run: ${(error as Error).message}`;
+      const note = `could not record the run in ${layout.stateDb}: ${(error as Error).message}`;
+      report.error = report.error === null ? note : `${report.error} (and ${note})`;
     }
     state?.close();
     release?.();
@@ -105,7 +85,10 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     progress({ phase: 'done', done: 1, total: 1 });
     return;
   }
-  const embedder = await options.models.load(plan.model);
+  const embedder = await options.models.load(plan.model).catch((error: unknown) => {
+    plan.base?.db.close();
+    throw error;
+  });
   const chunker: ChunkerSettings = plan.chunker;
 
   const id = newGenerationId();
@@ -114,8 +97,15 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   report.generationId = id;
   pruneGenerations(layout, [id]);
   const dbFile = path.join(dir, GENERATION_FILES.db);
-  if (plan.base !== null) plan.base.db.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
-  plan.base?.db.close();
+  if (plan.base !== null) {
+    try {
+      plan.base.db.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
+    } catch (error) {
+      throw new Error(`copying the live generation's database to ${dbFile} failed: ${(error as Error).message}`);
+    } finally {
+      plan.base.db.close();
+    }
+  }
   const db = openIndexDb(dbFile, { create: true });
   try {
     const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
@@ -145,6 +135,11 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     progress({ phase: 'writing', done: 0, total: 1 });
     await pauseForTest(options.pauseAt, 'before-hnsw-write', layout.dataDir);
     const file = writeVectorIndex(vectors, vectorsFile);
+    try {
+      checkVectorsFile(vectorsFile, vectors.getCurrentCount());
+    } catch (error) {
+      throw new Error(`vectors.hnsw was not written completely (disk full or file size limit?): ${(error as Error).message}`);
+    }
     await pauseForTest(options.pauseAt, 'after-hnsw-write', layout.dataDir);
     const counts = countRows(db);
     report.chunks.total = counts.chunks;
@@ -171,6 +166,19 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     progress({ phase: 'done', done: 1, total: 1 });
   } finally {
     if (db.open) db.close();
+  }
+}
+
+/**
+ * A failed build's own folder goes at once, freeing what it took (on a full disk, the room to
+ * record the run); whatever this cannot remove, the next build's prune does.
+ */
+function removeFailedGeneration(layout: DataLayout, id: string | null): void {
+  if (id === null) return;
+  try {
+    if (readCurrent(layout) !== id) rmSync(generationDir(layout, id), { recursive: true, force: true });
+  } catch {
+    // Best effort only: see above.
   }
 }
 

@@ -24,7 +24,11 @@ export function acquireBuildLock(file: string): () => void {
       writeFileSync(file, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' });
       return () => rmSync(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // e.g. ENOSPC: the file may exist, empty; leave no half-made lock behind.
+        rmSync(file, { force: true });
+        throw new Error(`cannot create the build lock ${file}: ${(error as Error).message}`);
+      }
       const holder = readHolder(file);
       if (holder !== null && isAlive(holder.pid)) {
         throw new BuildLockedError(`another build (pid ${holder.pid}, since ${holder.since}) holds ${file}`);

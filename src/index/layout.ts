@@ -72,13 +72,17 @@ export function listGenerations(layout: DataLayout): { id: string; complete: boo
 }
 
 /**
- * Removes unfinished generations and all complete ones but the live one and the newest other
- * (kept for fallback). Only call while holding the build lock.
+ * Removes unfinished generations and all complete ones but the live one and the newest one
+ * older than it (kept for fallback). Only call while holding the build lock.
  */
 export function pruneGenerations(layout: DataLayout, keep: string[]): string[] {
   const live = readCurrent(layout);
   const all = listGenerations(layout);
-  const completeOthers = all.filter((g) => g.complete && g.id !== live && !keep.includes(g.id)).map((g) => g.id);
+  // Ids sort by time: a complete generation newer than the live one is a build that died before
+  // switching CURRENT. It was never served, so it must not displace the previous live one as fallback.
+  const completeOthers = all
+    .filter((g) => g.complete && g.id !== live && !keep.includes(g.id) && (live === null || g.id.localeCompare(live) < 0))
+    .map((g) => g.id);
   const fallback = completeOthers.at(-1);
   const removed: string[] = [];
   for (const g of all) {
@@ -89,7 +93,11 @@ export function pruneGenerations(layout: DataLayout, keep: string[]): string[] {
   return removed;
 }
 
-/** Creates the data folder (and its generations folder). */
+/** Creates the data folder and its generations folder; throws naming the folder that cannot be made. */
 export function ensureDataDir(layout: DataLayout): void {
-  mkdirSync(layout.generationsDir, { recursive: true });
+  try {
+    mkdirSync(layout.generationsDir, { recursive: true });
+  } catch (error) {
+    throw new Error(`cannot create the generations folder ${layout.generationsDir}: ${(error as Error).message}`);
+  }
 }

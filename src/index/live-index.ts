@@ -1,5 +1,5 @@
 import { dataLayout, generationDir, listGenerations, readCurrent, type DataLayout } from './layout.js';
-import { openGeneration, type Generation } from './generation.js';
+import { GenerationLoadError, openGeneration, type Generation } from './generation.js';
 
 /** A generation lent to one query; `release()` must be called when the query is done. */
 export interface Lease {
@@ -15,6 +15,19 @@ export interface LiveIndexStatus {
 }
 
 const RETRY_BROKEN_MS = 10_000;
+
+/** How the live index is set up. */
+export interface LiveIndexOptions {
+  efSearch: number;
+  onSwap?: (from: string | null, to: string) => void;
+  onError?: (message: string) => void;
+  /**
+   * Checks a generation that opened cleanly before it is served (e.g. that its embedding model
+   * can be loaded here): null accepts it, a string is the reason it is refused, handled like a
+   * load error (the last good generation keeps serving; `status().error` says why).
+   */
+  accept?: (generation: Generation) => string | null;
+}
 
 interface Held {
   generation: Generation;
@@ -37,7 +50,7 @@ export class LiveIndex {
 
   constructor(
     dataDir: string,
-    private readonly options: { efSearch: number; onSwap?: (from: string | null, to: string) => void; onError?: (message: string) => void },
+    private readonly options: LiveIndexOptions,
   ) {
     this.layout = dataLayout(dataDir);
   }
@@ -60,32 +73,30 @@ export class LiveIndex {
     };
   }
 
-  /** Re-reads `CURRENT` and swaps when it names another generation. */
+  /**
+   * Re-reads `CURRENT` and swaps when it names another generation. Never throws: an unreadable
+   * pointer or generation leaves the held generation serving and is reported by `status().error`.
+   */
   refresh(): void {
-    const pointer = readCurrent(this.layout);
+    let pointer: string | null;
+    try {
+      pointer = readCurrent(this.layout);
+    } catch (error) {
+      this.keepServing(`cannot read ${this.layout.current}: ${(error as Error).message}`);
+      return;
+    }
+    if (pointer !== null && pointer === this.held?.generation.id) {
+      // CURRENT names what is served (again, e.g. after a rollback): an earlier complaint is over.
+      this.seenPointer = pointer;
+      this.lastError = null;
+      return;
+    }
     if (pointer === this.seenPointer && (this.held !== null || pointer === null)) return;
     // With nothing servable, retry a broken pointer now and then, not on every question.
     if (pointer === this.seenPointer && Date.now() - this.lastAttempt < RETRY_BROKEN_MS) return;
     this.seenPointer = pointer;
     this.lastAttempt = Date.now();
-    const candidates = pointer === null ? [] : [pointer];
-    if (this.held === null) {
-      // At start (or with nothing good loaded), fall back to the newest other complete generation.
-      candidates.push(...listGenerations(this.layout).filter((g) => g.complete && g.id !== pointer).map((g) => g.id).reverse());
-    }
-    for (const id of candidates) {
-      if (id === this.held?.generation.id) return;
-      try {
-        this.swapTo(openGeneration(generationDir(this.layout, id), { efSearch: this.options.efSearch }));
-        this.lastError = id === pointer ? null : this.lastError;
-        return;
-      } catch (error) {
-        if (id === pointer) {
-          this.lastError = (error as Error).message;
-          this.options.onError?.(this.lastError);
-        }
-      }
-    }
+    this.load(pointer);
   }
 
   status(): LiveIndexStatus {
@@ -96,6 +107,57 @@ export class LiveIndex {
   close(): void {
     if (this.held !== null) this.retire(this.held);
     this.held = null;
+  }
+
+  /** Loads `pointer`; with nothing held, falls back to the newest other complete generation. */
+  private load(pointer: string | null): void {
+    const candidates = pointer === null ? [] : [pointer];
+    if (this.held === null) candidates.push(...this.completeGenerations().filter((id) => id !== pointer));
+    for (const id of candidates) {
+      try {
+        this.swapTo(this.openAccepted(id));
+        if (id === pointer) this.lastError = null;
+        return;
+      } catch (error) {
+        if (id === pointer) this.noteError((error as Error).message);
+      }
+    }
+  }
+
+  private keepServing(problem: string): void {
+    this.noteError(problem);
+    if (this.held !== null || Date.now() - this.lastAttempt < RETRY_BROKEN_MS) return;
+    this.lastAttempt = Date.now();
+    this.load(null);
+  }
+
+  private noteError(message: string): void {
+    if (message === this.lastError) return;
+    this.lastError = message;
+    this.options.onError?.(message);
+  }
+
+  /** Complete generations, newest first ([] when the generations folder cannot be listed). */
+  private completeGenerations(): string[] {
+    try {
+      return listGenerations(this.layout).filter((g) => g.complete).map((g) => g.id).reverse();
+    } catch {
+      return [];
+    }
+  }
+
+  private openAccepted(id: string): Generation {
+    const generation = openGeneration(generationDir(this.layout, id), { efSearch: this.options.efSearch });
+    let refused: string | null;
+    try {
+      refused = this.options.accept?.(generation) ?? null;
+    } catch (error) {
+      generation.close();
+      throw error;
+    }
+    if (refused === null) return generation;
+    generation.close();
+    throw new GenerationLoadError(`index generation ${id} cannot be served: ${refused}`);
   }
 
   private swapTo(generation: Generation): void {

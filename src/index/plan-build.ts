@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { ModelSpec } from '../embedding/embedder.js';
 import type { ModelChoice } from '../embedding/resolve-model.js';
-import { openIndexDb } from '../store/index-db.js';
-import type { BuildOptions } from './build-index.js';
+import { INDEX_SCHEMA_VERSION, openIndexDb } from '../store/index-db.js';
+import type { BuildOptions } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
 import { readManifest, type Manifest } from './manifest.js';
 
@@ -50,6 +50,7 @@ export async function planBuild(options: BuildOptions, layout: DataLayout): Prom
   if (live === null) return full('no live index yet');
   if ('error' in live) return full(`the live index cannot be read (${live.error})`);
   const { manifest } = live;
+  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION) return full(`the index has schema version ${manifest.schemaVersion}, this program writes ${INDEX_SCHEMA_VERSION}`);
   if (manifest.configuredModelId !== options.configuredModelId) return full(`EMBEDDING_MODEL changed from ${manifest.configuredModelId} to ${options.configuredModelId}`);
   const model = options.models.locate(manifest.model);
   const chunkMax = options.chunkMaxTokens ?? defaultChunkTokens(manifest.model);

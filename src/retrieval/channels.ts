@@ -2,15 +2,16 @@ import type Database from 'better-sqlite3';
 import type hnswlib from 'hnswlib-node';
 import type { RankedId } from './types.js';
 
-/** bm25 weights of the stems and prefixes columns (prefixes catch forms the stemmer splits apart). */
-const COLUMN_WEIGHTS = [1.0, 0.5] as const;
-
-/** The lexical channel: FTS5 bm25, best first; `score` is -bm25 (higher is better). */
-export function searchLexical(db: Database.Database, match: string | null, limit: number): RankedId[] {
+/**
+ * The lexical channel: FTS5 bm25 over the stems field (weight 1), the prefix-term field
+ * (prefixes catch forms the stemmer splits apart) and the stem-pairs field, best first;
+ * `score` is -bm25 (higher is better).
+ */
+export function searchLexical(db: Database.Database, match: string | null, limit: number, weights: { prefix: number; pairs: number } = { prefix: 0.5, pairs: 0.5 }): RankedId[] {
   if (match === null) return [];
   const rows = db
-    .prepare(`SELECT rowid AS id, bm25(chunks_fts, ${COLUMN_WEIGHTS.join(', ')}) AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`)
-    .all(match, limit) as { id: number; rank: number }[];
+    .prepare('SELECT rowid AS id, bm25(chunks_fts, 1.0, ?, ?) AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?')
+    .all(weights.prefix, weights.pairs, match, limit) as { id: number; rank: number }[];
   return rows.map((r) => ({ id: r.id, score: -r.rank }));
 }
 

@@ -7,16 +7,21 @@ import type { RetrievalKnobs } from './types.js';
  * so it gets an equal say in fusion, and e5's cosine scale runs high (unrelated text ≈ 0.75).
  */
 const BY_MODEL: Record<string, Partial<RetrievalKnobs>> = {
-  'all-MiniLM-L6-v2': { denseWeight: 0.1, minDenseSimilarity: 0.75 },
-  'multilingual-e5-small': { denseWeight: 0.5, minDenseSimilarity: 0.86 },
+  'all-MiniLM-L6-v2': { denseWeight: 0.05, denseWeightCrossLingual: 0.2, minDenseSimilarity: 0.75 },
+  'multilingual-e5-small': { denseWeight: 0.5, denseWeightCrossLingual: 0.5, minDenseSimilarity: 0.86 },
 };
 
 const BASE: RetrievalKnobs = {
   k: 5,
   candidates: 50,
   denseWeight: 0.3,
+  denseWeightCrossLingual: 0.3,
+  prefixWeight: 2.5,
+  pairWeight: 0.5,
+  neighborWeight: 0,
   fusion: 'score',
   minCoverage: 0.4,
+  minCoverageTranslated: 0.35,
   minDenseSimilarity: 0.8,
   passagesPerArticle: 3,
 };

@@ -6,7 +6,7 @@ import { termCoverage, termWeights } from './coverage.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor } from './knobs.js';
-import { buildMatchExpression, collectTerms, type QueryText } from './lexical-query.js';
+import { buildMatchExpression, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
 import { loadPassages } from './passages.js';
 import { isInPeriod, parsePeriod } from './period.js';
 import type { RetrievalKnobs, RetrievalResult, ScoredPassage } from './types.js';
@@ -53,12 +53,13 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
   const terms = collectTerms(queryTexts);
-  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms), knobs.candidates));
+  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []), knobs.candidates, { prefix: knobs.prefixWeight, pairs: knobs.pairWeight }));
 
   const period = parsePeriod(question);
   const fusedPassages = time('fusion', () => {
     const similarities = denseSimilarities(generation.vectors, queryVector, new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]));
-    const fused = fuseChannels(lexical, similarities, knobs.denseWeight, knobs.fusion);
+    const crossLingual = language !== generation.manifest.corpusLanguage;
+    const fused = fuseChannels(lexical, similarities, crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight, knobs.fusion);
     const passages = loadPassages(generation.db, fused.map((r) => r.id));
     const scored: ScoredPassage[] = [];
     for (const r of fused) {
@@ -68,16 +69,25 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
       const factor = inPeriod === null ? 1 : inPeriod ? IN_PERIOD : OUT_OF_PERIOD;
       scored.push({ ...passage, score: r.score * factor });
     }
-    return scored.sort((a, b) => b.score - a.score);
+    return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
   });
 
   const { groups, noAnswer, gate } = time('grouping', () => {
     const grouped = groupByArticle(fusedPassages, knobs.k, knobs.passagesPerArticle);
     const top = fusedPassages.slice(0, GATE_DEPTH);
-    const weights = termWeights(generation.db, terms);
-    const coverage = Math.max(0, ...top.map((p) => termCoverage(terms, weights, p.text, p.lang)));
+    // Each query text is judged on its own: an English question's words rarely occur in Italian
+    // text, so mixing them with its translation's would dilute the translation's coverage.
+    const coverage = Math.max(
+      0,
+      ...queryTexts.map((q) => {
+        const own = collectTerms([q]);
+        const weights = termWeights(generation.db, own);
+        return Math.max(0, ...top.map((p) => termCoverage(own, weights, p.text, p.lang)));
+      }),
+    );
     const bestSimilarity = Math.max(0, ...dense.slice(0, 1).map((r) => r.score));
-    const relevant = coverage >= knobs.minCoverage || bestSimilarity >= knobs.minDenseSimilarity;
+    const translated = (input.extraQueries ?? []).length > 0;
+    const relevant = coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) || bestSimilarity >= knobs.minDenseSimilarity;
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate: { coverage, similarity: bestSimilarity } };
   });
   timings.total = round(performance.now() - startAll);
@@ -94,6 +104,16 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     knobs,
     timings,
   };
+}
+
+/** Adds `weight` × the best score of each passage's adjacent passages (same article, index ±1) among the candidates. */
+function addNeighborScores(passages: ScoredPassage[], weight: number): ScoredPassage[] {
+  if (weight <= 0) return passages;
+  const byPosition = new Map(passages.map((p) => [`${p.articleId}#${p.index}`, p.score]));
+  return passages.map((p) => {
+    const neighbor = Math.max(byPosition.get(`${p.articleId}#${p.index - 1}`) ?? 0, byPosition.get(`${p.articleId}#${p.index + 1}`) ?? 0);
+    return { ...p, score: p.score + weight * neighbor };
+  });
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -45,6 +45,14 @@ export interface RetrievalKnobs {
   candidates: number;
   /** Weight of the dense channel in fusion (0 = lexical only, 1 = dense only). */
   denseWeight: number;
+  /** Weight in the lexical channel's bm25 of the prefix-term field against the stems field (1). */
+  prefixWeight: number;
+  /** Weight of the stem-pairs field (0 = pairs not searched). */
+  pairWeight: number;
+  /** Dense weight for a question in another language than the corpus (through a translation). */
+  denseWeightCrossLingual: number;
+  /** Share of the best adjacent passage's score added to a passage (question words often straddle a chunk boundary). */
+  neighborWeight: number;
   /** Fusion: score-aware convex combination, or weighted reciprocal-rank fusion. */
   fusion: 'score' | 'rrf';
   /**
@@ -52,6 +60,8 @@ export interface RetrievalKnobs {
    * question's content words (idf-weighted, 0–1)…
    */
   minCoverage: number;
+  /** The same, for questions searched through a machine translation (fewer words match). */
+  minCoverageTranslated: number;
   /** …or a dense cosine similarity at least this high (the model's own scale). */
   minDenseSimilarity: number;
   /** Passages kept per article. */

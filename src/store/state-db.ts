@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import type { BuildReport } from '../index/build-report.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -39,10 +38,18 @@ export class StateDb {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    // SQLite's own messages ("unable to open database file") do not say which file.
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+    } catch (error) {
+      db?.close();
+      throw new Error(`cannot open the state database ${file}: ${(error as Error).message}`);
+    }
+    this.db = db;
   }
 
   /** Records the start of a build; returns its run id. */
@@ -51,8 +58,8 @@ export class StateDb {
     return Number(info.lastInsertRowid);
   }
 
-  /** Records how a build ended. */
-  finishRun(runId: number, report: BuildReport): void {
+  /** Records how a build ended; `report` is stored as JSON. */
+  finishRun(runId: number, report: { outcome: 'success' | 'failed'; generationId: string | null; error: string | null; full: boolean }): void {
     this.db
       .prepare('UPDATE runs SET finished_at = ?, outcome = ?, generation_id = ?, error = ?, report = ?, full = ? WHERE id = ?')
       .run(new Date().toISOString(), report.outcome, report.generationId, report.error, JSON.stringify(report), report.full ? 1 : 0, runId);

@@ -41,8 +41,18 @@ export function analyze(text: string, lang: Lang): Term[] {
   return terms;
 }
 
-/** The two lexical-index fields of a passage: space-joined stems and prefix terms. */
-export function analyzeForIndex(text: string, lang: Lang): { stems: string; prefixes: string } {
+/**
+ * Pairs of consecutive content-word stems, joined into one token ("crisi petrolifera" →
+ * "crispetrol"): a passage that shares a question's word pairs is usually the one it is about.
+ */
+export function stemPairs(terms: Term[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < terms.length; i++) pairs.push(`${terms[i - 1]?.stem ?? ''}${terms[i]?.stem ?? ''}`);
+  return pairs;
+}
+
+/** The lexical-index fields of a passage: space-joined stems, prefix terms and stem pairs. */
+export function analyzeForIndex(text: string, lang: Lang): { stems: string; prefixes: string; pairs: string } {
   const terms = analyze(text, lang);
-  return { stems: terms.map((t) => t.stem).join(' '), prefixes: terms.map((t) => t.prefix).join(' ') };
+  return { stems: terms.map((t) => t.stem).join(' '), prefixes: terms.map((t) => t.prefix).join(' '), pairs: stemPairs(terms).join(' ') };
 }

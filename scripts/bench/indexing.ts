@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Config } from '../../src/config.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { dataLayout, generationDir, GENERATION_FILES } from '../../src/index/layout.js';
+import { openIndexDb } from '../../src/store/index-db.js';
+import { trackPeakMemory } from './memory.js';
+import { benchBuildOptions, type PreparedModel } from './model.js';
+import { roundTo } from './stats.js';
+import type { IndexingResult } from './types.js';
+
+/** Passages per `embedPassages` call, as build-index.ts's EMBED_STEP (per article, in order). */
+const EMBED_STEP = 32;
+
+/**
+ * Builds `corpusDir` into `dataDir` with the product's full `buildIndex()`, then times the bare
+ * `embedPassages` over exactly the passage texts that build stored (title line included as the
+ * build embeds it, same calls of 32, same embedder): the ratio of the two rates is the product's
+ * overhead. The model is loaded and warm before either. Throws when the build fails.
+ */
+export async function benchIndexing(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }): Promise<IndexingResult> {
+  const tracker = trackPeakMemory();
+  const buildCpu = process.cpuUsage();
+  const report = await buildIndex(benchBuildOptions(config, prepared, dirs, true));
+  const buildCpuMs = cpuMs(buildCpu);
+  if (report.outcome !== 'success' || report.generationId === null) throw new Error(`benchmark build failed: ${report.error ?? 'no generation'}`);
+  const articles = readEmbeddedTexts(path.join(generationDir(dataLayout(dirs.dataDir), report.generationId), GENERATION_FILES.db));
+  const passages = articles.reduce((n, texts) => n + texts.length, 0);
+  if (passages !== report.chunks.embedded) throw new Error(`the build embedded ${report.chunks.embedded} passages but stored ${passages}`);
+
+  const rawCpu = process.cpuUsage();
+  const rawStart = performance.now();
+  for (const texts of articles) {
+    for (let i = 0; i < texts.length; i += EMBED_STEP) await prepared.embedder.embedPassages(texts.slice(i, i + EMBED_STEP));
+  }
+  const rawMs = performance.now() - rawStart;
+  const rawCpuMs = cpuMs(rawCpu);
+  const peakMemoryMb = tracker.stop();
+
+  const rawPassagesPerSec = passages / (rawMs / 1000);
+  const buildPassagesPerSec = passages / (report.durationMs / 1000);
+  return {
+    model: report.model,
+    modelWhy: prepared.choice.why,
+    batchSize: config.EMBEDDING_BATCH_SIZE,
+    articles: articles.length,
+    passages,
+    rawPassagesPerSec: roundTo(rawPassagesPerSec, 1),
+    buildPassagesPerSec: roundTo(buildPassagesPerSec, 1),
+    ratio: roundTo(buildPassagesPerSec / rawPassagesPerSec, 3),
+    buildMs: report.durationMs,
+    rawMs: Math.round(rawMs),
+    cpuRatio: roundTo(rawCpuMs / buildCpuMs, 3),
+    // The build's own rate covers its embedding loop only; the rest of its wall time is overhead.
+    buildOverheadMs: Math.round(report.durationMs - (report.passagesPerSec > 0 ? (passages / report.passagesPerSec) * 1000 : 0)),
+    peakMemoryMb,
+  };
+}
+
+/** CPU time (user + system, all threads) of this process since `start`, in ms. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** The texts the build embedded, per article in build order: `title\ntext` unless the title was derived. */
+function readEmbeddedTexts(dbFile: string): string[][] {
+  const db = openIndexDb(dbFile, { readonly: true });
+  try {
+    const rows = db
+      .prepare('SELECT c.article_rowid AS article, a.title, a.title_derived AS derived, c.text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY c.id')
+      .all() as { article: number; title: string; derived: number; text: string }[];
+    const byArticle = new Map<number, string[]>();
+    for (const row of rows) {
+      const texts = byArticle.get(row.article) ?? [];
+      texts.push(row.derived === 1 ? row.text : `${row.title}\n${row.text}`);
+      byArticle.set(row.article, texts);
+    }
+    return [...byArticle.values()];
+  } finally {
+    db.close();
+  }
+}

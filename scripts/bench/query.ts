@@ -1,0 +1,88 @@
+import { answerQuestion, type AnswerDeps } from '../../src/answer/answer-question.js';
+import { knobOverridesFrom } from '../../src/app/compose.js';
+import type { Config } from '../../src/config.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import type { Generation } from '../../src/index/generation.js';
+import { LiveIndex } from '../../src/index/live-index.js';
+import type { RetrievalKnobs } from '../../src/retrieval/types.js';
+import { retrieve } from '../../src/retrieval/retrieve.js';
+import type { Lang } from '../../src/text/lang.js';
+import type { EvalQuestion } from './eval-corpus.js';
+import { summarize } from './stats.js';
+import type { QueryResult, RetrievalLatency, StageSummaries } from './types.js';
+
+const WARM_UP = 5;
+
+/**
+ * Query latencies on the index in `dataDir`, model warm: `retrieve()` per stage over the Italian
+ * and the English questions, then `answerQuestion` end to end in extractive mode (no LLM, no
+ * translator) over the first `askQuestions` of each. Throws when `dataDir` has no servable index.
+ */
+export async function benchQuery(config: Config, dataDir: string, embedder: Embedder, questions: EvalQuestion[], askQuestions: number): Promise<QueryResult> {
+  const live = new LiveIndex(dataDir, { efSearch: config.HNSW_EF_SEARCH });
+  const lease = live.acquire();
+  if (lease === null) throw new Error(`no servable index in ${dataDir}: ${live.status().error ?? 'nothing built'}`);
+  try {
+    const knobs = knobOverridesFrom(config);
+    const italian = await timeRetrieval(lease.generation, embedder, knobs, questions.map((q) => q.question_it), 'it');
+    const english = await timeRetrieval(lease.generation, embedder, knobs, questions.map((q) => q.question_en), 'en');
+    const deps: AnswerDeps = {
+      acquire: () => live.acquire(),
+      embedderFor: () => Promise.resolve(embedder),
+      llm: null,
+      translator: null,
+      knobs,
+      maxQuestionChars: config.MAX_QUESTION_CHARS,
+      translateQuotes: false,
+    };
+    const asked = questions.slice(0, askQuestions);
+    const askIt = await timeAsk(deps, asked.map((q) => q.question_it));
+    const askEn = await timeAsk(deps, asked.map((q) => q.question_en));
+    const summary = summarize(askIt.ms);
+    return {
+      ...italian,
+      english,
+      askP50Ms: summary.p50Ms,
+      askP95Ms: summary.p95Ms,
+      askQuestions: asked.length,
+      askAnsweredShare: share(askIt.answered, asked.length),
+      askEnglish: summarize(askEn.ms),
+      askEnglishAnsweredShare: share(askEn.answered, asked.length),
+    };
+  } finally {
+    lease.release();
+    live.close();
+  }
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
+
+async function timeRetrieval(generation: Generation, embedder: Embedder, knobs: Partial<RetrievalKnobs>, texts: string[], language: Lang): Promise<RetrievalLatency> {
+  for (const question of texts.slice(0, WARM_UP)) await retrieve({ generation, embedder, question, language, knobs });
+  const samples = new Map<string, number[]>();
+  for (const question of texts) {
+    const { timings } = await retrieve({ generation, embedder, question, language, knobs });
+    for (const [stage, ms] of Object.entries(timings)) {
+      const values = samples.get(stage) ?? [];
+      values.push(ms);
+      samples.set(stage, values);
+    }
+  }
+  const stages: StageSummaries = {};
+  for (const [stage, values] of samples) if (stage !== 'total') stages[stage] = summarize(values);
+  const total = summarize(samples.get('total') ?? []);
+  return { questions: texts.length, p50Ms: total.p50Ms, p95Ms: total.p95Ms, stages };
+}
+
+async function timeAsk(deps: AnswerDeps, texts: string[]): Promise<{ ms: number[]; answered: number }> {
+  for (const question of texts.slice(0, 2)) await answerQuestion(deps, { question });
+  const ms: number[] = [];
+  let answered = 0;
+  for (const question of texts) {
+    const start = performance.now();
+    const answer = await answerQuestion(deps, { question });
+    ms.push(performance.now() - start);
+    if (answer.mode === 'extractive') answered++;
+  }
+  return { ms, answered };
+}

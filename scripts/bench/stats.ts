@@ -1,0 +1,53 @@
+/** Latency summary in milliseconds: median and 95th percentile over `n` samples. */
+export interface LatencySummary {
+  n: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/**
+ * The `p`-th percentile (0–100) of `values` by the nearest-rank method: the smallest value
+ * with at least p% of the samples at or below it. Does not reorder `values`. NaN when empty.
+ * Throws RangeError when `p` is outside 0–100.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be within 0–100, got ${p}`);
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+/** p50/p95 of millisecond samples, rounded to 0.01 ms. */
+export function summarize(values: readonly number[]): LatencySummary {
+  return { n: values.length, p50Ms: roundTo(percentile(values, 50), 2), p95Ms: roundTo(percentile(values, 95), 2) };
+}
+
+/**
+ * Share (0–1) of the first `k` ids of `truth` found among the first `k` of `found`
+ * (recall@k against exact search). 1 when `truth` is empty.
+ */
+export function recallAtK(found: readonly number[], truth: readonly number[], k: number): number {
+  const expected = truth.slice(0, k);
+  if (expected.length === 0) return 1;
+  const got = new Set(found.slice(0, k));
+  return expected.filter((id) => got.has(id)).length / expected.length;
+}
+
+/** Mean of `values`; NaN when empty. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** `value` rounded to `digits` decimals. */
+export function roundTo(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** Runs `work` and returns its result with the elapsed wall time in milliseconds. */
+export async function timeAsync<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - start };
+}

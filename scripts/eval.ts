@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLlmFrom } from '../src/app/answer-service.js';
+import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
+import { loadConfig } from '../src/config.js';
+import { loadEmbedder } from '../src/embedding/load-embedder.js';
+import { locateModel } from '../src/embedding/resolve-model.js';
+import { loadDataset } from '../src/eval/dataset.js';
+import { formatEvalReport } from '../src/eval/format-eval.js';
+import { runEval } from '../src/eval/run-eval.js';
+import type { Lang } from '../src/text/lang.js';
+import { createApertiumTranslator } from '../src/translate/apertium.js';
+import { selectTranslator } from '../src/translate/select.js';
+import type { Translator } from '../src/translate/translator.js';
+import { runScript } from './run-script.js';
+
+const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR]
+  [--extractive N] [--no-off-coverage] [--dense-weight W] [--fusion score|rrf] [--candidates N] [--min-coverage C] [--min-similarity S] [--prefix-weight P] [--pair-weight P] [--neighbor-weight N] [--dense-weight-cross W]`;
+
+await runScript(USAGE, async () => {
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' }, lang: { type: 'string', default: 'both' }, k: { type: 'string', short: 'k', default: '10' }, json: { type: 'boolean', default: false },
+      'no-llm': { type: 'boolean', default: false }, cache: { type: 'string' }, data: { type: 'string' }, extractive: { type: 'string', default: '100' },
+      'no-off-coverage': { type: 'boolean', default: false }, 'dense-weight': { type: 'string' }, fusion: { type: 'string' }, candidates: { type: 'string' },
+      'min-coverage': { type: 'string' }, 'min-similarity': { type: 'string' }, 'prefix-weight': { type: 'string' }, 'pair-weight': { type: 'string' }, 'neighbor-weight': { type: 'string' }, 'dense-weight-cross': { type: 'string' },
+    },
+  });
+  if (values.dataset === undefined) throw new TypeError('--dataset is required');
+  const langs: Lang[] = values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
+  if (langs.length === 0) throw new TypeError('--lang must be it, en or both');
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const config = loadConfig();
+  const sources = modelSourcesFrom(config);
+  const keep = values.cache ?? values.data;
+  const workDir = keep ?? mkdtempSync(path.join(tmpdir(), 'archivista-eval-'));
+  const translators = await englishTranslators(config, values['no-llm']);
+  try {
+    const report = await runEval({
+      dataset: loadDataset(values.dataset),
+      langs,
+      workDir,
+      buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
+      embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
+      knobs: { ...knobOverridesFrom(config), k: num(values.k), denseWeight: num(values['dense-weight']), fusion: values.fusion as 'score' | 'rrf' | undefined, candidates: num(values.candidates), minCoverage: num(values['min-coverage']), minDenseSimilarity: num(values['min-similarity']), prefixWeight: num(values['prefix-weight']), pairWeight: num(values['pair-weight']), neighborWeight: num(values['neighbor-weight']), denseWeightCrossLingual: num(values['dense-weight-cross']) },
+      translators: translators.list,
+      defaultTranslator: translators.default,
+      extractiveSample: Number(values.extractive),
+      offCoverage: !values['no-off-coverage'],
+      onProgress: (m) => console.error(m),
+    });
+    console.log(formatEvalReport(report));
+    if (values.json) console.log(JSON.stringify(report));
+    return 0;
+  } finally {
+    if (keep === undefined) rmSync(workDir, { recursive: true, force: true });
+  }
+});
+
+/** Every translator that can serve here (none, Apertium when it answers, the LLM unless --no-llm), and the one `auto` picks. */
+async function englishTranslators(config: ReturnType<typeof loadConfig>, noLlm: boolean): Promise<{ list: { engine: string; translator: Translator | null }[]; default: string }> {
+  const list: { engine: string; translator: Translator | null }[] = [{ engine: 'none', translator: null }];
+  if (config.APERTIUM_URL !== null) {
+    const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
+    if (await apertium.warm()) list.push({ engine: 'apertium', translator: apertium });
+  }
+  const llm = noLlm ? null : createLlmFrom(config);
+  const chosen = await selectTranslator({ mode: config.QUERY_TRANSLATION, apertiumUrl: list.some((t) => t.engine === 'apertium') ? config.APERTIUM_URL : null, apertiumTimeoutMs: config.APERTIUM_TIMEOUT_MS, llmComplete: llm === null ? null : (m) => llm.complete(m), cacheMax: 0 });
+  if (chosen.translator?.engine === 'llm') list.push({ engine: 'llm', translator: chosen.translator });
+  return { list, default: chosen.translator?.engine ?? 'none' };
+}

@@ -1,0 +1,5 @@
+/** One chat message, as OpenAI-compatible servers take it. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}

@@ -1,0 +1,41 @@
+import type { StatusSnapshot } from '../discord/ports.js';
+import type { LiveIndex } from '../index/live-index.js';
+import type { StateDb } from '../store/state-db.js';
+
+export interface StatusSources {
+  live: LiveIndex;
+  state: StateDb;
+  startedAt: number;
+  answerMode: string;
+  translator: string | null;
+  /** The model the configuration resolves to now (to say when a full rebuild would switch). */
+  configuredModel: string | null;
+}
+
+/** What /status shows, read fresh from the live index and the state database. */
+export function readStatus(sources: StatusSources): StatusSnapshot {
+  const lease = sources.live.acquire();
+  const manifest = lease?.generation.manifest ?? null;
+  lease?.release();
+  const runs = sources.state.lastRuns();
+  const model = manifest?.model.id ?? null;
+  const liveError = sources.live.status().error;
+  let modelNote: string | null = null;
+  if (model !== null && sources.configuredModel !== null && sources.configuredModel !== model) {
+    modelNote = `the configuration now resolves to ${sources.configuredModel}: a full rebuild (/reindex full) would switch models`;
+  }
+  if (liveError !== null) modelNote = [modelNote, liveError].filter((s) => s !== null).join('; ');
+  return {
+    indexLoaded: manifest !== null,
+    articles: manifest?.counts.articles ?? 0,
+    passages: manifest?.counts.chunks ?? 0,
+    model,
+    modelNote,
+    answerMode: sources.answerMode,
+    translator: sources.translator,
+    lastSuccessAt: runs.lastSuccess?.finishedAt ?? manifest?.builtAt ?? null,
+    lastRun: runs.last === null ? null : { outcome: runs.last.outcome === 'success' ? 'success' : 'failed', finishedAt: runs.last.finishedAt ?? runs.last.startedAt, error: runs.last.error },
+    uptimeMs: Date.now() - sources.startedAt,
+    feedback: sources.state.voteCounts(),
+  };
+}

@@ -1,0 +1,47 @@
+import { ApplicationIntegrationType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { isChannelAllowed } from '../access.js';
+import { admitQuestion, MAX_QUESTION_CHARS } from '../admit-question.js';
+import type { Command } from '../context.js';
+import { userErrors } from '../errors.js';
+import { languageHintFromLocale } from '../locale.js';
+import { readBooleanOption, readStringOption } from '../options.js';
+import { sendAnswerToInteraction } from '../send-answer.js';
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setNameLocalizations({ it: 'chiedi' })
+  .setDescription('Ask a question about our articles')
+  .setDescriptionLocalizations({ it: 'Fai una domanda sui nostri articoli' })
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setNameLocalizations({ it: 'domanda' })
+      .setDescription('Your question, in Italian or English')
+      .setDescriptionLocalizations({ it: 'La tua domanda, in italiano o in inglese' })
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_CHARS),
+  )
+  .addBooleanOption((o) =>
+    o
+      .setName('private')
+      .setNameLocalizations({ it: 'privata' })
+      .setDescription('Only you see the answer')
+      .setDescriptionLocalizations({ it: 'Solo tu vedi la risposta' }),
+  )
+  .toJSON();
+
+/** `/ask question:<text> [private:<bool>]` (`/chiedi domanda: [privata:]`): answers from the articles. */
+export default {
+  data,
+  async execute(interaction, context) {
+    if (!isChannelAllowed(interaction.channelId, interaction.channel, context.options.allowedChannelIds)) throw userErrors.channelNotAllowed();
+    const question = readStringOption(interaction, 'question') ?? '';
+    const ephemeral = readBooleanOption(interaction, 'private') ?? false;
+    const pending = admitQuestion(context, { userId: interaction.user.id, question, languageHint: languageHintFromLocale(interaction.locale) });
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const answer = await pending;
+    await sendAnswerToInteraction(interaction, answer, { ephemeral, question: question.trim(), memory: context.answerMemory });
+  },
+} satisfies Command;

@@ -1,0 +1,43 @@
+import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Logger } from 'pino';
+import type { AnswerMemory } from './answer-memory.js';
+import type { JobQueue } from './job-queue.js';
+import type { BotServices } from './ports.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** How the bot behaves; the composition root fills it from config. */
+export interface BotOptions {
+  /** REST base ending in `/api` (e.g. `http://127.0.0.1:8080/api`); null for Discord itself. */
+  apiUrl: string | null;
+  /** Roles allowed to /reindex besides members with Manage Server. */
+  moderatorRoleIds: string[];
+  /** When non-empty, questions are only taken in these channels (and their threads). */
+  allowedChannelIds: string[];
+  /** Questions per user per sliding minute. */
+  rateLimitPerMinute: number;
+  /** Answer jobs running at once. */
+  maxConcurrentAnswers: number;
+  /** Answer jobs waiting for a slot before new questions are refused as "busy". */
+  queueLimit: number;
+  /** Minimum time between two progress edits of a /reindex reply (ms). */
+  progressIntervalMs: number;
+  /** After this long (ms) a /reindex reports in a channel message instead of the interaction, whose token lasts 15 min. Default 14 min. */
+  interactionTokenMs?: number;
+}
+
+/** Everything a command or event handler needs; built once per bot. */
+export interface BotContext {
+  services: BotServices;
+  logger: Logger;
+  options: Required<BotOptions>;
+  rateLimiter: RateLimiter;
+  answerQueue: JobQueue;
+  answerMemory: AnswerMemory;
+}
+
+/** One slash command: the JSON registered with Discord and its handler. */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Handles one invocation; throws (UserFacingError or anything) to the central error handler. */
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import type { Answer } from '../answer/answer.js';
+import type { BuildProgress, BuildReport } from '../index/build-report.js';
+import type { Lang } from '../text/lang.js';
+
+/** What the bot shows in /status; gathered by the composition root. */
+export interface StatusSnapshot {
+  indexLoaded: boolean;
+  articles: number;
+  passages: number;
+  model: string | null;
+  /** E.g. "a full rebuild would switch to X". */
+  modelNote: string | null;
+  /** `llm (gpt-4o-mini)` or `extractive`. */
+  answerMode: string;
+  /** Configured query translator and whether it answers, e.g. `apertium (available)`; null when off. */
+  translator: string | null;
+  lastSuccessAt: string | null;
+  lastRun: { outcome: 'success' | 'failed'; finishedAt: string; error: string | null } | null;
+  uptimeMs: number;
+  feedback: { up: number; down: number };
+}
+
+/** Runs the same build as `npm run index`, out of process; one at a time. */
+export interface Reindexer {
+  /** The build in progress, if any. */
+  running(): { since: Date; by: string } | null;
+  /** Starts a build; rejects with ReindexBusyError if one runs. Resolves with the report (also for failed builds). */
+  start(options: { full: boolean; by: string; onProgress: (progress: BuildProgress) => void }): Promise<BuildReport>;
+}
+
+/** Stores 👍/👎 votes on answers (no user names). */
+export interface FeedbackStore {
+  recordVote(vote: { answerId: string; question: string; vote: 'up' | 'down' }): void;
+  counts(): { up: number; down: number };
+}
+
+/** Everything the Discord layer needs from the rest of the product. */
+export interface BotServices {
+  ask(input: { question: string; languageHint: Lang | null }): Promise<Answer>;
+  status(): Promise<StatusSnapshot>;
+  reindexer: Reindexer;
+  feedback: FeedbackStore;
+}

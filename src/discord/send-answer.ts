@@ -1,0 +1,50 @@
+import { MessageFlags } from 'discord.js';
+import type { ActionRowBuilder, ButtonBuilder, ChatInputCommandInteraction, Message } from 'discord.js';
+import type { Answer } from '../answer/answer.js';
+import type { AnswerMemory } from './answer-memory.js';
+import { buildFeedbackComponents } from './feedback.js';
+import { formatAnswer } from './format-reply.js';
+
+type Rows = ActionRowBuilder<ButtonBuilder>[];
+
+/**
+ * Shows `chunks` as the reply of a deferred interaction: the first edits the deferred reply, the
+ * rest are follow-ups with the same ephemerality; `components` go on the last message.
+ */
+export async function sendChunksToInteraction(
+  interaction: ChatInputCommandInteraction,
+  chunks: readonly string[],
+  options: { ephemeral: boolean; components?: Rows },
+): Promise<void> {
+  const components = options.components ?? [];
+  for (const [i, content] of chunks.entries()) {
+    const rows = i === chunks.length - 1 ? components : [];
+    if (i === 0) await interaction.editReply({ content, components: rows });
+    else await interaction.followUp({ content, components: rows, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  }
+}
+
+/** Replies to a deferred interaction with `answer` (formatted, split, feedback buttons) and remembers its question. */
+export async function sendAnswerToInteraction(
+  interaction: ChatInputCommandInteraction,
+  answer: Answer,
+  options: { ephemeral: boolean; question: string; memory: AnswerMemory },
+): Promise<void> {
+  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
+  await sendChunksToInteraction(interaction, formatAnswer(answer), { ephemeral: options.ephemeral, components: buildFeedbackComponents(answer) });
+}
+
+/**
+ * Answers a mention: the first chunk replies to `message`, the rest follow in the channel;
+ * the feedback buttons go on the last message.
+ */
+export async function sendAnswerToMessage(message: Message<true>, answer: Answer, options: { question: string; memory: AnswerMemory }): Promise<void> {
+  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
+  const chunks = formatAnswer(answer);
+  const components = buildFeedbackComponents(answer);
+  for (const [i, content] of chunks.entries()) {
+    const rows = i === chunks.length - 1 ? components : [];
+    if (i === 0) await message.reply({ content, components: rows });
+    else await message.channel.send({ content, components: rows });
+  }
+}

@@ -1,0 +1,48 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const datasetSchema = z.object({
+  corpus: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      question_it: z.string(),
+      question_en: z.string(),
+      answers_it: z.array(z.string()),
+      doc_id: z.string(),
+      paragraph_start: z.number().int(),
+      paragraph_end: z.number().int(),
+    }),
+  ),
+});
+
+/** An evaluation set in the squad-it-dev schema (see ../shared/eval/squad-it-dev/README.md). */
+export type Dataset = z.infer<typeof datasetSchema>;
+export type EvalQuestion = Dataset['questions'][number];
+
+/** Reads and validates a dataset file; throws naming the file and the first problem. */
+export function loadDataset(file: string): Dataset {
+  const parsed = datasetSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not in the squad-it-dev schema: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** Keeps only the given articles and their questions (at most `maxQuestions`, in file order). */
+export function sliceDataset(dataset: Dataset, articleIds: string[], maxQuestions = Infinity): Dataset {
+  const keep = new Set(articleIds);
+  return {
+    corpus: dataset.corpus.filter((d) => keep.has(d.id)),
+    questions: dataset.questions.filter((q) => keep.has(q.doc_id)).slice(0, maxQuestions),
+  };
+}
+
+/** Splits articles in two halves by position (even / odd), for the off-coverage test. */
+export function splitHalves(dataset: Dataset): { indexed: string[]; held: string[] } {
+  const ids = dataset.corpus.map((d) => d.id);
+  return { indexed: ids.filter((_, i) => i % 2 === 0), held: ids.filter((_, i) => i % 2 === 1) };
+}
+
+/** Writes the corpus as JSONL articles (the entry's id becomes the article id; Italian). */
+export function writeCorpusJsonl(dataset: Dataset, file: string): void {
+  writeFileSync(file, dataset.corpus.map((d) => JSON.stringify({ id: d.id, title: d.title, text: d.text, lang: 'it' })).join('\n') + '\n');
+}

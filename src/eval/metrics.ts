@@ -1,0 +1,67 @@
+/** A retrieved passage as scoring sees it. */
+export interface Located {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+/** The gold paragraph of a question. */
+export interface Gold {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+/** A passage counts when it comes from the gold article and its range overlaps the gold paragraph. */
+export function isHit(p: Located, gold: Gold): boolean {
+  return p.articleId === gold.articleId && p.start < gold.end && gold.start < p.end;
+}
+
+/** 1-based rank of the first hit in `ranked`, or null. */
+export function firstHitRank(ranked: Located[], gold: Gold): number | null {
+  const i = ranked.findIndex((p) => isHit(p, gold));
+  return i < 0 ? null : i + 1;
+}
+
+/** 1-based rank of the gold article among the articles of `ranked` (first occurrence order), or null. */
+export function articleRank(ranked: Located[], goldArticle: string): number | null {
+  const seen: string[] = [];
+  for (const p of ranked) {
+    if (!seen.includes(p.articleId)) seen.push(p.articleId);
+    if (p.articleId === goldArticle) return seen.length;
+  }
+  return null;
+}
+
+export interface ChannelScores {
+  'recall@1': number;
+  'recall@5': number;
+  'recall@10': number;
+  'mrr@10': number;
+  'articleHit@1': number;
+  'articleHit@5': number;
+}
+
+/** Aggregates per-question ranks (passage rank, article rank) into the reported scores. */
+export function scoreRanks(ranks: { passage: number | null; article: number | null }[]): ChannelScores {
+  const n = Math.max(ranks.length, 1);
+  const share = (ok: (r: (typeof ranks)[number]) => boolean) => round(ranks.filter(ok).length / n);
+  const within = (rank: number | null, k: number) => rank !== null && rank <= k;
+  return {
+    'recall@1': share((r) => within(r.passage, 1)),
+    'recall@5': share((r) => within(r.passage, 5)),
+    'recall@10': share((r) => within(r.passage, 10)),
+    'mrr@10': round(ranks.reduce((s, r) => s + (within(r.passage, 10) && r.passage !== null ? 1 / r.passage : 0), 0) / n),
+    'articleHit@1': share((r) => within(r.article, 1)),
+    'articleHit@5': share((r) => within(r.article, 5)),
+  };
+}
+
+/** The q-quantile (0–1) of `values` (nearest rank); 0 for none. */
+export function percentile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { buildExtractiveAnswer } from '../answer/extractive.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { BuildOptions } from '../index/build-index.js';
+import { buildIndex } from '../index/build-index.js';
+import type { Generation } from '../index/generation.js';
+import { LiveIndex } from '../index/live-index.js';
+import { loadPassages } from '../retrieval/passages.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
+import type { Lang } from '../text/lang.js';
+import type { Translator } from '../translate/translator.js';
+import { sliceDataset, splitHalves, writeCorpusJsonl, type Dataset, type EvalQuestion } from './dataset.js';
+import { articleRank, firstHitRank, percentile, round, scoreRanks, type ChannelScores, type Located } from './metrics.js';
+
+/** Questions no article of the dev set answers (the off-coverage check adds them). */
+const OFF_COVERAGE_QUESTIONS = [
+  'Chi ha vinto il Festival di Sanremo nel 1990?',
+  'Qual è la ricetta tradizionale della carbonara?',
+  'Quanto costa un biglietto del treno da Roma a Milano?',
+  'Who won the 2018 football World Cup?',
+  'What will the weather be like in Oslo tomorrow?',
+  'Quando apre il nuovo centro commerciale di Bari?',
+];
+
+export interface EvalOptions {
+  dataset: Dataset;
+  langs: Lang[];
+  /** Work folder: corpora and indexes are built (or reused) under it. */
+  workDir: string;
+  /** Build options for the product's buildIndex; corpusDir/dataDir are set per index. */
+  buildOptions: Omit<BuildOptions, 'corpusDir' | 'dataDir'>;
+  embedderFor: (generation: Generation) => Promise<Embedder>;
+  knobs: Partial<RetrievalKnobs>;
+  /** English-question translators to compare; `default` names the one the product would use. */
+  translators: { engine: string; translator: Translator | null }[];
+  defaultTranslator: string;
+  /** Questions per language also answered extractively (it embeds up to 40 sentences each). */
+  extractiveSample: number;
+  offCoverage: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface LangReport {
+  fused: ChannelScores;
+  dense: ChannelScores;
+  lexical: ChannelScores;
+  extractiveHit: number | null;
+  extractiveSample: number;
+  noAnswerRate: number;
+  translator?: string;
+  byTranslator?: Record<string, ChannelScores>;
+}
+
+export interface EvalReport {
+  model: string;
+  questions: number;
+  it?: LangReport;
+  en?: LangReport;
+  offCoverage: { noAnswerRate: number; questions: number } | null;
+  latencyMs: { p50: number; p95: number };
+  meanPassageTokens: number;
+  passages: number;
+  knobs: RetrievalKnobs | null;
+  buildMs: number;
+}
+
+/** Runs the product's own indexing and retrieval over a dataset and scores them (see issue "Measure quality"). */
+export async function runEval(options: EvalOptions): Promise<EvalReport> {
+  const say = options.onProgress ?? (() => undefined);
+  const started = Date.now();
+  const index = await openIndexFor(options, options.dataset, 'full');
+  const buildMs = Date.now() - started;
+  const latencies: number[] = [];
+  const report: EvalReport = { model: index.generation.manifest.model.id, questions: options.dataset.questions.length, offCoverage: null, latencyMs: { p50: 0, p95: 0 }, meanPassageTokens: meanTokens(index.generation, index.embedder), passages: index.generation.manifest.counts.chunks, knobs: null, buildMs };
+  try {
+    for (const lang of options.langs) {
+      const engines = lang === 'it' ? [{ engine: 'none', translator: null }] : options.translators;
+      const byTranslator: Record<string, ChannelScores> = {};
+      let main: LangReport | null = null;
+      for (const { engine, translator } of engines) {
+        say(`${lang} questions${lang === 'en' ? ` (translator: ${engine})` : ''}…`);
+        const scored = await scoreQuestions(options, index, lang, translator, latencies);
+        report.knobs = scored.knobs;
+        byTranslator[engine] = scored.report.fused;
+        if (lang === 'it' || engine === options.defaultTranslator) main = { ...scored.report, ...(lang === 'en' ? { translator: engine } : {}) };
+      }
+      if (main !== null) report[lang] = lang === 'en' ? { ...main, byTranslator } : main;
+    }
+  } finally {
+    index.close();
+  }
+  if (options.offCoverage) report.offCoverage = await measureOffCoverage(options);
+  report.latencyMs = { p50: round(percentile(latencies, 0.5), 2), p95: round(percentile(latencies, 0.95), 2) };
+  return report;
+}
+
+interface OpenIndex {
+  generation: Generation;
+  embedder: Embedder;
+  close: () => void;
+}
+
+async function openIndexFor(options: EvalOptions, dataset: Dataset, name: string): Promise<OpenIndex> {
+  const dir = path.join(options.workDir, name);
+  mkdirSync(path.join(dir, 'corpus'), { recursive: true });
+  writeCorpusJsonl(dataset, path.join(dir, 'corpus', 'corpus.jsonl'));
+  const report = await buildIndex({ ...options.buildOptions, corpusDir: path.join(dir, 'corpus'), dataDir: path.join(dir, 'data'), onProgress: (p) => p.phase === 'embedding' && p.done % 200 === 0 && p.done > 0 && options.onProgress?.(`embedding ${p.done}/${p.total}`) });
+  if (report.outcome !== 'success') throw new Error(`indexing the ${name} eval corpus failed: ${report.error ?? ''}`);
+  const live = new LiveIndex(path.join(dir, 'data'), { efSearch: 100 });
+  const lease = live.acquire();
+  if (lease === null) throw new Error(`the ${name} eval index cannot be loaded: ${live.status().error ?? ''}`);
+  const embedder = await options.embedderFor(lease.generation);
+  return { generation: lease.generation, embedder, close: () => (lease.release(), live.close()) };
+}
+
+async function scoreQuestions(options: EvalOptions, index: OpenIndex, lang: Lang, translator: Translator | null, latencies: number[]): Promise<{ report: LangReport; knobs: RetrievalKnobs }> {
+  const ranks = { fused: [] as Rank[], dense: [] as Rank[], lexical: [] as Rank[] };
+  let noAnswers = 0;
+  let extractiveHits = 0;
+  let extractiveTried = 0;
+  let knobs: RetrievalKnobs | null = null;
+  for (const q of options.dataset.questions) {
+    const result = await ask(options, index, q, lang, translator);
+    knobs = result.knobs;
+    latencies.push(result.timings.total ?? 0);
+    if (result.noAnswer) noAnswers++;
+    const gold = { articleId: q.doc_id, start: q.paragraph_start, end: q.paragraph_end };
+    ranks.fused.push(rankOf(result.passages, gold));
+    ranks.dense.push(rankOf(locate(index.generation, result.channels.dense), gold));
+    ranks.lexical.push(rankOf(locate(index.generation, result.channels.lexical), gold));
+    if (extractiveTried < options.extractiveSample && !result.noAnswer) {
+      extractiveTried++;
+      const answer = await buildExtractiveAnswer({ question: lang === 'it' ? q.question_it : q.question_en, language: lang, result, embedder: index.embedder });
+      const text = (answer?.text ?? '').toLowerCase();
+      if (q.answers_it.some((a) => text.includes(a.toLowerCase()))) extractiveHits++;
+    }
+  }
+  const n = Math.max(options.dataset.questions.length, 1);
+  return {
+    knobs: knobs ?? ({} as RetrievalKnobs),
+    report: {
+      fused: scoreRanks(ranks.fused),
+      dense: scoreRanks(ranks.dense),
+      lexical: scoreRanks(ranks.lexical),
+      extractiveHit: extractiveTried === 0 ? null : round(extractiveHits / extractiveTried),
+      extractiveSample: extractiveTried,
+      noAnswerRate: round(noAnswers / n),
+    },
+  };
+}
+
+type Rank = { passage: number | null; article: number | null };
+
+const rankOf = (ranked: Located[], gold: { articleId: string; start: number; end: number }): Rank => ({ passage: firstHitRank(ranked, gold), article: articleRank(ranked, gold.articleId) });
+
+function locate(generation: Generation, ids: RankedId[]): Located[] {
+  const passages = loadPassages(generation.db, ids.map((r) => r.id));
+  return ids.flatMap((r) => {
+    const p = passages.get(r.id);
+    return p === undefined ? [] : [p];
+  });
+}
+
+async function ask(options: EvalOptions, index: OpenIndex, q: EvalQuestion, lang: Lang, translator: Translator | null): Promise<RetrievalResult> {
+  const question = lang === 'it' ? q.question_it : q.question_en;
+  const translated = translator === null ? null : await translator.translate(question, lang, 'it');
+  return retrieve({ generation: index.generation, embedder: index.embedder, question, language: lang, extraQueries: translated === null ? [] : [{ text: translated, lang: 'it' }], knobs: options.knobs });
+}
+
+async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate: number; questions: number }> {
+  const { indexed, held } = splitHalves(options.dataset);
+  const half = sliceDataset(options.dataset, indexed);
+  const index = await openIndexFor(options, half, 'half');
+  const translator = options.translators.find((t) => t.engine === options.defaultTranslator)?.translator ?? null;
+  let asked = 0;
+  let none = 0;
+  try {
+    const heldQuestions = sliceDataset(options.dataset, held).questions;
+    const texts: { text: string; lang: Lang }[] = [
+      ...heldQuestions.flatMap((q) => options.langs.map((lang) => ({ text: lang === 'it' ? q.question_it : q.question_en, lang }))),
+      ...OFF_COVERAGE_QUESTIONS.map((text): { text: string; lang: Lang } => ({ text, lang: /^(Who|What)\b/.test(text) ? 'en' : 'it' })),
+    ];
+    for (const { text, lang } of texts) {
+      const translated = lang === 'en' && translator !== null ? await translator.translate(text, 'en', 'it') : null;
+      const result = await retrieve({ generation: index.generation, embedder: index.embedder, question: text, language: lang, extraQueries: translated === null ? [] : [{ text: translated, lang: 'it' }], knobs: options.knobs });
+      asked++;
+      if (result.noAnswer) none++;
+    }
+  } finally {
+    index.close();
+  }
+  return { noAnswerRate: round(none / Math.max(asked, 1)), questions: asked };
+}
+
+function meanTokens(generation: Generation, embedder: Embedder): number {
+  const rows = generation.db.prepare('SELECT text FROM chunks ORDER BY id LIMIT 400').all() as { text: string }[];
+  return rows.length === 0 ? 0 : Math.round(rows.reduce((s, r) => s + embedder.countTokens(r.text), 0) / rows.length);
+}

@@ -1,0 +1,33 @@
+import type { Embedder, ModelSpec } from '../embedding/embedder.js';
+import type { ModelChoice } from '../embedding/resolve-model.js';
+import type { Lang } from '../text/lang.js';
+import type { BuildProgress } from './build-report.js';
+import type { PausePoint } from './pause-for-test.js';
+import type { HnswSettings } from './vectors.js';
+
+/** Everything a build needs, passed in (the CLI, /reindex's worker and tests each build this). */
+export interface BuildOptions {
+  corpusDir: string;
+  dataDir: string;
+  full: boolean;
+  maxFileBytes: number;
+  /** Chunk size in tokens; null = derived from the model's sequence length. */
+  chunkMaxTokens: number | null;
+  overlapSentences: number;
+  hnsw: HnswSettings;
+  /** EMBEDDING_MODEL as configured. */
+  configuredModelId: string;
+  models: {
+    /** Where the configured model comes from (MODELS_DIR, hub, fallback). */
+    resolve(): Promise<ModelChoice>;
+    /** Finds the files of the model a live index was built with. */
+    locate(spec: Omit<ModelSpec, 'localDir'>): ModelSpec;
+    load(spec: ModelSpec): Promise<Embedder>;
+  };
+  detectLanguage: (text: string) => Lang;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Who started it (`cli`, `discord:<user>`), recorded in the runs table. */
+  trigger: string;
+  /** Test-only: stop and wait at this point so a test can kill the process there. */
+  pauseAt?: PausePoint | undefined;
+}

@@ -1,0 +1,95 @@
+// The bot's composition root: the only place (with scripts/) that builds concrete parts.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createAnswerService } from './app/answer-service.js';
+import { modelSourcesFrom } from './app/compose.js';
+import { createLogger } from './app/logger.js';
+import { readStatus } from './app/status.js';
+import { ConfigError, loadConfig, projectRoot } from './config.js';
+import { createBot } from './discord/bot.js';
+import { resolveModel } from './embedding/resolve-model.js';
+import { ChildReindexer } from './index/child-reindexer.js';
+import { dataLayout } from './index/layout.js';
+import { StateDb } from './store/state-db.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : String(error));
+  process.exit(1);
+}
+if (config.DISCORD_TOKEN === null) {
+  console.error('DISCORD_TOKEN is not set: put the bot token in .env (see README, "Running the bot").');
+  process.exit(1);
+}
+const token = config.DISCORD_TOKEN;
+const logger = createLogger(config.LOG_LEVEL);
+const startedAt = Date.now();
+
+mkdirSync(config.DATA_DIR, { recursive: true });
+const state = new StateDb(dataLayout(config.DATA_DIR).stateDb);
+const configured = await resolveModel(modelSourcesFrom(config)).catch(() => null);
+const configuredModel = configured?.spec.id ?? null;
+// A model that resolves to the hub (or its cache) means the hub can serve other models too.
+const answers = await createAnswerService(config, logger, { hubReachable: configured !== null && configured.spec.localDir === null });
+const reindexer = new ChildReindexer({
+  workerPath: path.join(projectRoot, 'scripts', 'build-worker.ts'),
+  execArgv: ['--import', 'tsx'],
+  onFinished: (report) => {
+    logger.info({ outcome: report.outcome, generation: report.generationId, error: report.error }, 'reindex finished');
+    answers.live.refresh();
+  },
+});
+// Loads the live generation now (not at the first question); refresh() only loads, it lends nothing.
+answers.live.refresh();
+if (answers.live.status().generationId === null) logger.warn({ dataDir: config.DATA_DIR }, 'no index yet: answering "the archive is not indexed" until a /reindex');
+
+const bot = createBot({
+  logger,
+  services: {
+    ask: (input) => answers.ask(input),
+    status: () =>
+      Promise.resolve(
+        readStatus({
+          live: answers.live,
+          state,
+          startedAt,
+          answerMode: answers.llm === null ? 'extractive' : `llm (${answers.llm.model})`,
+          translator: answers.translation.translator?.engine ?? null,
+          configuredModel,
+        }),
+      ),
+    reindexer,
+    feedback: { recordVote: (vote) => state.recordVote(vote), counts: () => state.voteCounts() },
+  },
+  options: {
+    apiUrl: config.DISCORD_API_URL,
+    moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    allowedChannelIds: config.ALLOWED_CHANNEL_IDS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxConcurrentAnswers: config.MAX_CONCURRENT_ANSWERS,
+    queueLimit: config.ANSWER_QUEUE_LIMIT,
+    progressIntervalMs: config.REINDEX_PROGRESS_INTERVAL_MS,
+  },
+});
+
+const shutdown = (signal: string) => {
+  logger.info({ signal }, 'shutting down');
+  reindexer.stop();
+  void bot.destroy().finally(() => {
+    answers.close();
+    state.close();
+    process.exit(0);
+  });
+};
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+try {
+  await bot.login(token);
+  logger.info('Archivista is online');
+} catch (error) {
+  logger.fatal({ error: (error as Error).message }, 'could not log in to Discord (check DISCORD_TOKEN)');
+  process.exit(1);
+}

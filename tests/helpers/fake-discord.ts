@@ -1,0 +1,521 @@
+/**
+ * A fake Discord on 127.0.0.1 for driving the real discord.js Client: REST under /api/v10 and a
+ * JSON WebSocket gateway on the same port. It records every REST call, answers like Discord does
+ * where the bot could go wrong (content over 2,000 characters → 400 50035, a second interaction
+ * callback → 400 40060, an expired interaction token → 401 50027), and lets tests inject
+ * interactions and messages.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  bot?: boolean;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  preferredLocale: string;
+  channelIds: string[];
+  /** Extra roles besides @everyone (whose id is the guild id). */
+  roles: Array<{ id: string; name: string; permissions: string }>;
+}
+
+export interface RecordedCall {
+  method: string;
+  /** Decoded path without the `/api/v10` prefix, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | null;
+  status: number;
+  /** What the fake answered (a message object for message routes). */
+  response: unknown;
+  at: number;
+}
+
+/** Discord permission bits as strings, as interactions carry them. */
+export const PERMISSIONS = { none: '0', manageGuild: '32', everyone: '104324673' } as const;
+
+const EPOCH = 1_420_070_400_000n;
+let counter = 0n;
+/** A snowflake for "now", unique within the process. */
+export function snowflake(): string {
+  counter = (counter + 1n) % 4096n;
+  return (((BigInt(Date.now()) - EPOCH) << 22n) | counter).toString();
+}
+
+type Json = Record<string, unknown>;
+type Handler = (match: RegExpExecArray, body: Json, call: RecordedCall) => { status: number; body?: unknown };
+interface InteractionRecord {
+  id: string;
+  token: string;
+  createdAt: number;
+  channelId: string;
+  acknowledged: boolean;
+  originalId: string | null;
+  flags: number;
+}
+
+export class FakeDiscord {
+  readonly token = 'fake-bot-token.ABCDEFGHIJKLMNOPQRSTUVWXYZ.0123456789';
+  readonly applicationId = snowflake();
+  readonly bot: FakeUser = { id: this.applicationId, username: 'Archivista', bot: true };
+  readonly guild: FakeGuild;
+  readonly calls: RecordedCall[] = [];
+  /** Gateway payloads the client sent (IDENTIFY, RESUME, heartbeats…). */
+  readonly gatewayReceived: Array<{ op: number; d: unknown }> = [];
+  readonly registeredCommands = new Map<string, unknown[]>();
+  /** How long an interaction token works (Discord: 15 min). */
+  interactionTokenTtlMs = 15 * 60_000;
+
+  readonly #server: http.Server;
+  readonly #wss: WebSocketServer;
+  readonly #events = new EventEmitter();
+  readonly #messages = new Map<string, Json>();
+  readonly #interactions = new Map<string, InteractionRecord>();
+  readonly #sessionId = `session-${snowflake()}`;
+  #socket: WebSocket | null = null;
+  #seq = 0;
+  #backlog: Json[] = [];
+  #routes: Array<[string, RegExp, Handler]> = [];
+
+  private constructor(guild: FakeGuild) {
+    this.guild = guild;
+    this.#server = http.createServer((req, res) => void this.#onRequest(req, res));
+    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss.on('connection', (socket) => this.#onConnection(socket));
+    this.#events.setMaxListeners(100);
+    this.#defineRoutes();
+  }
+
+  /** Starts a fake with one guild (two text channels; ids generated unless given) on 127.0.0.1 and a free port. */
+  static async start(options: { preferredLocale?: string; roles?: FakeGuild['roles']; channelIds?: string[] } = {}): Promise<FakeDiscord> {
+    const guildId = snowflake();
+    const guild: FakeGuild = {
+      id: guildId,
+      name: 'Redazione',
+      preferredLocale: options.preferredLocale ?? 'it',
+      channelIds: options.channelIds ?? [snowflake(), snowflake()],
+      roles: options.roles ?? [],
+    };
+    const fake = new FakeDiscord(guild);
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.#server.address() as AddressInfo).port;
+  }
+
+  /** REST base for `new Client({ rest: { api } })`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get mainChannelId(): string {
+    return this.guild.channelIds[0] ?? '';
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#wss.clients) socket.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  // ---- recorded calls ----
+
+  /** Resolves with the first recorded call (past or future) matching `predicate`; rejects after `timeoutMs`. */
+  waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs = 3000): Promise<RecordedCall> {
+    const found = this.calls.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onCall = (call: RecordedCall): void => {
+        if (!predicate(call)) return;
+        clearTimeout(timer);
+        this.#events.off('call', onCall);
+        resolve(call);
+      };
+      const timer = setTimeout(() => {
+        this.#events.off('call', onCall);
+        const seen = this.calls.map((c) => `${c.method} ${c.path} → ${c.status}`).join('\n  ');
+        reject(new Error(`waitFor timed out after ${timeoutMs} ms; calls so far:\n  ${seen}`));
+      }, timeoutMs);
+      this.#events.on('call', onCall);
+    });
+  }
+
+  /** Calls made for one interaction (its callback and its webhook), in order. */
+  callsFor(interaction: { id: string; token: string }): RecordedCall[] {
+    return this.calls.filter((c) => c.path.startsWith(`/interactions/${interaction.id}/`) || c.path.includes(`/${interaction.token}`));
+  }
+
+  /** Every call that carries a message the bot sends, with its payload (`data` of a callback, else the body). */
+  sentMessages(): Array<{ call: RecordedCall; payload: Json }> {
+    return this.calls.flatMap((call) => {
+      const payload = messagePayload(call);
+      return payload === null ? [] : [{ call, payload }];
+    });
+  }
+
+  // ---- injection ----
+
+  /** A user in the guild (members are not pre-registered; any id works). */
+  user(username: string): FakeUser {
+    return { id: snowflake(), username };
+  }
+
+  /**
+   * Injects a slash command. Without `dm`, it comes from the guild with a member carrying
+   * `permissions` (default: @everyone's, without Manage Server) and `roles`; with `dm: true` it is
+   * a forged DM payload (`user`, no guild, no member).
+   */
+  sendSlashCommand(input: {
+    name: string;
+    user: FakeUser;
+    options?: Record<string, string | boolean | number>;
+    rawOptions?: Array<{ name: string; type: number; value: unknown }>;
+    locale?: string;
+    permissions?: string;
+    roles?: string[];
+    channelId?: string;
+    dm?: boolean;
+  }): { id: string; token: string } {
+    const options = input.rawOptions ?? Object.entries(input.options ?? {}).map(([name, value]) => ({ name, type: optionType(value), value }));
+    return this.#dispatchInteraction({ type: 2, data: { id: snowflake(), name: input.name, type: 1, options } }, input);
+  }
+
+  /** Injects a click on a button of a message the bot sent (`messageId` from a recorded reply). */
+  clickButton(input: { customId: string; user: FakeUser; messageId: string; locale?: string; channelId?: string }): { id: string; token: string } {
+    const message = this.#messages.get(input.messageId) ?? this.#message({ content: '' }, input.channelId ?? this.mainChannelId);
+    return this.#dispatchInteraction({ type: 3, data: { custom_id: input.customId, component_type: 2 }, message }, input);
+  }
+
+  /** Injects a guild message; mentions are read from `<@id>` markup in `content`. */
+  sendMessage(input: { content: string; author: FakeUser; channelId?: string }): string {
+    const channelId = input.channelId ?? this.mainChannelId;
+    const mentioned = [...input.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]);
+    const mentions = mentioned.includes(this.bot.id) ? [apiUser(this.bot)] : [];
+    const message: Json = {
+      ...this.#message({ content: input.content }, channelId, apiUser(input.author)),
+      guild_id: this.guild.id,
+      member: member([], PERMISSIONS.everyone),
+      mentions,
+      mention_everyone: /@(everyone|here)/.test(input.content),
+    };
+    this.dispatch('MESSAGE_CREATE', message);
+    return String(message.id);
+  }
+
+  /** Sends a gateway dispatch; buffered while no session is connected and replayed on RESUME. */
+  dispatch(t: string, d: unknown): void {
+    const payload = { op: 0, t, d, s: ++this.#seq };
+    if (this.#socket === null) this.#backlog.push(payload);
+    else this.#socket.send(JSON.stringify(payload));
+  }
+
+  /** Closes the gateway connection with `code` (4000: the client should RESUME). */
+  closeGateway(code: number): void {
+    const socket = this.#socket;
+    this.#socket = null;
+    socket?.close(code, 'closed by the fake');
+  }
+
+  /** Resolves when the client sends a gateway payload with opcode `op` (2 IDENTIFY, 6 RESUME). */
+  waitForGateway(op: number, timeoutMs = 5000): Promise<void> {
+    if (this.gatewayReceived.some((p) => p.op === op)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no gateway op ${op} within ${timeoutMs} ms`)), timeoutMs);
+      const onOp = (seen: number): void => {
+        if (seen !== op) return;
+        clearTimeout(timer);
+        this.#events.off('op', onOp);
+        resolve();
+      };
+      this.#events.on('op', onOp);
+    });
+  }
+
+  // ---- gateway ----
+
+  #onConnection(socket: WebSocket): void {
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (raw: Buffer) => {
+      const payload = JSON.parse(raw.toString()) as { op: number; d: Json };
+      this.gatewayReceived.push(payload);
+      this.#events.emit('op', payload.op);
+      if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      else if (payload.op === 2) this.#identify(socket, payload.d);
+      else if (payload.op === 6) this.#resume(socket, payload.d);
+    });
+  }
+
+  #identify(socket: WebSocket, d: Json): void {
+    if (d.token !== this.token) return socket.close(4004, 'Authentication failed');
+    this.#socket = socket;
+    this.#seq = 0;
+    this.#backlog = [];
+    this.dispatch('READY', {
+      v: 10,
+      user: { ...apiUser(this.bot), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: this.guild.id, unavailable: true }],
+      session_id: this.#sessionId,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    this.dispatch('GUILD_CREATE', this.#guildPayload());
+  }
+
+  #resume(socket: WebSocket, d: Json): void {
+    if (d.token !== this.token || d.session_id !== this.#sessionId) return socket.send(JSON.stringify({ op: 9, d: false }));
+    this.#socket = socket;
+    for (const missed of this.#backlog) socket.send(JSON.stringify(missed));
+    this.#backlog = [];
+    this.dispatch('RESUMED', {});
+  }
+
+  #guildPayload(): Json {
+    const g = this.guild;
+    const everyone = { id: g.id, name: '@everyone', permissions: PERMISSIONS.everyone };
+    return {
+      id: g.id,
+      name: g.name,
+      icon: null,
+      owner_id: snowflake(),
+      preferred_locale: g.preferredLocale,
+      unavailable: false,
+      member_count: 2,
+      large: false,
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [everyone, ...g.roles].map((r, i) => ({ ...r, color: 0, hoist: false, position: i, managed: false, mentionable: false, flags: 0 })),
+      channels: g.channelIds.map((id, i) => ({ id, type: 0, name: `canale-${i}`, position: i, permission_overwrites: [], guild_id: g.id })),
+      threads: [],
+      members: [{ ...member([], PERMISSIONS.everyone), user: apiUser(this.bot) }],
+      voice_states: [],
+      presences: [],
+    };
+  }
+
+  #dispatchInteraction(
+    body: Json,
+    input: { user: FakeUser; locale?: string; permissions?: string; roles?: string[]; channelId?: string; dm?: boolean },
+  ): { id: string; token: string } {
+    const id = snowflake();
+    const token = `itoken-${id}`;
+    const dm = input.dm === true;
+    const channelId = input.channelId ?? (dm ? snowflake() : this.mainChannelId);
+    this.#interactions.set(token, { id, token, createdAt: Date.now(), channelId, acknowledged: false, originalId: null, flags: 0 });
+    const where = dm
+      ? { user: apiUser(input.user), channel: { id: channelId, type: 1 }, context: 1 }
+      : {
+          guild_id: this.guild.id,
+          guild_locale: this.guild.preferredLocale,
+          member: { ...member(input.roles ?? [], input.permissions ?? PERMISSIONS.everyone), user: apiUser(input.user) },
+          channel: { id: channelId, type: 0, guild_id: this.guild.id, name: 'canale' },
+          context: 0,
+        };
+    this.dispatch('INTERACTION_CREATE', {
+      ...body,
+      ...where,
+      id,
+      application_id: this.applicationId,
+      token,
+      version: 1,
+      channel_id: channelId,
+      locale: input.locale ?? 'en-US',
+      app_permissions: PERMISSIONS.everyone,
+      entitlements: [],
+      authorizing_integration_owners: dm ? { '1': input.user.id } : { '0': this.guild.id },
+      attachment_size_limit: 8_388_608,
+    });
+    return { id, token };
+  }
+
+  // ---- REST ----
+
+  #defineRoutes(): void {
+    const route = (method: string, pattern: string, handler: Handler): void => {
+      this.#routes.push([method, new RegExp(`^${pattern}$`), handler]);
+    };
+    route('GET', '/gateway/bot', () => ({
+      status: 200,
+      body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+    }));
+    route('GET', '/users/@me', () => ({ status: 200, body: apiUser(this.bot) }));
+    route('POST', '/interactions/(\\d+)/([^/]+)/callback', (m, body) => this.#callback(m[2] ?? '', body));
+    route('PATCH', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m, body) => this.#editWebhookMessage(m[2] ?? '', m[3] ?? '', body));
+    route('DELETE', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m) => this.#withToken(m[2] ?? '', () => ({ status: 204 })));
+    route('POST', '/webhooks/(\\d+)/([^/]+)', (m, body) =>
+      this.#withToken(m[2] ?? '', (i) => ({ status: 200, body: this.#store(this.#message(body, i.channelId, apiUser(this.bot), body.flags)) })),
+    );
+    route('POST', '/channels/(\\d+)/messages', (m, body) => ({ status: 200, body: this.#store(this.#message(body, m[1] ?? '')) }));
+    route('PATCH', '/channels/(\\d+)/messages/(\\d+)', (m, body) => this.#editMessage(m[2] ?? '', body));
+    route('POST', '/channels/(\\d+)/typing', () => ({ status: 204 }));
+    route('GET', '/channels/(\\d+)', (m) =>
+      this.guild.channelIds.includes(m[1] ?? '') ? { status: 200, body: { id: m[1], type: 0, guild_id: this.guild.id, name: 'canale' } } : notFound(10003),
+    );
+    const putCommands: Handler = (m, _body, call) => {
+      const list = Array.isArray(call.body) ? (call.body as Json[]) : [];
+      const stored = list.map((c) => ({ ...c, id: snowflake(), application_id: m[1], version: snowflake(), ...(m[2] ? { guild_id: m[2] } : {}) }));
+      this.registeredCommands.set(m[2] ?? 'global', stored);
+      return { status: 200, body: stored };
+    };
+    route('PUT', '/applications/(\\d+)/commands', putCommands);
+    route('PUT', '/applications/(\\d+)/guilds/(\\d+)/commands', putCommands);
+  }
+
+  async #onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/api\/v10/, '').split('/').map(decodeURIComponent).join('/');
+    let body: unknown = raw;
+    try {
+      body = raw === '' ? null : JSON.parse(raw);
+    } catch {
+      // Multipart or other non-JSON bodies are kept raw.
+    }
+    const call: RecordedCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, authorization: req.headers.authorization ?? null, status: 0, response: undefined, at: Date.now() };
+    const result = this.#handle(call);
+    call.status = result.status;
+    call.response = result.body;
+    this.calls.push(call);
+    if (result.body === undefined) res.writeHead(result.status).end();
+    else res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
+    this.#events.emit('call', call);
+  }
+
+  #handle(call: RecordedCall): { status: number; body?: unknown } {
+    const bodyObject = isObject(call.body) ? call.body : {};
+    const payload = messagePayload(call);
+    if (payload !== null) {
+      const invalid = validateMessage(payload, call.method === 'POST');
+      if (invalid) return invalid;
+    }
+    for (const [method, pattern, handler] of this.#routes) {
+      const match = method === call.method ? pattern.exec(call.path) : null;
+      if (!match) continue;
+      const needsBot = !/^\/(interactions|webhooks)\//.test(call.path);
+      if (needsBot && call.authorization !== `Bot ${this.token}`) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+      return handler(match, bodyObject, call);
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  #withToken(token: string, action: (i: InteractionRecord) => { status: number; body?: unknown }): { status: number; body?: unknown } {
+    const interaction = this.#interactions.get(token);
+    if (!interaction) return notFound(10015);
+    if (Date.now() - interaction.createdAt > this.interactionTokenTtlMs) return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
+    return action(interaction);
+  }
+
+  #callback(token: string, body: Json): { status: number; body?: unknown } {
+    return this.#withToken(token, (i) => {
+      if (i.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      i.acknowledged = true;
+      const data = isObject(body.data) ? body.data : {};
+      i.flags = typeof data.flags === 'number' ? data.flags : 0;
+      const message = this.#store(this.#message(body.type === 4 ? data : { content: '' }, i.channelId, apiUser(this.bot), i.flags));
+      i.originalId = String(message.id);
+      return { status: 204 };
+    });
+  }
+
+  #editWebhookMessage(token: string, messageId: string, body: Json): { status: number; body?: unknown } {
+    return this.#withToken(token, (i) => {
+      const id = messageId === '@original' ? i.originalId : messageId;
+      if (id === null) return notFound(10008);
+      return this.#editMessage(id, body);
+    });
+  }
+
+  #editMessage(id: string, body: Json): { status: number; body?: unknown } {
+    const existing = this.#messages.get(id);
+    if (!existing) return notFound(10008);
+    const updated = { ...existing, ...body, id, edited_timestamp: new Date().toISOString() };
+    this.#messages.set(id, updated);
+    return { status: 200, body: updated };
+  }
+
+  #message(body: Json, channelId: string, author: Json = apiUser(this.bot), flags: unknown = 0): Json {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author,
+      content: typeof body.content === 'string' ? body.content : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: Array.isArray(body.components) ? body.components : [],
+      pinned: false,
+      type: isObject(body.message_reference) ? 19 : 0,
+      flags: typeof flags === 'number' ? flags : 0,
+      ...(isObject(body.message_reference) ? { message_reference: body.message_reference } : {}),
+    };
+  }
+
+  #store(message: Json): Json {
+    this.#messages.set(String(message.id), message);
+    return message;
+  }
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function apiUser(user: FakeUser): Json {
+  return { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null, bot: user.bot ?? false };
+}
+
+function member(roles: string[], permissions: string): Json {
+  return { roles, permissions, joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null };
+}
+
+function optionType(value: string | boolean | number): number {
+  if (typeof value === 'string') return 3;
+  if (typeof value === 'boolean') return 5;
+  return Number.isInteger(value) ? 4 : 10;
+}
+
+function notFound(code: number): { status: number; body: unknown } {
+  return { status: 404, body: { message: 'Unknown', code } };
+}
+
+/** The message a call sends, if it sends one: a callback's `data` for type 4, else the body of a message route. */
+function messagePayload(call: RecordedCall): Json | null {
+  if (!isObject(call.body)) return null;
+  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path)) return call.body.type === 4 && isObject(call.body.data) ? call.body.data : null;
+  const sends = /^\/(webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?|channels\/\d+\/messages(\/\d+)?)$/.test(call.path);
+  return sends && (call.method === 'POST' || call.method === 'PATCH') ? call.body : null;
+}
+
+/** Discord's checks on message content that matter here: 2,000 characters, and a new message is not empty. */
+function validateMessage(payload: Json, creates: boolean): { status: number; body: unknown } | null {
+  const content = typeof payload.content === 'string' ? payload.content : '';
+  if (content.length > 2000) {
+    return {
+      status: 400,
+      body: { message: 'Invalid Form Body', code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+    };
+  }
+  const hasComponents = Array.isArray(payload.components) && payload.components.length > 0;
+  const hasEmbeds = Array.isArray(payload.embeds) && payload.embeds.length > 0;
+  if (creates && content === '' && !hasComponents && !hasEmbeds) return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
+  return null;
+}

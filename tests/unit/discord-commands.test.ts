@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../src/discord/commands/index.js';
+import { userErrors, UserFacingError } from '../../src/discord/errors.js';
+
+describe('command list', () => {
+  it('is ask, status, reindex, with Italian names and descriptions Discord accepts (≤ 100 chars, lower-case names)', () => {
+    expect(commands.map((c) => c.data.name)).toEqual(['ask', 'status', 'reindex']);
+    for (const { data } of commands) {
+      expect(data.name_localizations?.it).toMatch(/^[a-z]{1,32}$/);
+      expect(data.description.length).toBeLessThanOrEqual(100);
+      expect((data.description_localizations?.it ?? '').length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('only /reindex is restricted: Manage Server by default, guild-only', () => {
+    const [ask, status, reindex] = commands.map((c) => c.data);
+    expect(ask?.default_member_permissions).toBeUndefined();
+    expect(status?.default_member_permissions).toBeUndefined();
+    expect(reindex).toMatchObject({ default_member_permissions: '32', dm_permission: false, contexts: [0] });
+  });
+});
+
+describe('UserFacingError', () => {
+  it('has a stable code, an English message for logs and a text per language', () => {
+    const error = userErrors.rateLimited(1);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toBe('rate-limited: You have asked a lot of questions in a short time: please try again in 1 s.');
+    expect(error.textFor('it')).toBe('Hai fatto molte domande in poco tempo: riprova tra 1 s.');
+  });
+
+  it('rounds waits up: 1 ms is 1 s, 0 ms is still 1 s, 1,001 ms is 2 s', () => {
+    expect(userErrors.rateLimited(0).textFor('en')).toContain('in 1 s');
+    expect(userErrors.rateLimited(1001).textFor('en')).toContain('in 2 s');
+  });
+});

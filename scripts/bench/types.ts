@@ -17,14 +17,19 @@ export interface IndexingResult {
   buildPassagesPerSec: number;
   /** build ÷ raw: the share of embedding speed the product keeps (target ≥ 0.9). */
   ratio: number;
+  /** Mean of the two builds (before and after the raw pass). */
   buildMs: number;
+  buildRunsMs: [number, number];
   rawMs: number;
   /**
    * raw CPU time ÷ build CPU time for the same passages: the same overhead measure, far less
    * sensitive than wall time to other processes sharing the cores.
    */
   cpuRatio: number;
-  /** Wall time of `buildIndex()` outside its embedding loop (read, plan, store, HNSW, write, switch), in ms. */
+  /**
+   * Wall time of `buildIndex()` outside its embedding loop (reading, chunking, copying, writing
+   * the HNSW file and manifest, switching; storing rows and HNSW inserts run inside the loop), in ms.
+   */
   buildOverheadMs: number;
   /** Peak resident memory during build and raw pass, model included. */
   peakMemoryMb: number;

@@ -84,6 +84,7 @@ export class FakeDiscord {
   #seq = 0;
   #backlog: Json[] = [];
   #routes: Array<[string, RegExp, Handler]> = [];
+  #faults: Array<{ method: string; path: RegExp; status: number; remaining: number }> = [];
 
   private constructor(guild: FakeGuild) {
     this.guild = guild;
@@ -395,7 +396,22 @@ export class FakeDiscord {
     this.#events.emit('call', call);
   }
 
+  /** Makes the next `times` matching REST calls fail with `status` (e.g. 500), as a struggling Discord would. */
+  failNext(method: string, path: RegExp, status: number, times: number): void {
+    this.#faults.push({ method, path, status, remaining: times });
+  }
+
+  /** Drops every injected failure that has not happened yet. */
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
   #handle(call: RecordedCall): { status: number; body?: unknown } {
+    const fault = this.#faults.find((f) => f.remaining > 0 && f.method === call.method && f.path.test(call.path));
+    if (fault !== undefined) {
+      fault.remaining--;
+      return { status: fault.status, body: { message: `${fault.status}: injected failure`, code: 0 } };
+    }
     const bodyObject = isObject(call.body) ? call.body : {};
     const payload = messagePayload(call);
     if (payload !== null) {

@@ -33,10 +33,31 @@ export async function prepareModel(config: Config): Promise<PreparedModel> {
 /**
  * The product's build options from configuration (`buildOptionsFrom`), for `corpusDir` and
  * `dataDir`. Model resolution is answered from `prepared`: the hub probe (up to HUB_TIMEOUT_MS
- * on an offline machine) is model setup, not indexing; loading hits the shared cache.
+ * on an offline machine) is model setup, not indexing; loading hits the shared cache. `wrap`
+ * lets the benchmark observe the embedder the build uses.
  */
-export function benchBuildOptions(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }, full: boolean): BuildOptions {
+export function benchBuildOptions(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }, full: boolean, wrap?: (e: Embedder) => Embedder): BuildOptions {
   const options = buildOptionsFrom(config, { trigger: 'bench', full, ...dirs });
-  options.models = { ...options.models, resolve: () => Promise.resolve(prepared.choice) };
+  const models = options.models;
+  options.models = {
+    ...models,
+    resolve: () => Promise.resolve(prepared.choice),
+    load: async (spec) => (wrap === undefined ? models.load(spec) : wrap(await models.load(spec))),
+  };
   return options;
+}
+
+/** `embedder` with the wall time spent inside `embedPassages` added up in `clock.ms`. */
+export function clockEmbedder(embedder: Embedder, clock: { ms: number }): Embedder {
+  return {
+    ...embedder,
+    embedPassages: async (texts) => {
+      const start = performance.now();
+      try {
+        return await embedder.embedPassages(texts);
+      } finally {
+        clock.ms += performance.now() - start;
+      }
+    },
+  };
 }

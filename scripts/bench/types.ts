@@ -27,10 +27,16 @@ export interface IndexingResult {
    */
   cpuRatio: number;
   /**
-   * Wall time of `buildIndex()` outside its embedding loop (reading, chunking, copying, writing
-   * the HNSW file and manifest, switching; storing rows and HNSW inserts run inside the loop), in ms.
+   * Wall time of `buildIndex()` spent outside `embedPassages` (reading, chunking, storing rows,
+   * FTS, HNSW inserts and file, manifest, switching), in ms: the product's own work.
    */
   buildOverheadMs: number;
+  /**
+   * Share of the build's wall time spent inside `embedPassages`, measured within the same runs:
+   * the overhead figure that other processes on a shared machine cannot skew (the ratio above
+   * compares separate runs, so it can be).
+   */
+  embedShareOfBuild: number;
   /** Peak resident memory during build and raw pass, model included. */
   peakMemoryMb: number;
 }

@@ -109,10 +109,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       return { ...interaction, at, cites: question.cites };
     });
     await waitForFinals(fake, sent, options.timeoutMs);
-    const durationMs = Date.now() - started;
+    const waitEnded = Date.now();
+    const durationMs = waitEnded - started;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const peakMemoryMb = memory.stop();
-    const classified = sent.map((s) => classifyCalls(fake.callsFor(s), s.at, s.cites));
+    // A reply after the wait is lost to the asker; a second reply at any time is a duplicate.
+    const classified = sent.map((s) => {
+      const calls = fake.callsFor(s);
+      const all = classifyCalls(calls, s.at, s.cites);
+      return all.outcome === 'duplicated' ? all : classifyCalls(calls.filter((c) => c.at <= waitEnded), s.at, s.cites);
+    });
     return summarize(classified, { ...options, peakMemoryMb, peakRunning: load.peak, durationMs });
   } finally {
     await bot.destroy();

@@ -1,3 +1,4 @@
+import { DEFAULT_LEXICAL_WEIGHTS } from './channels.js';
 import type { RetrievalKnobs } from './types.js';
 
 /**
@@ -16,8 +17,9 @@ const BASE: RetrievalKnobs = {
   candidates: 50,
   denseWeight: 0.3,
   denseWeightCrossLingual: 0.3,
-  prefixWeight: 2.5,
-  pairWeight: 0.5,
+  prefixWeight: DEFAULT_LEXICAL_WEIGHTS.prefix,
+  pairWeight: DEFAULT_LEXICAL_WEIGHTS.pairs,
+  titleWeight: DEFAULT_LEXICAL_WEIGHTS.title,
   neighborWeight: 0,
   fusion: 'score',
   minCoverage: 0.4,

@@ -30,8 +30,8 @@ export function collectPairs(texts: QueryText[]): string[] {
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /**
- * An FTS5 MATCH expression: stems OR-ed in the stems column, prefix terms in the prefixes
- * column, stem pairs in the pairs column. Only analysed word tokens reach FTS5, each quoted, so
+ * An FTS5 MATCH expression: stems OR-ed in the stems and title columns, prefix terms in the
+ * prefixes column, stem pairs in the pairs column. Only analysed word tokens reach FTS5, each quoted, so
  * nothing the user types is read as query syntax. Null when no content word is left.
  */
 export function buildMatchExpression(terms: Term[], pairs: string[] = []): string | null {
@@ -39,5 +39,5 @@ export function buildMatchExpression(terms: Term[], pairs: string[] = []): strin
   const stems = [...new Set(terms.map((t) => t.stem))].map(quote).join(' OR ');
   const prefixes = [...new Set(terms.map((t) => t.prefix))].map(quote).join(' OR ');
   const pairPart = pairs.length === 0 ? '' : ` OR pairs : (${pairs.map(quote).join(' OR ')})`;
-  return `stems : (${stems}) OR prefixes : (${prefixes})${pairPart}`;
+  return `{stems title} : (${stems}) OR prefixes : (${prefixes})${pairPart}`;
 }

@@ -53,7 +53,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
   const terms = collectTerms(queryTexts);
-  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []), knobs.candidates, { prefix: knobs.prefixWeight, pairs: knobs.pairWeight }));
+  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []), knobs.candidates, { prefix: knobs.prefixWeight, pairs: knobs.pairWeight, title: knobs.titleWeight }));
 
   const period = parsePeriod(question);
   const fusedPassages = time('fusion', () => {

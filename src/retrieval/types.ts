@@ -49,6 +49,8 @@ export interface RetrievalKnobs {
   prefixWeight: number;
   /** Weight of the stem-pairs field (0 = pairs not searched). */
   pairWeight: number;
+  /** Weight of the article-title field (a real title's stems, on every passage of the article). */
+  titleWeight: number;
   /** Dense weight for a question in another language than the corpus (through a translation). */
   denseWeightCrossLingual: number;
   /** Share of the best adjacent passage's score added to a passage (question words often straddle a chunk boundary). */

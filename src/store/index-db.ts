@@ -4,7 +4,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import { analyzeForIndex } from '../text/analyze.js';
 
 /** Bumped whenever the generation database's layout changes; a mismatch means "reindex". */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS chunks (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_rowid);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(stems, prefixes, pairs, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(stems, prefixes, pairs, title, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'col');
 `;
 
@@ -96,11 +96,13 @@ export function insertArticle(db: Database.Database, article: Article, chunks: C
     )
     .run({ ...article, titleDerived: article.titleDerived ? 1 : 0, tags: JSON.stringify(article.tags) });
   const insertChunk = db.prepare('INSERT INTO chunks (article_rowid, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
-  const insertFts = db.prepare('INSERT INTO chunks_fts (rowid, stems, prefixes, pairs) VALUES (?, ?, ?, ?)');
+  const insertFts = db.prepare('INSERT INTO chunks_fts (rowid, stems, prefixes, pairs, title) VALUES (?, ?, ?, ?, ?)');
+  // A derived title repeats the first sentence; only a real one adds to every passage.
+  const title = article.titleDerived ? '' : analyzeForIndex(article.title, article.lang).stems;
   return chunks.map((chunk) => {
     const id = Number(insertChunk.run(lastInsertRowid, chunk.index, chunk.start, chunk.end, chunk.text).lastInsertRowid);
     const fields = analyzeForIndex(chunk.text, article.lang);
-    insertFts.run(id, fields.stems, fields.prefixes, fields.pairs);
+    insertFts.run(id, fields.stems, fields.prefixes, fields.pairs, title);
     return id;
   });
 }

@@ -61,7 +61,7 @@ describe('npm start, extractive answers (no OPENAI_API_KEY), starting with no in
     expect(fake.callsFor(sent)[0]?.body).toEqual({ type: 5, data: { flags: 0 } });
     const progress = shownFor(fake, sent).filter((m) => m.content.startsWith('⏳'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
-    expect(report).toMatch(/^\*\*✅ Reindex finished \(full: [^)]*\) in [\d.]+ s\*\*/);
+    expect(report).toMatch(/^\*\*✅ Reindex finished \(full: [^)]*\) in [\d.]+ (ms|s|min)\*\*/);
     expect(report).toContain('Articles: seen 3 · added 3 · updated 0 · unchanged 0 · removed 0 · skipped 0');
     expect(report).toContain('Model: `all-MiniLM-L6-v2`');
   });

@@ -37,8 +37,8 @@ describe('lexical query building', () => {
     const match = buildMatchExpression(collectTerms([{ text: hostile, lang: 'it' }]));
     expect(match).not.toBeNull();
     const outside = (match ?? '').replace(/"[^"]*"/g, '');
-    expect(outside).toMatch(/^[\s():A-Za-z]*$/);
-    expect(outside.replace(/\b(stems|prefixes|pairs|OR)\b/g, '').replace(/[\s():]/g, '')).toBe('');
+    expect(outside).toMatch(/^[\s():{}A-Za-z]*$/);
+    expect(outside.replace(/\b(stems|prefixes|pairs|title|OR)\b/g, '').replace(/[\s():{}]/g, '')).toBe('');
   });
 
   it('a question of stopwords and punctuation only gives no query', () => {

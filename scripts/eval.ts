@@ -45,6 +45,7 @@ await runScript(USAGE, async () => {
       buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
       embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
       knobs: { ...knobOverridesFrom(config), k: num(values.k), denseWeight: num(values['dense-weight']), fusion: values.fusion as 'score' | 'rrf' | undefined, candidates: num(values.candidates), minCoverage: num(values['min-coverage']), minDenseSimilarity: num(values['min-similarity']), prefixWeight: num(values['prefix-weight']), pairWeight: num(values['pair-weight']), neighborWeight: num(values['neighbor-weight']), titleWeight: num(values['title-weight']), denseWeightCrossLingual: num(values['dense-weight-cross']) },
+      efSearch: config.HNSW_EF_SEARCH,
       translators: translators.list,
       defaultTranslator: translators.default,
       extractiveSample: Number(values.extractive),

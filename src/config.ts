@@ -44,7 +44,7 @@ const schema = z.object({
   CHUNK_OVERLAP_SENTENCES: int(0, 10).default(1),
   HNSW_M: int(4, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
-  HNSW_EF_SEARCH: int(10, 5000).default(100),
+  HNSW_EF_SEARCH: int(10, 5000).default(200),
 
   RETRIEVAL_K: int(1, 50).optional(),
   RETRIEVAL_CANDIDATES: int(5, 1000).optional(),

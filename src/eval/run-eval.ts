@@ -33,6 +33,8 @@ export interface EvalOptions {
   buildOptions: Omit<BuildOptions, 'corpusDir' | 'dataDir'>;
   embedderFor: (generation: Generation) => Promise<Embedder>;
   knobs: Partial<RetrievalKnobs>;
+  /** HNSW search breadth (HNSW_EF_SEARCH). */
+  efSearch: number;
   /** English-question translators to compare; `default` names the one the product would use. */
   translators: { engine: string; translator: Translator | null }[];
   defaultTranslator: string;
@@ -108,7 +110,7 @@ async function openIndexFor(options: EvalOptions, dataset: Dataset, name: string
   writeCorpusJsonl(dataset, path.join(dir, 'corpus', 'corpus.jsonl'));
   const report = await buildIndex({ ...options.buildOptions, corpusDir: path.join(dir, 'corpus'), dataDir: path.join(dir, 'data'), onProgress: (p) => p.phase === 'embedding' && p.done % 200 === 0 && p.done > 0 && options.onProgress?.(`embedding ${p.done}/${p.total}`) });
   if (report.outcome !== 'success') throw new Error(`indexing the ${name} eval corpus failed: ${report.error ?? ''}`);
-  const live = new LiveIndex(path.join(dir, 'data'), { efSearch: 100 });
+  const live = new LiveIndex(path.join(dir, 'data'), { efSearch: options.efSearch });
   const lease = live.acquire();
   if (lease === null) throw new Error(`the ${name} eval index cannot be loaded: ${live.status().error ?? ''}`);
   const embedder = await options.embedderFor(lease.generation);

@@ -25,6 +25,7 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
       buildOptions,
       embedderFor: (g) => loadEmbedder({ ...g.manifest.model, localDir: SHARED_MODELS }),
       knobs: {},
+      efSearch: 200,
       translators: [{ engine: 'none', translator: null }],
       defaultTranslator: 'none',
       extractiveSample: 0,

@@ -1,17 +1,11 @@
+import type { ArticleMeta } from '../corpus/article.js';
 import type { ArticleGroup, RetrievalResult, ScoredPassage } from '../retrieval/types.js';
-import type { Lang } from '../text/lang.js';
 
 /** One article as the LLM sees it: numbered, with its metadata and the passages shown. */
-export interface NumberedSource {
+export interface NumberedSource extends ArticleMeta {
   /** 1-based number the LLM cites as `[n]`. */
   n: number;
   articleId: string;
-  title: string;
-  titleDerived: boolean;
-  date: string | null;
-  author: string | null;
-  url: string | null;
-  lang: Lang;
   /** Passages shown, best first (the first one is the group's best passage). */
   passages: ScoredPassage[];
   /** The passages' text in article order; overlapping passages are joined without repeating text. */

@@ -23,6 +23,9 @@ export interface Article {
   hash: string;
 }
 
+/** What a citation shows of an article. */
+export type ArticleMeta = Pick<Article, 'title' | 'titleDerived' | 'date' | 'author' | 'url' | 'lang'>;
+
 /** A file or record that was not indexed, and why. */
 export interface SkippedSource {
   path: string;

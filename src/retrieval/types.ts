@@ -1,7 +1,8 @@
+import type { ArticleMeta } from '../corpus/article.js';
 import type { Lang } from '../text/lang.js';
 
 /** A stored chunk as retrieval returns it, with its article's metadata. */
-export interface Passage {
+export interface Passage extends ArticleMeta {
   /** Chunk row id in the generation's database (= HNSW label). */
   id: number;
   articleId: string;
@@ -11,12 +12,6 @@ export interface Passage {
   start: number;
   end: number;
   text: string;
-  title: string;
-  titleDerived: boolean;
-  date: string | null;
-  author: string | null;
-  url: string | null;
-  lang: Lang;
 }
 
 /** One channel's ranking: passage ids best first, with the channel's own score. */

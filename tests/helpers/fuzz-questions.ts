@@ -1,14 +1,7 @@
+import { createRng } from '../../scripts/bench/random.js';
+
 /** A deterministic PRNG (mulberry32): the same seed gives the same questions on every run. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createRandom = createRng;
 
 /** Hostile fragments by kind; questions are made of one or several of them. */
 export const FRAGMENTS = {

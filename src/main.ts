@@ -56,7 +56,8 @@ const bot = createBot({
           state,
           startedAt,
           answerMode: answers.llm === null ? 'extractive' : `llm (${answers.llm.model})`,
-          translator: answers.translation.translator?.engine ?? null,
+          // The engine and what its selection found at start (available, or unreachable and retried per question).
+          translator: answers.translation.translator === null ? null : `${answers.translation.translator.engine} — ${answers.translation.why}`,
           configuredModel,
         }),
       ),

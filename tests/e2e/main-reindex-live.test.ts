@@ -17,7 +17,7 @@ import { botEnv, runNode, startBot, stopChild, Transcript, type Child } from '..
 
 const EVAL_FILE = path.resolve(projectRoot, '../shared/eval/squad-it-dev/squad-it-dev.json');
 const SEED_QUESTION = 'Che cosa ha proposto Lavrov a Rubio?';
-const PARAGRAPHS = 3;
+const PARAGRAPHS = 5;
 
 const ws = makeBotWorkspace();
 const transcript = new Transcript();
@@ -64,7 +64,6 @@ describe('questions during a /reindex (real bot, real worker process)', () => {
     writeJsonlCorpus(ws.corpusDir, 'squad-it-dev-6.jsonl', records);
     writeArticle(ws.corpusDir, NEW_ARTICLE);
 
-    const started = Date.now();
     const run = fake.sendSlashCommand({ name: 'reindex', user: fake.user('caporedattore'), permissions: PERMISSIONS.manageGuild });
     const reportCall = fake.waitFor(isOriginalEdit(run.token, /^\*\*(✅|❌)/), 90_000);
     let reportAt: number | null = null;
@@ -77,10 +76,8 @@ describe('questions during a /reindex (real bot, real worker process)', () => {
     const during: Reply[] = [];
     while (reportAt === null) during.push(await ask(fake, SEED_QUESTION, { locale: 'it' }));
     const report = ((await reportCall).body as { content: string }).content;
-    const buildMs = (reportAt ?? 0) - started;
     expect(report).toMatch(/^\*\*✅ Reindex finished \(incremental\)/);
     expect(report).toContain(`added ${records.length + 1}`);
-    expect(buildMs).toBeGreaterThan(3000);
 
     const swap = bot.logs().find((l) => l.msg === 'index generation swapped in' && l.to !== oldGeneration);
     expect(swap?.from).toBe(oldGeneration);

@@ -1,3 +1,8 @@
+// One nearest-rank percentile for the eval, the bench and the load run.
+import { percentile } from '../../src/eval/metrics.js';
+
+export { percentile };
+
 /** Latency summary in milliseconds: median and 95th percentile over `n` samples. */
 export interface LatencySummary {
   n: number;
@@ -5,18 +10,6 @@ export interface LatencySummary {
   p95Ms: number;
 }
 
-/**
- * The `p`-th percentile (0–100) of `values` by the nearest-rank method: the smallest value
- * with at least p% of the samples at or below it. Does not reorder `values`. NaN when empty.
- * Throws RangeError when `p` is outside 0–100.
- */
-export function percentile(values: readonly number[], p: number): number {
-  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be within 0–100, got ${p}`);
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? Number.NaN;
-}
 
 /** p50/p95 of millisecond samples, rounded to 0.01 ms. */
 export function summarize(values: readonly number[]): LatencySummary {

@@ -57,11 +57,17 @@ export function scoreRanks(ranks: { passage: number | null; article: number | nu
   };
 }
 
-/** The q-quantile (0–1) of `values` (nearest rank); 0 for none. */
-export function percentile(values: number[], q: number): number {
-  if (values.length === 0) return 0;
+/**
+ * The `p`-th percentile (0–100) of `values` by the nearest-rank method: the smallest value
+ * with at least p% of the samples at or below it. Does not reorder `values`. NaN when empty.
+ * Throws RangeError when `p` is outside 0–100.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be within 0–100, got ${p}`);
+  if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
 }
 
 export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -94,7 +94,9 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     index.close();
   }
   if (options.offCoverage) report.offCoverage = await measureOffCoverage(options);
-  report.latencyMs = { p50: round(percentile(latencies, 0.5), 2), p95: round(percentile(latencies, 0.95), 2) };
+  // A dataset without questions reports 0 ms, not NaN (which JSON would print as null).
+  const latency = (p: number) => (latencies.length === 0 ? 0 : round(percentile(latencies, p), 2));
+  report.latencyMs = { p50: latency(50), p95: latency(95) };
   return report;
 }
 

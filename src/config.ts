@@ -65,6 +65,8 @@ const schema = z.object({
   APERTIUM_URL: optionalUrl,
   APERTIUM_TIMEOUT_MS: int(50, 60_000).default(3000),
   TRANSLATE_QUOTES: bool.default(true),
+  /** auto: a monolingual embedding model (the on-disk English MiniLM) gets other languages' passages through Apertium; off: embed as written. */
+  EMBED_VIA_TRANSLATION: z.enum(['auto', 'off']).default('auto'),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'expected a Discord application id').nullable()),

@@ -7,6 +7,7 @@ import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import { detectLanguage } from '../text/language.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
+import { translateForRetrieval } from './query-translations.js';
 import type { Answer, Citation, NoAnswerReason } from './answer.js';
 import { buildExtractiveAnswer } from './extractive.js';
 import { generateLlmAnswer } from './generate.js';
@@ -56,16 +57,18 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
   try {
     const { generation } = lease;
     const embedder = await deps.embedderFor(generation);
-    const translation = await translateQuestion(deps.translator, question, language, generation.manifest.corpusLanguage);
+    const translations = await translateForRetrieval(deps.translator, question, language, generation.manifest);
+    const translation = translations.lexical;
     const result = await retrieve({
       generation,
       embedder,
       question,
       language,
-      extraQueries: translation === null ? [] : [{ text: translation.query, lang: generation.manifest.corpusLanguage }],
+      extraQueries: translations.extraQueries,
+      denseQuery: translations.denseQuery,
       knobs: { ...deps.knobs, ...input.knobs },
     });
-    const timings: Record<string, number> = { ...result.timings, ...(translation === null ? {} : { translate: translation.ms }) };
+    const timings: Record<string, number> = { ...result.timings, ...translations.timings };
     if (result.noAnswer) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
 
     const written = await writeAnswer(deps, question, language, result, embedder, timings);
@@ -103,14 +106,6 @@ async function writeAnswer(deps: AnswerDeps, question: string, language: Lang, r
   if (extractive === null) return null;
   const text = fallback === null ? extractive.text : `${extractive.text}\n\n_${formatFallbackNote(language, fallback)}_`;
   return { text, mode: 'extractive', reason: fallback, citations: extractive.citations };
-}
-
-async function translateQuestion(translator: Translator | null, question: string, from: Lang, to: Lang): Promise<Answer['translation']> {
-  if (translator === null || from === to) return null;
-  const start = performance.now();
-  const query = await translator.translate(question, from, to);
-  if (query === null || query.trim() === '') return null;
-  return { engine: translator.engine, query, ms: round(performance.now() - start) };
 }
 
 /** Quotes in another language than the asker's get a machine translation beside them (the quote stays verbatim). */

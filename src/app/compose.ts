@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import { loadEmbedder } from '../embedding/load-embedder.js';
 import { locateModel, resolveModel, type ModelSources } from '../embedding/resolve-model.js';
 import type { BuildOptions } from '../index/build-index.js';
+import type { PassageTranslator } from '../index/build-options.js';
+import { createApertiumTranslator } from '../translate/apertium.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import { detectLanguage } from '../text/language.js';
 
@@ -40,9 +42,20 @@ export function buildOptionsFrom(config: Config, extra: Pick<BuildOptions, 'trig
       load: (spec) => loadEmbedder(spec, { batchSize: config.EMBEDDING_BATCH_SIZE }),
     },
     detectLanguage: (text) => detectLanguage(text),
+    passageTranslator: passageTranslatorFrom(config),
     pauseAt: config.TEST_BUILD_PAUSE_AT,
     ...extra,
   };
+}
+
+/** Longest passage sent to APy at once (a passage is at most ~256 tokens plus its title). */
+const MAX_PASSAGE_CHARS = 8000;
+
+/** The index-side translator of EMBED_VIA_TRANSLATION: Apertium when APERTIUM_URL is set and it is not turned off. */
+export function passageTranslatorFrom(config: Config): PassageTranslator | null {
+  if (config.EMBED_VIA_TRANSLATION === 'off' || config.APERTIUM_URL === null) return null;
+  // A passage is several times longer than a question: allow it more time than a query.
+  return createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: Math.max(config.APERTIUM_TIMEOUT_MS, 10_000), maxInputChars: MAX_PASSAGE_CHARS });
 }
 
 /** Retrieval knob overrides from configuration (unset keys keep the per-model defaults). */

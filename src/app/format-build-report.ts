@@ -6,6 +6,7 @@ export function formatBuildReport(report: BuildReport): string {
   const lines = [
     report.outcome === 'success' ? `Index built (${report.full ? `full: ${report.fullReason ?? ''}` : 'incremental'}) → generation ${report.generationId ?? '-'}` : `Index build FAILED: ${report.error ?? 'unknown error'}`,
     `  model: ${report.model || '-'}${report.modelNote === null ? '' : ` (${report.modelNote})`}`,
+    ...(report.bridgeNote === null ? [] : [`  embedding: ${report.bridgeNote}`]),
     `  articles: ${a.seen} seen, ${a.added} added, ${a.updated} updated, ${a.unchanged} unchanged, ${a.removed} removed, ${a.skipped} skipped`,
     `  passages: ${report.chunks.total} in the index, ${report.chunks.embedded} embedded, ${report.chunks.removed} removed`,
     `  time: ${(report.durationMs / 1000).toFixed(1)} s, ${report.passagesPerSec} passages/s embedding`,

@@ -24,7 +24,10 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
   if (model !== null && sources.configuredModel !== null && sources.configuredModel !== model) {
     modelNote = `the configuration now resolves to ${sources.configuredModel}: a full rebuild (/reindex full) would switch models`;
   }
-  if (liveError !== null) modelNote = [modelNote, liveError].filter((s) => s !== null).join('; ');
+  const bridge = manifest?.bridge ?? null;
+  const bridgeNote = bridge === null ? null : `passages embedded through their ${bridge.engine} translation into ${bridge.language}`;
+  const notes = [bridgeNote, modelNote, liveError].filter((s) => s !== null);
+  modelNote = notes.length === 0 ? null : notes.join('; ');
   return {
     indexLoaded: manifest !== null,
     articles: manifest?.counts.articles ?? 0,

@@ -95,6 +95,7 @@ export function formatBuildReport(report: BuildReport, lang: Lang): string {
   }
   const c = report.chunks;
   lines.push(l.chunks(formatCount(c.total, lang), formatCount(c.embedded, lang), formatCount(c.removed, lang)));
-  lines.push(`${l.model}: \`${report.model}\`${report.modelNote === null ? '' : ` (${escapeMarkdown(report.modelNote)})`}`);
+  const notes = [report.modelNote, report.bridgeNote].filter((n) => n !== null);
+  lines.push(`${l.model}: \`${report.model}\`${notes.length === 0 ? '' : ` (${escapeMarkdown(notes.join('; '))})`}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { ModelSpec } from './embedder.js';
+import type { Lang } from '../text/lang.js';
 
 type Profile = Omit<ModelSpec, 'id' | 'localDir'>;
 
@@ -35,4 +36,18 @@ export function describeModel(id: string, localDir: string | null, overrides: Mo
     passagePrefix: overrides.passagePrefix ?? base.passagePrefix,
     maxTokens: overrides.maxTokens ?? base.maxTokens,
   };
+}
+
+/**
+ * Languages a known model was trained on, or null when it is multilingual or unknown (then its
+ * vectors are trusted for any language). An index built with a monolingual model can embed other
+ * languages' passages through a machine translation into it (EMBED_VIA_TRANSLATION).
+ */
+const LANGUAGES: Record<string, readonly Lang[]> = {
+  'all-MiniLM-L6-v2': ['en'],
+};
+
+/** The languages of model `id` (hub id or folder name), or null when it covers any. */
+export function modelLanguages(id: string): readonly Lang[] | null {
+  return LANGUAGES[id.split('/').pop() ?? id] ?? null;
 }

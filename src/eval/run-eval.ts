@@ -6,6 +6,7 @@ import type { BuildOptions } from '../index/build-index.js';
 import { buildIndex } from '../index/build-index.js';
 import type { Generation } from '../index/generation.js';
 import { LiveIndex } from '../index/live-index.js';
+import { translateForRetrieval } from '../answer/query-translations.js';
 import { loadPassages } from '../retrieval/passages.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
@@ -57,6 +58,8 @@ export interface LangReport {
 
 export interface EvalReport {
   model: string;
+  /** Set when passages were embedded through a translation (EMBED_VIA_TRANSLATION). */
+  bridge: { language: Lang; engine: string } | null;
   questions: number;
   it?: LangReport;
   en?: LangReport;
@@ -75,10 +78,12 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const index = await openIndexFor(options, options.dataset, 'full');
   const buildMs = Date.now() - started;
   const latencies: number[] = [];
-  const report: EvalReport = { model: index.generation.manifest.model.id, questions: options.dataset.questions.length, offCoverage: null, latencyMs: { p50: 0, p95: 0 }, meanPassageTokens: meanTokens(index.generation, index.embedder), passages: index.generation.manifest.counts.chunks, knobs: null, buildMs };
+  const report: EvalReport = { model: index.generation.manifest.model.id, bridge: index.generation.manifest.bridge, questions: options.dataset.questions.length, offCoverage: null, latencyMs: { p50: 0, p95: 0 }, meanPassageTokens: meanTokens(index.generation, index.embedder), passages: index.generation.manifest.counts.chunks, knobs: null, buildMs };
   try {
     for (const lang of options.langs) {
-      const engines = lang === 'it' ? [{ engine: 'none', translator: null }] : options.translators;
+      // Italian questions meet the default translator only through an index built via translation (its dense channel).
+      const engines = lang === 'it' ? options.translators.filter((t) => t.engine === options.defaultTranslator).slice(0, 1) : options.translators;
+      if (engines.length === 0) engines.push({ engine: 'none', translator: null });
       const byTranslator: Record<string, ChannelScores> = {};
       let main: LangReport | null = null;
       for (const { engine, translator } of engines) {
@@ -168,9 +173,13 @@ function locate(generation: Generation, ids: RankedId[]): Located[] {
 }
 
 async function ask(options: EvalOptions, index: OpenIndex, q: EvalQuestion, lang: Lang, translator: Translator | null): Promise<RetrievalResult> {
-  const question = lang === 'it' ? q.question_it : q.question_en;
-  const translated = translator === null ? null : await translator.translate(question, lang, 'it');
-  return retrieve({ generation: index.generation, embedder: index.embedder, question, language: lang, extraQueries: translated === null ? [] : [{ text: translated, lang: 'it' }], knobs: options.knobs });
+  return askText(options, index, lang === 'it' ? q.question_it : q.question_en, lang, translator);
+}
+
+/** Retrieval as the product runs it: the question translated where the index needs it (`translateForRetrieval`). */
+async function askText(options: EvalOptions, index: OpenIndex, question: string, lang: Lang, translator: Translator | null): Promise<RetrievalResult> {
+  const t = await translateForRetrieval(translator, question, lang, index.generation.manifest);
+  return retrieve({ generation: index.generation, embedder: index.embedder, question, language: lang, extraQueries: t.extraQueries, denseQuery: t.denseQuery, knobs: options.knobs });
 }
 
 async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate: number; questions: number }> {
@@ -187,8 +196,7 @@ async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate:
       ...OFF_COVERAGE_QUESTIONS.map((text): { text: string; lang: Lang } => ({ text, lang: /^(Who|What)\b/.test(text) ? 'en' : 'it' })),
     ];
     for (const { text, lang } of texts) {
-      const translated = lang === 'en' && translator !== null ? await translator.translate(text, 'en', 'it') : null;
-      const result = await retrieve({ generation: index.generation, embedder: index.embedder, question: text, language: lang, extraQueries: translated === null ? [] : [{ text: translated, lang: 'it' }], knobs: options.knobs });
+      const result = await askText(options, index, text, lang, translator);
       asked++;
       if (result.noAnswer) none++;
     }

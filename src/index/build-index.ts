@@ -74,8 +74,8 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   report.ignoredFiles = corpus.ignored;
   if (corpus.articles.length === 0) throw new Error(`no readable articles in ${options.corpusDir} (${corpus.skipped.length} skipped)`);
 
-  const plan = await planBuild(options, layout);
-  Object.assign(report, { full: plan.full, fullReason: plan.fullReason, model: plan.model.id, modelNote: plan.modelNote });
+  const plan = await planBuild(options, layout, new Set(corpus.articles.map((a) => a.lang)));
+  Object.assign(report, { full: plan.full, fullReason: plan.fullReason, model: plan.model.id, modelNote: plan.modelNote, bridgeNote: plan.bridgeNote });
   if (plan.base !== null && isUpToDate(plan.base.db, corpus.articles)) {
     // Nothing changed: the live generation stays; no copy, no new generation.
     report.chunks.total = countRows(plan.base.db).chunks;
@@ -117,18 +117,24 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     const pending = changes.toIndex.map((article) => ({ article, chunks: chunkArticle(article.text, article.lang, chunker, embedder.countTokens) }));
     const total = pending.reduce((n, p) => n + p.chunks.length, 0);
     const embedStart = Date.now();
+    const bridge = plan.bridge === null || options.passageTranslator === null ? null : { ...plan.bridge, translator: options.passageTranslator };
+    let untranslated = 0;
     progress({ phase: 'embedding', done: 0, total });
     for (const { article, chunks } of pending) {
       const articleVectors: Float32Array[] = [];
       for (let i = 0; i < chunks.length; i += EMBED_STEP) {
         const slice = chunks.slice(i, i + EMBED_STEP);
-        articleVectors.push(...(await embedder.embedPassages(slice.map((c) => passageForEmbedding(article, c.text)))));
+        const texts = slice.map((c) => passageForEmbedding(article, c.text));
+        const embedded = bridge === null || article.lang === bridge.language ? texts : await translateAll(texts, (t) => bridge.translator.translate(t, article.lang, bridge.language));
+        untranslated += embedded.filter((t) => t === null).length;
+        articleVectors.push(...(await embedder.embedPassages(embedded.map((t, j) => t ?? texts[j] ?? ''))));
         report.chunks.embedded += slice.length;
         progress({ phase: 'embedding', done: report.chunks.embedded, total });
       }
       const ids = db.transaction(() => insertArticle(db, article, chunks))();
       addVectors(vectors, ids, articleVectors);
     }
+    if (untranslated > 0) report.bridgeNote = `${report.bridgeNote ?? ''} (${untranslated} passage(s) could not be translated and were embedded as written)`;
     const embedMs = Date.now() - embedStart;
     report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
 
@@ -152,6 +158,7 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
       chunker,
       hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, maxElements: vectors.getMaxElements() },
       vectorsFile: file,
+      bridge: plan.bridge,
       corpusLanguage: mainLanguage(corpus.articles),
       builtAt: new Date().toISOString(),
       counts: { articles: counts.articles, chunks: counts.chunks, vectors: vectors.getCurrentCount() },
@@ -215,6 +222,20 @@ function isUpToDate(db: Database.Database, articles: Article[]): boolean {
   return existing.size === articles.length && articles.every((a) => existing.get(a.id) === a.hash);
 }
 
+/** Passages translated at once: APy runs each in its own pipeline, so a few in flight use both cores. */
+const TRANSLATE_CONCURRENCY = 4;
+
+/** `translate` over `texts` with a few calls in flight, results in order. */
+async function translateAll(texts: string[], translate: (text: string) => Promise<string | null>): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array<string | null>(texts.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < texts.length; i = next++) out[i] = await translate(texts[i] ?? '');
+  };
+  await Promise.all(Array.from({ length: Math.min(TRANSLATE_CONCURRENCY, texts.length) }, worker));
+  return out;
+}
+
 /** The text embedded for a passage: a real title gives the passage its topic; a derived one would repeat the first chunk. */
 function passageForEmbedding(article: Article, text: string): string {
   return article.titleDerived ? text : `${article.title}\n${text}`;
@@ -232,6 +253,7 @@ function emptyReport(startedAt: Date, full: boolean): BuildReport {
     generationId: null,
     model: '',
     modelNote: null,
+    bridgeNote: null,
     full,
     fullReason: full ? '--full' : null,
     articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },

@@ -5,6 +5,15 @@ import type { BuildProgress } from './build-report.js';
 import type { PausePoint } from './pause-for-test.js';
 import type { HnswSettings } from './vectors.js';
 
+/** A machine translator for passages (Apertium's APy): the index side of EMBED_VIA_TRANSLATION. */
+export interface PassageTranslator {
+  readonly engine: string;
+  /** The translation, or null when this text could not be translated. */
+  translate(text: string, from: Lang, to: Lang): Promise<string | null>;
+  /** True when the translator answers and has the language pairs it needs. */
+  available(): Promise<boolean>;
+}
+
 /** Everything a build needs, passed in (the CLI, /reindex's worker and tests each build this). */
 export interface BuildOptions {
   corpusDir: string;
@@ -25,6 +34,12 @@ export interface BuildOptions {
     load(spec: ModelSpec): Promise<Embedder>;
   };
   detectLanguage: (text: string) => Lang;
+  /**
+   * Embeds passages the model's languages do not cover through this translator (null: embed
+   * everything as written). Used by full builds when it is available; an incremental build
+   * keeps the live index's choice and fails rather than mix vectors of both kinds.
+   */
+  passageTranslator: PassageTranslator | null;
   onProgress?: (progress: BuildProgress) => void;
   /** Who started it (`cli`, `discord:<user>`), recorded in the runs table. */
   trigger: string;

@@ -17,6 +17,8 @@ export interface BuildReport {
   model: string;
   /** Why the build chose its model, or that a full rebuild would switch models. */
   modelNote: string | null;
+  /** Whether passages were embedded through a machine translation (EMBED_VIA_TRANSLATION), and how that went. */
+  bridgeNote: string | null;
   full: boolean;
   /** Why the build was full (`--full`, model changed, chunker changed, no live index). */
   fullReason: string | null;

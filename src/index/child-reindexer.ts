@@ -85,6 +85,7 @@ function failedReport(since: Date, error: string): BuildReport {
     generationId: null,
     model: '',
     modelNote: null,
+    bridgeNote: null,
     full: false,
     fullReason: null,
     articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },

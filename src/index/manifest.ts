@@ -19,6 +19,12 @@ export const manifestSchema = z.object({
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), maxElements: z.number().int() }),
   /** Size and checksum of vectors.hnsw: a truncated or corrupt file is caught before it is parsed. */
   vectorsFile: z.object({ bytes: z.number().int(), sha256: z.string() }),
+  /**
+   * Set when passages in other languages than the model's were embedded through a machine
+   * translation into `language`: questions must then be embedded in that language too.
+   * Absent in indexes written before it existed (= null).
+   */
+  bridge: z.object({ language: z.enum(['it', 'en']), engine: z.string() }).nullable().default(null),
   /** The corpus's main language: what query translation targets. */
   corpusLanguage: z.enum(['it', 'en']),
   builtAt: z.string(),

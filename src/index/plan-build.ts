@@ -4,7 +4,9 @@ import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { ModelSpec } from '../embedding/embedder.js';
 import type { ModelChoice } from '../embedding/resolve-model.js';
 import { INDEX_SCHEMA_VERSION, openIndexDb } from '../store/index-db.js';
-import type { BuildOptions } from './build-options.js';
+import { modelLanguages } from '../embedding/model-profiles.js';
+import type { Lang } from '../text/lang.js';
+import type { BuildOptions, PassageTranslator } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
 import { readManifest, type Manifest } from './manifest.js';
 
@@ -16,9 +18,16 @@ export interface BuildPlan {
   modelNote: string | null;
   configuredModelId: string;
   chunker: ChunkerSettings;
+  /** Passages in other languages than `bridge.language` are embedded through a translation into it. */
+  bridge: Bridge | null;
+  /** Why the build embeds through a translation, or why it could not. */
+  bridgeNote: string | null;
   /** The live generation an incremental build starts from (its database opened read-only). */
   base: { db: Database.Database; vectorsFile: string; generationId: string } | null;
 }
+
+/** Embedding through a machine translation (recorded in the manifest). */
+export type Bridge = NonNullable<Manifest['bridge']>;
 
 /** Chunks stay within the model's trained sequence length, with room for a title line and a prefix. */
 export function defaultChunkTokens(spec: Pick<ModelSpec, 'maxTokens'>): number {
@@ -28,10 +37,11 @@ export function defaultChunkTokens(spec: Pick<ModelSpec, 'maxTokens'>): number {
 /**
  * Decides between a full and an incremental build. An incremental build keeps the live index's
  * model even when the configuration now resolves to another one (the note says a full rebuild
- * would switch); a changed EMBEDDING_MODEL, chunker change, `--full` or no readable live index
- * make it full.
+ * would switch); a changed EMBEDDING_MODEL, chunker change, `--full`, no readable live index or
+ * a change in embedding through translation (see `keepBridge`) make it full. `corpusLanguages`
+ * are the languages of the articles read.
  */
-export async function planBuild(options: BuildOptions, layout: DataLayout): Promise<BuildPlan> {
+export async function planBuild(options: BuildOptions, layout: DataLayout, corpusLanguages: ReadonlySet<Lang>): Promise<BuildPlan> {
   const live = readLive(layout);
   let choice: ModelChoice | null = null;
   let choiceError: Error | null = null;
@@ -40,10 +50,11 @@ export async function planBuild(options: BuildOptions, layout: DataLayout): Prom
   } catch (error) {
     choiceError = error as Error;
   }
-  const full = (reason: string): BuildPlan => {
+  const full = async (reason: string): Promise<BuildPlan> => {
     if (choice === null) throw choiceError ?? new Error('no embedding model');
     const chunker = { maxTokens: options.chunkMaxTokens ?? defaultChunkTokens(choice.spec), overlapSentences: options.overlapSentences };
-    return { full: true, fullReason: reason, model: choice.spec, modelNote: choice.why, configuredModelId: options.configuredModelId, chunker, base: null };
+    const { bridge, note } = await chooseBridge(options.passageTranslator, choice.spec.id, corpusLanguages);
+    return { full: true, fullReason: reason, model: choice.spec, modelNote: choice.why, configuredModelId: options.configuredModelId, chunker, bridge, bridgeNote: note, base: null };
   };
 
   if (options.full) return full('--full');
@@ -57,6 +68,8 @@ export async function planBuild(options: BuildOptions, layout: DataLayout): Prom
   if (chunkMax !== manifest.chunker.maxTokens || options.overlapSentences !== manifest.chunker.overlapSentences) {
     return full('chunker settings changed');
   }
+  const kept = await keepBridge(options.passageTranslator, manifest, corpusLanguages);
+  if (kept.rebuild !== null) return full(kept.rebuild);
   const modelNote =
     choice !== null && choice.spec.id !== manifest.model.id
       ? `the index uses ${manifest.model.id}; the configuration now resolves to ${choice.spec.id} (${choice.why}): a full rebuild (--full) would switch models`
@@ -69,8 +82,44 @@ export async function planBuild(options: BuildOptions, layout: DataLayout): Prom
     modelNote,
     configuredModelId: manifest.configuredModelId,
     chunker: manifest.chunker,
+    bridge: manifest.bridge,
+    bridgeNote: describeBridge(manifest.bridge),
     base: { db: openIndexDb(path.join(dir, GENERATION_FILES.db), { readonly: true }), vectorsFile: path.join(dir, GENERATION_FILES.vectors), generationId: manifest.generationId },
   };
+}
+
+/** Whether a full build embeds through `translator`: only for a monolingual model, a corpus it does not cover and a translator that answers. */
+async function chooseBridge(translator: PassageTranslator | null, modelId: string, corpusLanguages: ReadonlySet<Lang>): Promise<{ bridge: Bridge | null; note: string | null }> {
+  const languages = modelLanguages(modelId);
+  const target = languages?.[0];
+  if (translator === null || languages === null || target === undefined || [...corpusLanguages].every((l) => languages.includes(l))) return { bridge: null, note: null };
+  if (!(await translator.available())) {
+    return { bridge: null, note: `${translator.engine} does not answer: passages the ${target}-only model does not cover are embedded as written (weaker search)` };
+  }
+  const bridge = { language: target, engine: translator.engine };
+  return { bridge, note: describeBridge(bridge) };
+}
+
+/**
+ * An incremental build keeps the live index's way of embedding. It rebuilds fully when
+ * embedding through a translation was turned off, or became possible for an index without it;
+ * it throws when the index needs the translator and it does not answer, so the live index stays.
+ */
+async function keepBridge(translator: PassageTranslator | null, manifest: Manifest, corpusLanguages: ReadonlySet<Lang>): Promise<{ rebuild: string | null }> {
+  const live = manifest.bridge;
+  if (live === null) {
+    const possible = await chooseBridge(translator, manifest.model.id, corpusLanguages);
+    return { rebuild: possible.bridge === null ? null : `passages can now be embedded through ${possible.bridge.engine} translation` };
+  }
+  if (translator === null || translator.engine !== live.engine) return { rebuild: `embedding through ${live.engine} translation is no longer configured` };
+  if (!(await translator.available())) {
+    throw new Error(`the index embeds passages through ${live.engine} translation and ${live.engine} does not answer; start it (scripts/apertium.sh start) or rebuild with EMBED_VIA_TRANSLATION=off --full`);
+  }
+  return { rebuild: null };
+}
+
+function describeBridge(bridge: Bridge | null): string | null {
+  return bridge === null ? null : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
 }
 
 function readLive(layout: DataLayout): { manifest: Manifest } | { error: string } | null {

@@ -25,6 +25,8 @@ export interface RetrieveInput {
   language: Lang;
   /** More texts to search lexically, in the corpus language (e.g. a translation of the question). */
   extraQueries?: { text: string; lang: Lang }[];
+  /** The question in the language of the index's vectors (`manifest.bridge`), embedded instead of it; null or absent: embed the question. */
+  denseQuery?: string | null | undefined;
   knobs?: Partial<RetrievalKnobs>;
 }
 
@@ -36,7 +38,10 @@ export interface RetrieveInput {
  */
 export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const { generation, embedder, question, language } = input;
-  const knobs = knobsFor(generation.manifest.model.id, input.knobs);
+  // Through a bridge the dense channel compares texts in one language: much stronger, so weighed more.
+  const bridge = generation.manifest.bridge;
+  const denseText = bridge !== null && language !== bridge.language ? (input.denseQuery ?? null) : question;
+  const knobs = knobsFor(generation.manifest.model.id, input.knobs, bridge !== null && denseText !== null);
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, work: () => T): T => {
     const start = performance.now();
@@ -47,7 +52,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const startAll = performance.now();
 
   const embedStart = performance.now();
-  const queryVector = await embedder.embedQuery(question);
+  const queryVector = await embedder.embedQuery(denseText ?? question);
   timings.embed = round(performance.now() - embedStart);
   const dense = time('hnsw', () => searchDense(generation.vectors, queryVector, knobs.candidates));
 

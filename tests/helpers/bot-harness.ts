@@ -50,6 +50,7 @@ export function buildReport(overrides: Partial<BuildReport> = {}): BuildReport {
     generationId: 'gen-2',
     model: 'Xenova/multilingual-e5-small',
     modelNote: null,
+    bridgeNote: null,
     full: false,
     fullReason: null,
     articles: { seen: 12, added: 2, updated: 1, unchanged: 8, removed: 1, skipped: 7 },

@@ -43,6 +43,7 @@ export function realBuildOptions(corpusDir: string, dataDir: string, extra: Part
       },
     },
     detectLanguage: (text) => detectLanguage(text),
+    passageTranslator: null,
     trigger: 'test',
     ...rest,
   };

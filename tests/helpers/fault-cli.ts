@@ -49,6 +49,8 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
     HNSW_EF_CONSTRUCTION: '200',
     EMBEDDING_BATCH_SIZE: String(options.batchSize ?? 16),
     TEST_BUILD_PAUSE_AT: options.pauseAt ?? '',
+    // Test builds (realBuildOptions) embed as written; so must the CLI, or it would rebuild fully.
+    EMBED_VIA_TRANSLATION: 'off',
   };
   const args = ['--import', 'tsx', path.join(projectRoot, 'scripts', 'index.ts'), '--corpus', options.corpusDir, '--data', options.dataDir, '--json'];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];

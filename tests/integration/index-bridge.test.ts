@@ -1,0 +1,163 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build-index.js';
+import type { PassageTranslator } from '../../src/index/build-options.js';
+import { GENERATION_FILES, dataLayout, generationDir, readCurrent } from '../../src/index/layout.js';
+import { LiveIndex } from '../../src/index/live-index.js';
+import { readManifest } from '../../src/index/manifest.js';
+import { retrieve } from '../../src/retrieval/retrieve.js';
+import type { Lang } from '../../src/text/lang.js';
+import { REAL_SPEC, realBuildOptions } from '../helpers/build-setup.js';
+import { createFakeEmbedder, FAKE_DIMS } from '../helpers/fake-embedder.js';
+
+/** A translator that marks what it translated, can be switched off and fails on texts containing `failOn`. */
+function fakeTranslator(engine = 'fake-mt'): PassageTranslator & { up: boolean; failOn: string | null; seen: string[] } {
+  const t = {
+    engine,
+    up: true,
+    failOn: null as string | null,
+    seen: [] as string[],
+    translate(text: string, from: Lang, to: Lang) {
+      t.seen.push(text);
+      if (!t.up || (t.failOn !== null && text.includes(t.failOn))) return Promise.resolve(null);
+      return Promise.resolve(`[${from}>${to}] ${text}`);
+    },
+    available: () => Promise.resolve(t.up),
+  };
+  return t;
+}
+
+const ARTICLES = [
+  { id: 'it-1', title: 'Il ponte sul fiume', text: 'Il consiglio comunale ha approvato il nuovo ponte sul fiume. I lavori inizieranno in primavera e dureranno due anni.', lang: 'it' },
+  { id: 'it-2', title: 'La biblioteca riapre', text: 'La biblioteca civica riapre dopo il restauro. Il sindaco ha inaugurato la sala di lettura con gli studenti.', lang: 'it' },
+  { id: 'en-1', title: 'Harbour works', text: 'The harbour authority approved the dredging plan. Work starts next month and will last a year.', lang: 'en' },
+];
+
+describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an English-only model', () => {
+  let root: string;
+  let corpusDir: string;
+  let dataDir: string;
+  let embedded: string[];
+  const options = (translator: PassageTranslator | null, full = false) =>
+    realBuildOptions(corpusDir, dataDir, {
+      full,
+      passageTranslator: translator,
+      models: {
+        resolve: () => Promise.resolve({ spec: { ...REAL_SPEC, dims: FAKE_DIMS }, why: 'test model' }),
+        locate: (spec) => ({ ...spec, localDir: null }),
+        load: (spec) => {
+          const fake = createFakeEmbedder();
+          return Promise.resolve({
+            ...fake,
+            spec,
+            embedPassages: (texts: string[]) => {
+              embedded.push(...texts);
+              return fake.embedPassages(texts);
+            },
+          });
+        },
+      },
+    });
+  const writeCorpus = (articles: typeof ARTICLES) => writeFileSync(path.join(corpusDir, 'news.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  const liveManifest = () => readManifest(path.join(generationDir(dataLayout(dataDir), readCurrent(dataLayout(dataDir)) ?? ''), GENERATION_FILES.manifest));
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'archivista-bridge-'));
+    corpusDir = path.join(root, 'corpus');
+    dataDir = path.join(root, 'data');
+    mkdirSync(corpusDir);
+    writeCorpus(ARTICLES);
+    embedded = [];
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a full build embeds the Italian passages through their English translation, the English one as written, and records it', async () => {
+    const translator = fakeTranslator();
+    const report = await buildIndex(options(translator));
+    expect(report.outcome).toBe('success');
+    expect(report.bridgeNote).toMatch(/fake-mt translation into en/);
+    expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
+    expect(embedded.filter((t) => t.startsWith('[it>en] '))).toHaveLength(2);
+    expect(embedded.filter((t) => t.includes('harbour authority'))).toEqual([expect.stringMatching(/^Harbour works\nThe harbour/)]);
+    expect(translator.seen.some((t) => t.includes('harbour'))).toBe(false);
+  });
+
+  it('a translator that does not answer leaves a full build embedding as written, and says so', async () => {
+    const translator = fakeTranslator();
+    translator.up = false;
+    const report = await buildIndex(options(translator));
+    expect(report.outcome).toBe('success');
+    expect(report.bridgeNote).toMatch(/fake-mt does not answer/);
+    expect(liveManifest().bridge).toBeNull();
+    expect(embedded.some((t) => t.startsWith('['))).toBe(false);
+  });
+
+  it('a passage that cannot be translated is embedded as written and counted', async () => {
+    const translator = fakeTranslator();
+    translator.failOn = 'biblioteca';
+    const report = await buildIndex(options(translator));
+    expect(report.outcome).toBe('success');
+    expect(report.bridgeNote).toMatch(/1 passage\(s\) could not be translated/);
+    expect(embedded.filter((t) => t.startsWith('La biblioteca riapre\n'))).toHaveLength(1);
+  });
+
+  it('an incremental build keeps the bridge and translates only the changed article', async () => {
+    const translator = fakeTranslator();
+    expect((await buildIndex(options(translator))).outcome).toBe('success');
+    translator.seen.length = 0;
+    writeCorpus(ARTICLES.map((a) => (a.id === 'it-2' ? { ...a, text: `${a.text} Orari nuovi da lunedì.` } : a)));
+    const report = await buildIndex(options(translator));
+    expect(report).toMatchObject({ outcome: 'success', full: false, chunks: { embedded: 1 } });
+    expect(translator.seen).toEqual([expect.stringContaining('Orari nuovi')]);
+    expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
+  });
+
+  it('an incremental build fails, leaving the live index, when the index needs the translator and it is down', async () => {
+    const translator = fakeTranslator();
+    expect((await buildIndex(options(translator))).outcome).toBe('success');
+    const live = readCurrent(dataLayout(dataDir));
+    translator.up = false;
+    writeCorpus(ARTICLES.slice(0, 2));
+    const report = await buildIndex(options(translator));
+    expect(report.outcome).toBe('failed');
+    expect(report.error).toMatch(/fake-mt does not answer/);
+    expect(readCurrent(dataLayout(dataDir))).toBe(live);
+  });
+
+  it('turning it off, or a translator appearing, makes the next build full', async () => {
+    expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');
+    const off = await buildIndex(options(null));
+    expect(off).toMatchObject({ outcome: 'success', full: true, fullReason: 'embedding through fake-mt translation is no longer configured' });
+    expect(liveManifest().bridge).toBeNull();
+    const on = await buildIndex(options(fakeTranslator()));
+    expect(on).toMatchObject({ outcome: 'success', full: true, fullReason: 'passages can now be embedded through fake-mt translation' });
+    expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
+  });
+
+  it('retrieval embeds the translated question and weighs the dense channel as bridged; without a translation it does not', async () => {
+    expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');
+    const liveIndex = new LiveIndex(dataDir, { efSearch: 50 });
+    const lease = liveIndex.acquire();
+    try {
+      expect(lease).not.toBeNull();
+      if (lease === null) return;
+      const queries: string[] = [];
+      const fake = createFakeEmbedder();
+      const embedder = { ...fake, spec: { ...REAL_SPEC, dims: FAKE_DIMS }, embedQuery: (text: string) => (queries.push(text), fake.embedQuery(text)) };
+      const question = 'Quando iniziano i lavori del ponte?';
+      const bridged = await retrieve({ generation: lease.generation, embedder, question, language: 'it', denseQuery: 'When do the bridge works start?' });
+      const plain = await retrieve({ generation: lease.generation, embedder, question, language: 'it' });
+      const english = await retrieve({ generation: lease.generation, embedder, question: 'When does the harbour work start?', language: 'en' });
+      expect(queries).toEqual(['When do the bridge works start?', question, 'When does the harbour work start?']);
+      expect(bridged.knobs.denseWeight).toBe(0.5);
+      expect(plain.knobs.denseWeight).toBe(0.05);
+      expect(english.knobs.denseWeightCrossLingual).toBe(0.6);
+      expect(bridged.groups[0]?.articleId).toBe('it-1');
+    } finally {
+      lease?.release();
+      liveIndex.close();
+    }
+  });
+});

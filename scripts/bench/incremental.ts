@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../src/config.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import type { BuildReport } from '../../src/index/build-report.js';
 import { dataLayout, generationDir, GENERATION_FILES } from '../../src/index/layout.js';
@@ -7,10 +8,12 @@ import { openIndexDb } from '../../src/store/index-db.js';
 import { writeJsonlCorpus, type CorpusRecord } from './eval-corpus.js';
 import { benchBuildOptions, type PreparedModel } from './model.js';
 import { createRng } from './random.js';
+import { createVectorSource } from './synthetic.js';
 import type { IncrementalResult } from './types.js';
 
 const MIN_WORDS = 60;
 const MAX_WORDS = 70;
+const SYNTHETIC_SEED = 23;
 
 /**
  * `count` short Italian articles (60–70 words: one passage each) made of consecutive sentences
@@ -32,14 +35,16 @@ export function makeShortArticles(count: number, sourceTexts: string[], seed: nu
 }
 
 /**
- * Builds `articles` in a fresh store with the real model, changes one article's text and times
- * the incremental `buildIndex()`. `ok` says it re-embedded exactly that article's passages and
- * nothing else. Throws when a build fails.
+ * Builds `articles` in a fresh store, changes one article's text and times the incremental
+ * `buildIndex()` with the real model. The initial build is the product's own (real chunking,
+ * tokenizer, SQLite and HNSW) but its vectors are synthetic, so a 10k-article store takes
+ * seconds instead of minutes of embedding; only the changed article meets the model. `ok` says
+ * the update re-embedded exactly that article's passages and nothing else. Throws when a build fails.
  */
 export async function benchIncremental(config: Config, prepared: PreparedModel, dir: string, articles: CorpusRecord[]): Promise<IncrementalResult> {
   const dirs = { corpusDir: path.join(dir, 'corpus'), dataDir: path.join(dir, 'data') };
   writeJsonlCorpus(dirs.corpusDir, 'articles.jsonl', articles);
-  const initial = checked(await buildIndex(benchBuildOptions(config, prepared, dirs, true)));
+  const initial = checked(await buildIndex(benchBuildOptions(config, prepared, dirs, true, withSyntheticVectors)));
 
   const changedAt = Math.floor(articles.length / 2);
   const changed = articles.map((a, i) => (i === changedAt ? { ...a, text: `${a.text} Aggiornamento: la notizia è stata corretta dalla redazione.` } : a));
@@ -57,6 +62,19 @@ export async function benchIncremental(config: Config, prepared: PreparedModel, 
     changedArticleChunks: chunks,
     articlesUpdated: update.articles.updated,
     ok: !update.full && update.chunks.embedded === chunks && update.articles.updated === 1 && update.articles.added === 0 && update.articles.removed === 0,
+  };
+}
+
+/** `embedder` with its passage vectors drawn from the synthetic distribution (tokenizer and query side untouched). */
+function withSyntheticVectors(embedder: Embedder): Embedder {
+  const source = createVectorSource(SYNTHETIC_SEED, embedder.spec.dims);
+  let stream = 0;
+  return {
+    ...embedder,
+    embedPassages: (texts) => {
+      const rows = source.draw(texts.length, (stream += 1));
+      return Promise.resolve(texts.map((_, i) => rows.slice(i * source.dims, (i + 1) * source.dims)));
+    },
   };
 }
 

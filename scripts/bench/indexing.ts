@@ -1,5 +1,7 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../src/config.js';
+import { passageTranslatorFrom } from '../../src/app/compose.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import type { BuildReport } from '../../src/index/build-report.js';
 import { dataLayout, generationDir, GENERATION_FILES } from '../../src/index/layout.js';
@@ -35,6 +37,7 @@ export async function benchIndexing(config: Config, prepared: PreparedModel, dir
   const rawCpuMs = cpuMs(rawCpu);
   const second = await timedBuild(config, prepared, dirs);
   const peakMemoryMb = tracker.stop();
+  const bridged = await bridgedBuild(config, prepared, dirs);
 
   const buildMs = (first.report.durationMs + second.report.durationMs) / 2;
   const rawPassagesPerSec = passages / (rawMs / 1000);
@@ -55,7 +58,19 @@ export async function benchIndexing(config: Config, prepared: PreparedModel, dir
     buildOverheadMs: Math.round((first.overheadMs + second.overheadMs) / 2),
     embedShareOfBuild: roundTo(1 - (first.overheadMs + second.overheadMs) / (first.report.durationMs + second.report.durationMs), 3),
     peakMemoryMb,
+    bridged,
   };
+}
+
+/** A full build through the configured passage translator (another data folder); null when none is configured or it does not answer. */
+async function bridgedBuild(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }): Promise<IndexingResult['bridged']> {
+  const translator = passageTranslatorFrom(config);
+  if (translator === null || !(await translator.available())) return null;
+  const dataDir = `${dirs.dataDir}-bridged`;
+  const report = await buildIndex(benchBuildOptions(config, prepared, { corpusDir: dirs.corpusDir, dataDir }, true, undefined, translator));
+  rmSync(dataDir, { recursive: true, force: true });
+  if (report.outcome !== 'success') throw new Error(`benchmark build through translation failed: ${report.error ?? ''}`);
+  return { buildMs: report.durationMs, passagesPerSec: roundTo(report.chunks.embedded / (report.durationMs / 1000), 1), note: report.bridgeNote };
 }
 
 /** One full build, with its CPU time and its wall time outside `embedPassages`; throws when it fails. */

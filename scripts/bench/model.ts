@@ -4,6 +4,7 @@ import type { Embedder } from '../../src/embedding/embedder.js';
 import { loadEmbedder } from '../../src/embedding/load-embedder.js';
 import { resolveModel, type ModelChoice } from '../../src/embedding/resolve-model.js';
 import type { BuildOptions } from '../../src/index/build-index.js';
+import type { PassageTranslator } from '../../src/index/build-options.js';
 
 /** The model the product resolves from configuration, loaded and warm. */
 export interface PreparedModel {
@@ -34,10 +35,11 @@ export async function prepareModel(config: Config): Promise<PreparedModel> {
  * The product's build options from configuration (`buildOptionsFrom`), for `corpusDir` and
  * `dataDir`. Model resolution is answered from `prepared`: the hub probe (up to HUB_TIMEOUT_MS
  * on an offline machine) is model setup, not indexing; loading hits the shared cache. `wrap`
- * lets the benchmark observe the embedder the build uses.
+ * lets the benchmark observe the embedder the build uses. Passages are embedded as written unless
+ * `passageTranslator` is given (EMBED_VIA_TRANSLATION is measured on its own).
  */
-export function benchBuildOptions(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }, full: boolean, wrap?: (e: Embedder) => Embedder): BuildOptions {
-  const options = buildOptionsFrom(config, { trigger: 'bench', full, ...dirs });
+export function benchBuildOptions(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }, full: boolean, wrap?: (e: Embedder) => Embedder, passageTranslator: PassageTranslator | null = null): BuildOptions {
+  const options = buildOptionsFrom(config, { trigger: 'bench', full, ...dirs, passageTranslator });
   const models = options.models;
   options.models = {
     ...models,

@@ -3,7 +3,7 @@ import type { BenchMode } from './types.js';
 
 export const USAGE =
   'usage: npm run bench -- [--quick | --full] [--json] [--data DIR]\n' +
-  '  --quick  tiny sizes for CI (< 1 minute)    --full  adds 1M synthetic passages and a 10k-article incremental store\n' +
+  '  --quick  tiny sizes for CI (< 1 minute)    --full  adds 1M synthetic passages\n' +
   '  --json   print the results as JSON on the last line of stdout\n' +
   '  --data   folder for the benchmark index (default: a temp folder, removed at the end; its index is replaced)';
 
@@ -17,7 +17,7 @@ export interface BenchSizes {
   askQuestions: number;
   /** Synthetic passages per scale point. */
   scale: number[];
-  /** Articles of the incremental-reindex store (real model). */
+  /** Articles of the incremental-reindex store (synthetic vectors; the changed one embedded by the real model). */
   incrementalArticles: number;
   /** Questions per direction for translation latency. */
   translations: number;
@@ -25,7 +25,7 @@ export interface BenchSizes {
 
 export const PRESETS: Record<BenchMode, BenchSizes> = {
   quick: { evalArticles: 3, questions: 30, askQuestions: 10, scale: [2_000], incrementalArticles: 100, translations: 10 },
-  default: { evalArticles: null, questions: null, askQuestions: 100, scale: [10_000, 100_000], incrementalArticles: 1_000, translations: 50 },
+  default: { evalArticles: null, questions: null, askQuestions: 100, scale: [10_000, 100_000], incrementalArticles: 10_000, translations: 50 },
   full: { evalArticles: null, questions: null, askQuestions: 200, scale: [10_000, 100_000, 1_000_000], incrementalArticles: 10_000, translations: 100 },
 };
 

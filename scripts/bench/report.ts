@@ -22,6 +22,9 @@ export function formatReport(r: BenchResult): string {
     ),
     `  ratio build/raw: ${num(ix.ratio, 3)} by wall time, ${num(ix.cpuRatio, 3)} by CPU time (target ≥ 0.9; separate runs, skewed by other load)`,
     `  within the builds: ${num(ix.embedShareOfBuild * 100, 1)}% of the time inside embedPassages, ${num(ix.buildOverheadMs / 1000, 2)} s of the product's own work · peak memory ${num(ix.peakMemoryMb)} MB`,
+    ix.bridged === null
+      ? '  through translation (EMBED_VIA_TRANSLATION): not measured (APERTIUM_URL unset or APy not answering)'
+      : `  through translation (EMBED_VIA_TRANSLATION): full build ${num(ix.bridged.buildMs / 1000, 1)} s, ${num(ix.bridged.passagesPerSec, 1)} passages/s (${ix.bridged.note ?? ''})`,
     '',
     ...formatQuery(r.query),
     '',
@@ -32,7 +35,7 @@ export function formatReport(r: BenchResult): string {
     ),
     ...r.scale.map((s) => `  ${num(s.passages)}: ef ${s.efSearch} (HNSW_EF_SEARCH) → recall ${num(s.hnswRecallAt10, 3)}; ${s.efSweep.map((e) => `ef ${e.ef} → ${num(e.recallAt10, 3)} at p50 ${num(e.p50Ms, 2)} ms`).join('; ')}`),
     '',
-    `Incremental reindex — ${num(inc.articles)} short articles (${num(inc.passages)} passages), real model, 1 article changed`,
+    `Incremental reindex — ${num(inc.articles)} short articles (${num(inc.passages)} passages, synthetic vectors), 1 article changed and re-embedded with the real model`,
     `  initial full build ${num(inc.initialBuildMs / 1000, 1)} s · incremental ${num(inc.incrementalMs / 1000, 2)} s · ` +
       `re-embedded ${inc.passagesEmbedded} passage(s), the changed article has ${inc.changedArticleChunks} · ${inc.ok ? 'OK' : 'NOT OK: more than the changed article was re-embedded'}`,
     '',

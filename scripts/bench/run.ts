@@ -55,7 +55,7 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
     notes.push(...scaleNotes(args.mode, scale));
 
     const articles = makeShortArticles(sizes.incrementalArticles, set.corpus.map((a) => a.text), 11);
-    log(`incremental: building ${articles.length} short articles with the real model (~${Math.ceil(articles.length / indexing.rawPassagesPerSec)} s at the raw rate)`);
+    log(`incremental: building ${articles.length} short articles (synthetic vectors), then re-embedding one changed article with the real model`);
     const incremental = await benchIncremental(config, prepared, path.join(work, 'incremental'), articles);
     return {
       ran: args.mode,

@@ -39,6 +39,12 @@ export interface IndexingResult {
   embedShareOfBuild: number;
   /** Peak resident memory during build and raw pass, model included. */
   peakMemoryMb: number;
+  /**
+   * A full build of the same corpus embedding the Italian passages through their Apertium
+   * translation (EMBED_VIA_TRANSLATION), when APy answers; null otherwise. The figures above
+   * are without translation, so that they compare the product with the bare model.
+   */
+  bridged: { buildMs: number; passagesPerSec: number; note: string | null } | null;
 }
 
 /** Per-stage latencies of `retrieve()` (embed, hnsw, fts, fusion, grouping, total). */
@@ -91,7 +97,7 @@ export interface ScaleResult {
   memoryMb: number;
 }
 
-/** Re-indexing after one changed article in a store built with the real model. */
+/** Re-indexing with the real model after one changed article, in a store built with synthetic vectors. */
 export interface IncrementalResult {
   articles: number;
   /** Passages of the initial full build (one per article when the articles are short). */

@@ -17,7 +17,7 @@ import type { Translator } from '../src/translate/translator.js';
 import { runScript } from './run-script.js';
 
 const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR]
-  [--extractive N] [--no-off-coverage] [--dense-weight W] [--fusion score|rrf] [--candidates N] [--min-coverage C] [--min-similarity S] [--prefix-weight P] [--pair-weight P] [--neighbor-weight N] [--title-weight T] [--dense-weight-cross W]`;
+  [--extractive N] [--no-off-coverage] [--dense-weight W] [--fusion score|rrf] [--candidates N] [--min-coverage C] [--min-similarity S] [--prefix-weight P] [--pair-weight P] [--neighbor-weight N] [--title-weight T] [--dense-weight-cross W] [--gate-dense-weight G] [--min-gate-score S]`;
 
 await runScript(USAGE, async () => {
   const { values } = parseArgs({
@@ -26,6 +26,7 @@ await runScript(USAGE, async () => {
       'no-llm': { type: 'boolean', default: false }, cache: { type: 'string' }, data: { type: 'string' }, extractive: { type: 'string', default: '100' },
       'no-off-coverage': { type: 'boolean', default: false }, 'dense-weight': { type: 'string' }, fusion: { type: 'string' }, candidates: { type: 'string' },
       'min-coverage': { type: 'string' }, 'min-similarity': { type: 'string' }, 'prefix-weight': { type: 'string' }, 'pair-weight': { type: 'string' }, 'neighbor-weight': { type: 'string' }, 'title-weight': { type: 'string' }, 'dense-weight-cross': { type: 'string' },
+      'gate-dense-weight': { type: 'string' }, 'min-gate-score': { type: 'string' },
     },
   });
   if (values.dataset === undefined) throw new TypeError('--dataset is required');
@@ -44,7 +45,7 @@ await runScript(USAGE, async () => {
       workDir,
       buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
       embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
-      knobs: { ...knobOverridesFrom(config), k: num(values.k), denseWeight: num(values['dense-weight']), fusion: values.fusion as 'score' | 'rrf' | undefined, candidates: num(values.candidates), minCoverage: num(values['min-coverage']), minDenseSimilarity: num(values['min-similarity']), prefixWeight: num(values['prefix-weight']), pairWeight: num(values['pair-weight']), neighborWeight: num(values['neighbor-weight']), titleWeight: num(values['title-weight']), denseWeightCrossLingual: num(values['dense-weight-cross']) },
+      knobs: { ...knobOverridesFrom(config), k: num(values.k), denseWeight: num(values['dense-weight']), fusion: values.fusion as 'score' | 'rrf' | undefined, candidates: num(values.candidates), minCoverage: num(values['min-coverage']), minDenseSimilarity: num(values['min-similarity']), prefixWeight: num(values['prefix-weight']), pairWeight: num(values['pair-weight']), neighborWeight: num(values['neighbor-weight']), titleWeight: num(values['title-weight']), denseWeightCrossLingual: num(values['dense-weight-cross']), gateDenseWeight: num(values['gate-dense-weight']), minGateScore: num(values['min-gate-score']) },
       efSearch: config.HNSW_EF_SEARCH,
       translators: translators.list,
       defaultTranslator: translators.default,

@@ -52,6 +52,8 @@ const schema = z.object({
   RETRIEVAL_FUSION: z.enum(['score', 'rrf']).optional(),
   RETRIEVAL_MIN_COVERAGE: num(0, 1).optional(),
   RETRIEVAL_MIN_SIMILARITY: num(-1, 1).optional(),
+  RETRIEVAL_GATE_DENSE_WEIGHT: num(0, 10).optional(),
+  RETRIEVAL_MIN_GATE_SCORE: num(0, 20).optional(),
 
   MAX_QUESTION_CHARS: int(10, 100_000).default(1000),
   OPENAI_API_KEY: optionalString,

@@ -67,5 +67,7 @@ export function knobOverridesFrom(config: Config): Partial<RetrievalKnobs> {
     fusion: config.RETRIEVAL_FUSION,
     minCoverage: config.RETRIEVAL_MIN_COVERAGE,
     minDenseSimilarity: config.RETRIEVAL_MIN_SIMILARITY,
+    gateDenseWeight: config.RETRIEVAL_GATE_DENSE_WEIGHT,
+    minGateScore: config.RETRIEVAL_MIN_GATE_SCORE,
   };
 }

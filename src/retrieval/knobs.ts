@@ -18,7 +18,7 @@ const BY_MODEL: Record<string, Partial<RetrievalKnobs>> = {
  * Chosen with `npm run eval` (README, "Quality and speed").
  */
 const BRIDGED: Record<string, Partial<RetrievalKnobs>> = {
-  'all-MiniLM-L6-v2': { denseWeight: 0.5, denseWeightCrossLingual: 0.6 },
+  'all-MiniLM-L6-v2': { denseWeight: 0.5, denseWeightCrossLingual: 0.6, gateDenseWeight: 2, minGateScore: 1.28 },
 };
 
 const BASE: RetrievalKnobs = {
@@ -34,6 +34,8 @@ const BASE: RetrievalKnobs = {
   minCoverage: 0.4,
   minCoverageTranslated: 0.35,
   minDenseSimilarity: 0.8,
+  gateDenseWeight: 0,
+  minGateScore: 1,
   passagesPerArticle: 3,
 };
 

@@ -92,7 +92,10 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     );
     const bestSimilarity = Math.max(0, ...dense.slice(0, 1).map((r) => r.score));
     const translated = (input.extraQueries ?? []).length > 0;
-    const relevant = coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) || bestSimilarity >= knobs.minDenseSimilarity;
+    const relevant =
+      knobs.gateDenseWeight > 0
+        ? coverage + knobs.gateDenseWeight * bestSimilarity >= knobs.minGateScore
+        : coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) || bestSimilarity >= knobs.minDenseSimilarity;
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate: { coverage, similarity: bestSimilarity } };
   });
   timings.total = round(performance.now() - startAll);

@@ -61,6 +61,12 @@ export interface RetrievalKnobs {
   minCoverageTranslated: number;
   /** …or a dense cosine similarity at least this high (the model's own scale). */
   minDenseSimilarity: number;
+  /**
+   * When above 0, the gate is instead `coverage + gateDenseWeight × best cosine ≥ minGateScore`:
+   * for a dense channel good enough to vouch for relevance (an index embedded through a translation).
+   */
+  gateDenseWeight: number;
+  minGateScore: number;
   /** Passages kept per article. */
   passagesPerArticle: number;
 }

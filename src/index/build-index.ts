@@ -14,6 +14,7 @@ import { planBuild } from './plan-build.js';
 import { dataLayout, ensureDataDir, fsyncPath, generationDir, GENERATION_FILES, newGenerationId, pruneGenerations, readCurrent, switchCurrent, writeFileAtomic, type DataLayout } from './layout.js';
 import type { Manifest } from './manifest.js';
 import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex } from './vectors.js';
+import { embedArticles } from './embed-articles.js';
 import { pauseForTest } from './pause-for-test.js';
 import type { BuildOptions } from './build-options.js';
 import { checkVectorsFile } from './generation.js';
@@ -117,23 +118,22 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     const pending = changes.toIndex.map((article) => ({ article, chunks: chunkArticle(article.text, article.lang, chunker, embedder.countTokens) }));
     const total = pending.reduce((n, p) => n + p.chunks.length, 0);
     const embedStart = Date.now();
-    const bridge = plan.bridge === null || options.passageTranslator === null ? null : { ...plan.bridge, translator: options.passageTranslator };
-    let untranslated = 0;
+    const bridge = plan.bridge === null || options.passageTranslator === null ? null : { language: plan.bridge.language, translator: options.passageTranslator };
     progress({ phase: 'embedding', done: 0, total });
-    for (const { article, chunks } of pending) {
-      const articleVectors: Float32Array[] = [];
-      for (let i = 0; i < chunks.length; i += EMBED_STEP) {
-        const slice = chunks.slice(i, i + EMBED_STEP);
-        const texts = slice.map((c) => passageForEmbedding(article, c.text));
-        const embedded = bridge === null || article.lang === bridge.language ? texts : await translateAll(texts, (t) => bridge.translator.translate(t, article.lang, bridge.language));
-        untranslated += embedded.filter((t) => t === null).length;
-        articleVectors.push(...(await embedder.embedPassages(embedded.map((t, j) => t ?? texts[j] ?? ''))));
-        report.chunks.embedded += slice.length;
+    const { untranslated } = await embedArticles(
+      pending,
+      embedder,
+      bridge,
+      EMBED_STEP,
+      ({ article, chunks }, articleVectors) => {
+        const ids = db.transaction(() => insertArticle(db, article, chunks))();
+        addVectors(vectors, ids, articleVectors);
+      },
+      (passages) => {
+        report.chunks.embedded += passages;
         progress({ phase: 'embedding', done: report.chunks.embedded, total });
-      }
-      const ids = db.transaction(() => insertArticle(db, article, chunks))();
-      addVectors(vectors, ids, articleVectors);
-    }
+      },
+    );
     if (untranslated > 0) report.bridgeNote = `${report.bridgeNote ?? ''} (${untranslated} passage(s) could not be translated and were embedded as written)`;
     const embedMs = Date.now() - embedStart;
     report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
@@ -220,25 +220,6 @@ function applyChanges(db: Database.Database, articles: Article[], report: BuildR
 function isUpToDate(db: Database.Database, articles: Article[]): boolean {
   const existing = readArticleHashes(db);
   return existing.size === articles.length && articles.every((a) => existing.get(a.id) === a.hash);
-}
-
-/** Passages translated at once: APy runs each in its own pipeline, so a few in flight use both cores. */
-const TRANSLATE_CONCURRENCY = 4;
-
-/** `translate` over `texts` with a few calls in flight, results in order. */
-async function translateAll(texts: string[], translate: (text: string) => Promise<string | null>): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array<string | null>(texts.length).fill(null);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < texts.length; i = next++) out[i] = await translate(texts[i] ?? '');
-  };
-  await Promise.all(Array.from({ length: Math.min(TRANSLATE_CONCURRENCY, texts.length) }, worker));
-  return out;
-}
-
-/** The text embedded for a passage: a real title gives the passage its topic; a derived one would repeat the first chunk. */
-function passageForEmbedding(article: Article, text: string): string {
-  return article.titleDerived ? text : `${article.title}\n${text}`;
 }
 
 function mainLanguage(articles: Article[]): Lang {

@@ -1,5 +1,6 @@
 import type { StatusSnapshot } from '../discord/ports.js';
 import type { LiveIndex } from '../index/live-index.js';
+import { describeBridge } from '../index/manifest.js';
 import type { StateDb } from '../store/state-db.js';
 
 export interface StatusSources {
@@ -24,9 +25,7 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
   if (model !== null && sources.configuredModel !== null && sources.configuredModel !== model) {
     modelNote = `the configuration now resolves to ${sources.configuredModel}: a full rebuild (/reindex full) would switch models`;
   }
-  const bridge = manifest?.bridge ?? null;
-  const bridgeNote = bridge === null ? null : `passages embedded through their ${bridge.engine} translation into ${bridge.language}`;
-  const notes = [bridgeNote, modelNote, liveError].filter((s) => s !== null);
+  const notes = [describeBridge(manifest?.bridge ?? null), modelNote, liveError].filter((s) => s !== null);
   modelNote = notes.length === 0 ? null : notes.join('; ');
   return {
     indexLoaded: manifest !== null,

@@ -24,9 +24,14 @@ export interface ModelOverrides {
   maxTokens?: number | undefined;
 }
 
+/** The model's name without its hub namespace: `Xenova/multilingual-e5-small` → `multilingual-e5-small`. */
+export function modelName(id: string): string {
+  return id.split('/').pop() ?? id;
+}
+
 /** The spec of `id` (a hub id such as `Xenova/multilingual-e5-small` or a folder name), with overrides applied. */
 export function describeModel(id: string, localDir: string | null, overrides: ModelOverrides = {}): ModelSpec {
-  const base = PROFILES[id.split('/').pop() ?? id] ?? FALLBACK;
+  const base = PROFILES[modelName(id)] ?? FALLBACK;
   return {
     id,
     localDir,
@@ -49,5 +54,5 @@ const LANGUAGES: Record<string, readonly Lang[]> = {
 
 /** The languages of model `id` (hub id or folder name), or null when it covers any. */
 export function modelLanguages(id: string): readonly Lang[] | null {
-  return LANGUAGES[id.split('/').pop() ?? id] ?? null;
+  return LANGUAGES[modelName(id)] ?? null;
 }

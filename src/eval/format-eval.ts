@@ -1,3 +1,4 @@
+import { describeBridge } from '../index/manifest.js';
 import type { ChannelScores } from './metrics.js';
 import type { EvalReport, LangReport } from './run-eval.js';
 
@@ -8,7 +9,7 @@ const row = (label: string, s: ChannelScores) => `${label.padEnd(24)}${COLUMNS.m
 /** The evaluation report as a readable table. */
 export function formatEvalReport(report: EvalReport): string {
   const lines = [
-    `model ${report.model}${report.bridge === null ? '' : ` (passages embedded through their ${report.bridge.engine} translation into ${report.bridge.language})`} · ${report.passages} passages (mean ${report.meanPassageTokens} tokens) · ${report.questions} questions per language · index ready in ${(report.buildMs / 1000).toFixed(1)} s`,
+    `model ${report.model}${report.bridge === null ? '' : ` (${describeBridge(report.bridge) ?? ''})`} · ${report.passages} passages (mean ${report.meanPassageTokens} tokens) · ${report.questions} questions per language · index ready in ${(report.buildMs / 1000).toFixed(1)} s`,
     `knobs ${JSON.stringify(report.knobs)}`,
     '',
     `${''.padEnd(24)}${COLUMNS.map((c) => c.padStart(13)).join('')}`,

@@ -6,6 +6,7 @@ import type { BuildOptions } from '../index/build-index.js';
 import { buildIndex } from '../index/build-index.js';
 import type { Generation } from '../index/generation.js';
 import { LiveIndex } from '../index/live-index.js';
+import type { Manifest } from '../index/manifest.js';
 import { translateForRetrieval } from '../answer/query-translations.js';
 import { loadPassages } from '../retrieval/passages.js';
 import { retrieve } from '../retrieval/retrieve.js';
@@ -59,7 +60,7 @@ export interface LangReport {
 export interface EvalReport {
   model: string;
   /** Set when passages were embedded through a translation (EMBED_VIA_TRANSLATION). */
-  bridge: { language: Lang; engine: string } | null;
+  bridge: Manifest['bridge'];
   questions: number;
   it?: LangReport;
   en?: LangReport;

@@ -33,6 +33,11 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** How an index embedded its passages through a translation, for reports and /status; null when it did not. */
+export function describeBridge(bridge: Manifest['bridge']): string | null {
+  return bridge === null ? null : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
+}
+
 /** Reads and validates a manifest; throws with the file name and what is wrong. */
 export function readManifest(file: string): Manifest {
   let raw: unknown;

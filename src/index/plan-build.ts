@@ -8,7 +8,7 @@ import { modelLanguages } from '../embedding/model-profiles.js';
 import type { Lang } from '../text/lang.js';
 import type { BuildOptions, PassageTranslator } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
-import { readManifest, type Manifest } from './manifest.js';
+import { describeBridge, readManifest, type Manifest } from './manifest.js';
 
 /** What a build will do: full or incremental, with which model and chunker. */
 export interface BuildPlan {
@@ -116,10 +116,6 @@ async function keepBridge(translator: PassageTranslator | null, manifest: Manife
     throw new Error(`the index embeds passages through ${live.engine} translation and ${live.engine} does not answer; start it (scripts/apertium.sh start) or rebuild with EMBED_VIA_TRANSLATION=off --full`);
   }
   return { rebuild: null };
-}
-
-function describeBridge(bridge: Bridge | null): string | null {
-  return bridge === null ? null : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
 }
 
 function readLive(layout: DataLayout): { manifest: Manifest } | { error: string } | null {

@@ -1,3 +1,4 @@
+import { modelName } from '../embedding/model-profiles.js';
 import { DEFAULT_LEXICAL_WEIGHTS } from './channels.js';
 import type { RetrievalKnobs } from './types.js';
 
@@ -44,7 +45,7 @@ const BASE: RetrievalKnobs = {
  * translated passages), with `overrides` (from configuration or a caller) applied last.
  */
 export function knobsFor(modelId: string, overrides: Partial<RetrievalKnobs> = {}, bridged = false): RetrievalKnobs {
-  const name = modelId.split('/').pop() ?? modelId;
+  const name = modelName(modelId);
   const perModel = { ...BY_MODEL[name], ...(bridged ? BRIDGED[name] : {}) };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...BASE, ...perModel, ...defined };

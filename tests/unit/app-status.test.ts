@@ -13,7 +13,7 @@ describe('readStatus', () => {
   it('says when passages were embedded through a translation, beside other model notes', () => {
     const bridged = readStatus(sources({ bridge: { language: 'en', engine: 'apertium' } }, 'Xenova/multilingual-e5-small', 'generation x cannot be read'));
     expect(bridged.modelNote).toBe(
-      'passages embedded through their apertium translation into en; the configuration now resolves to Xenova/multilingual-e5-small: a full rebuild (/reindex full) would switch models; generation x cannot be read',
+      'passages in other languages embedded through their apertium translation into en; the configuration now resolves to Xenova/multilingual-e5-small: a full rebuild (/reindex full) would switch models; generation x cannot be read',
     );
     expect(bridged).toMatchObject({ indexLoaded: true, articles: 3, passages: 9, model: 'all-MiniLM-L6-v2' });
   });

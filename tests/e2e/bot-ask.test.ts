@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cannedAnswer, leftThinking, shownFor, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 import type { RecordedCall } from '../helpers/fake-discord.js';
 
 let h: Harness;
@@ -11,14 +12,13 @@ afterAll(async () => {
   await h.close();
 });
 
-const isOriginalEdit = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 const contentOf = (c: RecordedCall): string => (c.body as { content: string }).content;
 const EPHEMERAL = 64;
 
 describe('/ask', () => {
   it('defers at once, then edits the reply with the answer, its sources and feedback buttons', async () => {
     const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('maria'), options: { question: 'What did the council approve?' }, locale: 'en-GB' });
-    const edit = await h.fake.waitFor(isOriginalEdit(i.token));
+    const edit = await h.fake.waitFor(editsOriginal(i.token));
     expect(h.fake.callsFor(i)[0]).toMatchObject({ method: 'POST', body: { type: 5, data: { flags: 0 } } });
     expect(h.services.asked.at(-1)).toEqual({ question: 'What did the council approve?', languageHint: 'en' });
     const text = contentOf(edit);
@@ -29,7 +29,7 @@ describe('/ask', () => {
 
   it('/chiedi from an Italian client: languageHint it and Italian labels', async () => {
     const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('luca'), options: { question: 'Cosa ha approvato il consiglio?' }, locale: 'it' });
-    const text = contentOf(await h.fake.waitFor(isOriginalEdit(i.token)));
+    const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
     expect(h.services.asked.at(-1)).toEqual({ question: 'Cosa ha approvato il consiglio?', languageHint: 'it' });
     expect(text).toContain('**Fonti**');
     expect(text).toContain('5 marzo 2024');
@@ -38,7 +38,7 @@ describe('/ask', () => {
 
   it('a locale that is neither Italian nor English gives languageHint null', async () => {
     const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('jean'), options: { question: 'Quoi de neuf ?' }, locale: 'fr' });
-    await h.fake.waitFor(isOriginalEdit(i.token));
+    await h.fake.waitFor(editsOriginal(i.token));
     expect(h.services.asked.at(-1)).toEqual({ question: 'Quoi de neuf ?', languageHint: null });
   });
 
@@ -80,7 +80,7 @@ describe('/ask', () => {
 
   it('a question containing @everyone and role/user mentions pings nobody: allowed_mentions.parse is empty on every message', async () => {
     const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('troll'), options: { question: '@everyone @here <@&123456789> <@987654321> news?' } });
-    const edit = await h.fake.waitFor(isOriginalEdit(i.token));
+    const edit = await h.fake.waitFor(editsOriginal(i.token));
     expect(contentOf(edit)).toContain('@everyone');
     const sent = h.fake.sentMessages();
     expect(sent.length).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('/ask', () => {
     h.services.answerWith = (q, l) => Promise.resolve({ ...cannedAnswer(q, l), mode: 'no-answer', reason: 'not-covered', text: 'Not covered by our articles.' });
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('nobody'), options: { question: 'Who won the 1950 World Cup?' } });
-      const edit = await h.fake.waitFor(isOriginalEdit(i.token));
+      const edit = await h.fake.waitFor(editsOriginal(i.token));
       expect(contentOf(edit)).toBe('Not covered by our articles.');
       expect((edit.body as { components: unknown[] }).components).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cannedAnswer, leftThinking, shownFor, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import type { RecordedCall } from '../helpers/fake-discord.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,7 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const answered = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 const logged = (): Array<Record<string, unknown>> => h.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('central error path', () => {
@@ -19,7 +18,7 @@ describe('central error path', () => {
     h.services.answerWith = () => Promise.reject(new Error('retrieval exploded: hnsw file missing'));
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('sfortunato'), options: { question: 'Perché?' }, locale: 'it' });
-      const edit = await h.fake.waitFor(answered(i.token));
+      const edit = await h.fake.waitFor(editsOriginal(i.token));
       expect(edit.body).toMatchObject({ content: 'Mi dispiace, qualcosa è andato storto. Riprova tra poco.', components: [] });
       const entry = logged().find((l) => l.msg === 'handler failed' && l.interactionId === i.id);
       expect(entry).toMatchObject({ level: 50, command: 'ask', error: { message: 'retrieval exploded: hnsw file missing' } });
@@ -35,7 +34,7 @@ describe('central error path', () => {
     };
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('unlucky'), options: { question: 'Why?' } });
-      const edit = await h.fake.waitFor(answered(i.token));
+      const edit = await h.fake.waitFor(editsOriginal(i.token));
       expect((edit.body as { content: string }).content).toBe('Sorry, something went wrong. Please try again in a moment.');
     } finally {
       h.services.answerWith = (q, l) => Promise.resolve(cannedAnswer(q, l));
@@ -47,7 +46,7 @@ describe('central error path', () => {
     h.services.status = () => Promise.reject(new Error('state.db locked'));
     try {
       const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('admin') });
-      await h.fake.waitFor(answered(i.token));
+      await h.fake.waitFor(editsOriginal(i.token));
       expect(h.fake.callsFor(i)[0]?.body).toMatchObject({ type: 5, data: { flags: 64 } });
       expect(shownFor(h.fake, i).at(-1)?.content).toContain('Sorry');
     } finally {

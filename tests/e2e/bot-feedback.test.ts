@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownFor, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import type { RecordedCall } from '../helpers/fake-discord.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,12 +11,11 @@ afterAll(async () => {
   await h.close();
 });
 
-const answered = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 
 /** Asks a question and returns the answer message's id and its two button ids. */
 async function askAndGetButtons(question: string): Promise<{ messageId: string; up: string; down: string }> {
   const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('asker'), options: { question } });
-  const edit = await h.fake.waitFor(answered(i.token));
+  const edit = await h.fake.waitFor(editsOriginal(i.token));
   const ids = [...JSON.stringify(edit.body).matchAll(/"custom_id":"([^"]+)"/g)].map((m) => m[1] ?? '');
   const [up, down] = ids;
   if (up === undefined || down === undefined) throw new Error(`no feedback buttons in ${JSON.stringify(edit.body)}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import type { RecordedCall } from '../helpers/fake-discord.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,7 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const answered = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 
 describe('gateway', () => {
   it('identifies once with the three intents and the token', () => {
@@ -27,10 +26,10 @@ describe('gateway', () => {
     const missed = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('paziente'), options: { question: 'still there?' } });
     await h.fake.waitForGateway(6);
     expect(h.fake.gatewayReceived.filter((p) => p.op === 6).at(-1)?.d).toMatchObject({ token: h.fake.token, seq: expect.any(Number) as unknown });
-    await h.fake.waitFor(answered(missed.token));
+    await h.fake.waitFor(editsOriginal(missed.token));
 
     const after = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('dopo'), options: { question: 'and now?' } });
-    await h.fake.waitFor(answered(after.token));
+    await h.fake.waitFor(editsOriginal(after.token));
     expect(h.fake.gatewayReceived.filter((p) => p.op === 2)).toHaveLength(1);
     expect(h.logs.some((l) => l.includes('gateway session resumed'))).toBe(true);
   });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cannedAnswer, leftThinking, shownFor, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import { snowflake } from '../helpers/fake-discord.js';
+import { editsOriginal, snowflake } from '../helpers/fake-discord.js';
 import type { RecordedCall } from '../helpers/fake-discord.js';
 
 const EPHEMERAL = 64;
-const answered = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 const repliedTo = (i: { id: string; token: string }) => (c: RecordedCall) => c.path === `/interactions/${i.id}/${i.token}/callback`;
 
 describe('per-user rate limit (2 per minute here)', () => {
@@ -21,7 +20,7 @@ describe('per-user rate limit (2 per minute here)', () => {
     const user = h.fake.user('eager');
     for (const q of ['one?', 'two?']) {
       const i = h.fake.sendSlashCommand({ name: 'ask', user, options: { question: q } });
-      await h.fake.waitFor(answered(i.token));
+      await h.fake.waitFor(editsOriginal(i.token));
     }
     const third = h.fake.sendSlashCommand({ name: 'ask', user, options: { question: 'three?' }, locale: 'it' });
     await h.fake.waitFor(repliedTo(third));
@@ -31,7 +30,7 @@ describe('per-user rate limit (2 per minute here)', () => {
     expect(h.services.asked.map((a) => a.question)).toEqual(['one?', 'two?']);
 
     const other = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('calm'), options: { question: 'mine?' } });
-    await h.fake.waitFor(answered(other.token));
+    await h.fake.waitFor(editsOriginal(other.token));
   });
 
   it('mentions share the same per-user budget', async () => {
@@ -71,7 +70,7 @@ describe('concurrency bound and queue (1 running, 1 waiting)', () => {
     expect(shownFor(h.fake, third)[0]).toMatchObject({ kind: 'reply', flags: EPHEMERAL, content: expect.stringContaining('right now') as unknown });
 
     release();
-    const [a, b] = await Promise.all([h.fake.waitFor(answered(first.token)), h.fake.waitFor(answered(second.token))]);
+    const [a, b] = await Promise.all([h.fake.waitFor(editsOriginal(first.token)), h.fake.waitFor(editsOriginal(second.token))]);
     expect(h.services.asked.map((x) => x.question)).toEqual(['first?', 'second?']);
     expect(a.at).toBeLessThanOrEqual(b.at);
     expect(leftThinking(h.fake)).toEqual([]);
@@ -95,7 +94,7 @@ describe('/ask with ALLOWED_CHANNEL_IDS', () => {
     expect(h.services.asked).toEqual([]);
 
     const ok = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('y'), options: { question: 'news?' }, channelId: inside });
-    await h.fake.waitFor(answered(ok.token));
+    await h.fake.waitFor(editsOriginal(ok.token));
   });
 
   it('refuses /ask from a DM when an allow-list is set', async () => {

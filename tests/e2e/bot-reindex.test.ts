@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, leftThinking, shownFor, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import { PERMISSIONS, snowflake } from '../helpers/fake-discord.js';
+import { editsOriginal, PERMISSIONS, snowflake } from '../helpers/fake-discord.js';
 import type { RecordedCall } from '../helpers/fake-discord.js';
 
 const EPHEMERAL = 64;
 const modRole = snowflake();
 const repliedTo = (i: { id: string; token: string }) => (c: RecordedCall) => c.path === `/interactions/${i.id}/${i.token}/callback`;
-const finalEdit = (token: string, marker: RegExp) => (c: RecordedCall) =>
-  c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`) && marker.test((c.body as { content: string }).content);
+const finalEdit = (token: string, marker: RegExp) => (c: RecordedCall) => editsOriginal(token)(c) && marker.test((c.body as { content: string }).content);
 
 describe('/reindex', () => {
   let h: Harness;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leftThinking, startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
-import type { RecordedCall } from '../helpers/fake-discord.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,16 +11,15 @@ afterAll(async () => {
   await h.close();
 });
 
-const edits = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 const logged = (): Array<Record<string, unknown>> => h.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('Discord REST failing (5xx)', () => {
   it('a 500 on the answer edit is retried by discord.js and the answer still arrives once', async () => {
     h.fake.failNext('PATCH', /\/messages\/@original$/, 500, 1);
     const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('retry'), options: { question: 'Che cosa ha proposto Lavrov?' }, locale: 'it' });
-    const ok = await h.fake.waitFor((c) => edits(i.token)(c) && c.status === 200, 15_000);
+    const ok = await h.fake.waitFor((c) => editsOriginal(i.token)(c) && c.status === 200, 15_000);
     expect((ok.body as { content: string }).content).toContain('Lavrov');
-    const attempts = h.fake.calls.filter(edits(i.token));
+    const attempts = h.fake.calls.filter(editsOriginal(i.token));
     expect(attempts.map((c) => c.status)).toEqual([500, 200]);
     expect(leftThinking(h.fake)).toEqual([]);
   });
@@ -29,12 +28,12 @@ describe('Discord REST failing (5xx)', () => {
     h.fake.failNext('PATCH', /\/messages\/@original$/, 503, 50);
     const failing = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('unlucky5xx'), options: { question: 'Che cosa ha detto Rubio?' }, locale: 'it' });
     await expect.poll(() => logged().some((l) => l.level === 50 && JSON.stringify(l).includes(failing.id)), { timeout: 30_000 }).toBe(true);
-    const failed = h.fake.calls.filter(edits(failing.token));
+    const failed = h.fake.calls.filter(editsOriginal(failing.token));
     expect(failed.length).toBeGreaterThan(1);
     expect(failed.every((c) => c.status === 503)).toBe(true);
     h.fake.clearFaults();
     const next = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('lucky'), options: { question: 'Che cosa ha proposto Lavrov?' }, locale: 'it' });
-    const ok = await h.fake.waitFor((c) => edits(next.token)(c) && c.status === 200, 15_000);
+    const ok = await h.fake.waitFor((c) => editsOriginal(next.token)(c) && c.status === 200, 15_000);
     expect((ok.body as { content: string }).content).toContain('Lavrov');
   }, 60_000);
 });

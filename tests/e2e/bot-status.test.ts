@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../helpers/bot-harness.js';
 import type { Harness } from '../helpers/bot-harness.js';
+import { editsOriginal } from '../helpers/fake-discord.js';
 import type { RecordedCall } from '../helpers/fake-discord.js';
 
 let h: Harness;
@@ -11,14 +12,13 @@ afterAll(async () => {
   await h.close();
 });
 
-const answered = (token: string) => (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 const contentOf = (c: RecordedCall): string => (c.body as { content: string }).content;
 
 describe('/status', () => {
   it('anyone (no permissions) gets every field, ephemerally', async () => {
     h.services.feedback.recordVote({ answerId: 'a', question: 'q', vote: 'up' });
     const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('reader'), permissions: '0', locale: 'en-US' });
-    const text = contentOf(await h.fake.waitFor(answered(i.token)));
+    const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
     expect(h.fake.callsFor(i)[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(text).toContain('Articles: 1,234 · Passages: 5,678');
     expect(text).toContain('Embedding model: `Xenova/multilingual-e5-small`');
@@ -33,7 +33,7 @@ describe('/status', () => {
 
   it('in Italian for an Italian client', async () => {
     const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('lettore'), locale: 'it' });
-    const text = contentOf(await h.fake.waitFor(answered(i.token)));
+    const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
     // CLDR: Italian groups digits only from five up (1234, but 12.345).
     expect(text).toContain('Articoli: 1234 · Passaggi: 5678');
     expect(text).toContain('Traduttore: apertium (available)');

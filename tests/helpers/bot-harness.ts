@@ -9,7 +9,7 @@ import type { Bot, BotOptions } from '../../src/discord/bot.js';
 import type { BotServices, FeedbackStore, Reindexer, StatusSnapshot } from '../../src/discord/ports.js';
 import type { BuildProgress, BuildReport } from '../../src/index/build-report.js';
 import type { Lang } from '../../src/text/lang.js';
-import { FakeDiscord } from './fake-discord.js';
+import { editsOriginal, FakeDiscord } from './fake-discord.js';
 
 let answerCount = 0;
 
@@ -216,7 +216,7 @@ export function leftThinking(fake: FakeDiscord): string[] {
   const deferred = fake.calls.filter((c) => c.path.endsWith('/callback') && (c.body as { type?: number } | null)?.type === 5);
   return deferred
     .map((c) => c.path.split('/')[3] ?? '')
-    .filter((token) => !fake.calls.some((c) => c.method === 'PATCH' && c.path.includes(`/${token}/messages/@original`) && c.status === 200));
+    .filter((token) => !fake.calls.some((c) => editsOriginal(token)(c) && c.status === 200));
 }
 
 /** Waits `ms` milliseconds (for "nothing happens" checks). */

@@ -39,6 +39,12 @@ export interface RecordedCall {
   at: number;
 }
 
+/** A request editing the original reply of the interaction with `token` (whatever the fake answered). */
+export const editsOriginal =
+  (token: string) =>
+  (c: RecordedCall): boolean =>
+    c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
+
 /** Discord permission bits as strings, as interactions carry them. */
 export const PERMISSIONS = { none: '0', manageGuild: '32', everyone: '104324673' } as const;
 

@@ -2,7 +2,7 @@
  * Small helpers for driving a bot that runs in another process through a FakeDiscord: ask a
  * question and wait for its final reply, run a /reindex and wait for its report.
  */
-import { PERMISSIONS, type FakeDiscord, type FakeUser, type RecordedCall } from './fake-discord.js';
+import { editsOriginal, PERMISSIONS, type FakeDiscord, type FakeUser, type RecordedCall } from './fake-discord.js';
 
 /** An interaction injected into the fake. */
 export interface Sent {
@@ -29,7 +29,7 @@ const contentOf = (c: RecordedCall): string => {
 export const isOriginalEdit =
   (token: string, marker?: RegExp) =>
   (c: RecordedCall): boolean =>
-    c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`) && c.status === 200 && (marker === undefined || marker.test(contentOf(c)));
+    editsOriginal(token)(c) && c.status === 200 && (marker === undefined || marker.test(contentOf(c)));
 
 /** Injects `/ask question:<question>` (with `locale`, `/chiedi` for `it`) from `user` (a new one by default). */
 export function sendAsk(fake: FakeDiscord, question: string, options: { locale?: string; user?: FakeUser } = {}): Sent {

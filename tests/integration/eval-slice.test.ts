@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../../src/embedding/load-embedder.js';
 import { loadDataset, sliceDataset } from '../../src/eval/dataset.js';
-import { runEval } from '../../src/eval/run-eval.js';
+import { runEval, type EvalOptions } from '../../src/eval/run-eval.js';
+import type { PassageTranslator } from '../../src/index/build-options.js';
 import { isCi } from '../../src/config.js';
 import { createApertiumTranslator } from '../../src/translate/apertium.js';
 import { SHARED_MODELS, realBuildOptions } from '../helpers/build-setup.js';
@@ -32,12 +33,12 @@ const apertiumNote = apertiumUp ? '' : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy no
 describe('retrieval quality on a slice of the dev set (real model, Italian questions)', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'archivista-eval-slice-'));
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-  it(`fused recall@5 (${baseline.itRecallAt5}), recall@1 (${baseline.itRecallAt1}) and MRR@10 (${baseline.itMrrAt10}) drop no more than ${baseline.allowedDrop}`, async () => {
-    const dataset = sliceDataset(loadDataset(DATASET), baseline.articles, baseline.maxQuestions);
-    const { corpusDir: _c, dataDir: _d, ...buildOptions } = realBuildOptions('', '');
-    const report = await runEval({
-      dataset,
+  /** The slice through the product's own runEval, Italian only and untranslated unless `options` say otherwise. */
+  const evalSlice = (options: Partial<EvalOptions> & { passageTranslator?: PassageTranslator }) => {
+    const { passageTranslator = null, ...rest } = options;
+    const { corpusDir: _c, dataDir: _d, ...buildOptions } = realBuildOptions('', '', { passageTranslator });
+    return runEval({
+      dataset: sliceDataset(loadDataset(DATASET), baseline.articles, baseline.maxQuestions),
       langs: ['it'],
       workDir,
       buildOptions,
@@ -48,7 +49,12 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
       defaultTranslator: 'none',
       extractiveSample: 0,
       offCoverage: false,
+      ...rest,
     });
+  };
+
+  it(`fused recall@5 (${baseline.itRecallAt5}), recall@1 (${baseline.itRecallAt1}) and MRR@10 (${baseline.itMrrAt10}) drop no more than ${baseline.allowedDrop}`, async () => {
+    const report = await evalSlice({});
     console.log(`eval slice: ${report.questions} questions, it fused`, report.it?.fused, 'lexical', report.it?.lexical['recall@5'], 'dense', report.it?.dense['recall@5']);
     expect(report.questions).toBe(baseline.maxQuestions);
     expect(report.it?.fused['recall@5']).toBeGreaterThanOrEqual(baseline.itRecallAt5 - baseline.allowedDrop);
@@ -61,20 +67,12 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
     `through Apertium (EMBED_VIA_TRANSLATION): it recall@1 (${baseline.bridged.itRecallAt1}), MRR@10 (${baseline.bridged.itMrrAt10}), dense recall@5 (${baseline.bridged.itDenseRecallAt5}); en recall@5 (${baseline.bridged.enRecallAt5}), MRR@10 (${baseline.bridged.enMrrAt10}) drop, and the no-answer rate (${baseline.bridged.noAnswerRate}) rises, no more than ${baseline.allowedDrop}${apertiumNote}`,
     async () => {
       expect(apertiumUp).toBe(true);
-      const dataset = sliceDataset(loadDataset(DATASET), baseline.articles, baseline.maxQuestions);
-      const { corpusDir: _c, dataDir: _d, ...buildOptions } = realBuildOptions('', '', { passageTranslator: apertium });
-      const report = await runEval({
-        dataset,
+      const report = await evalSlice({
+        passageTranslator: apertium,
         langs: ['it', 'en'],
         workDir: path.join(workDir, 'bridged'),
-        buildOptions,
-        embedderFor: (g) => loadEmbedder({ ...g.manifest.model, localDir: SHARED_MODELS }),
-        knobs: {},
-        efSearch: 200,
         translators: [{ engine: 'apertium', translator: apertium }],
         defaultTranslator: 'apertium',
-        extractiveSample: 0,
-        offCoverage: false,
       });
       console.log('eval slice, bridged: it fused', report.it?.fused, 'dense', report.it?.dense, 'en fused', report.en?.fused, 'no-answer it', report.it?.noAnswerRate, 'en', report.en?.noAnswerRate);
       expect(report.bridge).toEqual({ language: 'en', engine: 'apertium' });

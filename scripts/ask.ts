@@ -11,18 +11,28 @@ const USAGE = 'usage: npm run ask -- [--json] [-k N] [--lang it|en] [--data DIR]
 await runScript(USAGE, async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, k: { type: 'string', short: 'k' }, lang: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      k: { type: 'string', short: 'k' },
+      lang: { type: 'string' },
+      data: { type: 'string' },
+    },
   });
   const question = positionals.join(' ');
   if (values.lang !== undefined && !isLang(values.lang)) throw new TypeError(`--lang must be it or en`);
   const k = values.k === undefined ? undefined : Number(values.k);
-  if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= 50)) throw new TypeError('-k must be a whole number from 1 to 50');
+  if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= 50))
+    throw new TypeError('-k must be a whole number from 1 to 50');
   const config = loadConfig();
   if (values.data !== undefined) config.DATA_DIR = values.data;
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const service = await createAnswerService(config, logger);
   try {
-    const answer = await service.ask({ question, languageHint: isLang(values.lang) ? values.lang : null, ...(k === undefined ? {} : { knobs: { k } }) });
+    const answer = await service.ask({
+      question,
+      languageHint: isLang(values.lang) ? values.lang : null,
+      ...(k === undefined ? {} : { knobs: { k } }),
+    });
     console.log(formatAnswerForTerminal(answer));
     if (values.json) console.log(JSON.stringify(answer));
     return 0;

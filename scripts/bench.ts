@@ -12,7 +12,9 @@ await runScript(USAGE, async () => {
     // Imported on demand: a scale child must not load the model's runtime, or its memory would count.
     const { runScaleChild } = await import('./bench/scale-child.js');
     const result = runScaleChild(args.scaleOne, args.dataDir, config, log);
-    console.log(args.json ? JSON.stringify(result) : formatTable(Object.keys(result), [Object.values(result).map(String)]));
+    console.log(
+      args.json ? JSON.stringify(result) : formatTable(Object.keys(result), [Object.values(result).map(String)]),
+    );
     return 0;
   }
   const { runBench } = await import('./bench/run.js');

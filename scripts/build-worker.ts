@@ -7,10 +7,15 @@ import type { WorkerMessage } from '../src/index/child-reindexer.js';
 
 // Resolves once the message is written: a large report (many skipped files) exceeds the pipe
 // buffer, and disconnecting before the write completes would drop it.
-const send = (message: WorkerMessage) => new Promise<void>((resolve) => (process.send === undefined ? resolve() : process.send(message, () => resolve())));
+const send = (message: WorkerMessage) =>
+  new Promise<void>((resolve) => (process.send === undefined ? resolve() : process.send(message, () => resolve())));
 const config = loadConfig();
 const report = await buildIndex(
-  buildOptionsFrom(config, { trigger: 'discord', full: process.argv.includes('--full'), onProgress: (progress) => void send({ type: 'progress', progress }) }),
+  buildOptionsFrom(config, {
+    trigger: 'discord',
+    full: process.argv.includes('--full'),
+    onProgress: (progress) => void send({ type: 'progress', progress }),
+  }),
 );
 await send({ type: 'report', report });
 process.disconnect?.();

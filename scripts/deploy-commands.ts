@@ -26,6 +26,8 @@ try {
   const where = result.scope === 'guild' ? `in guild ${config.DISCORD_GUILD_ID ?? ''}` : 'globally';
   console.log(`deploy-commands: registered ${result.names.map((n) => `/${n}`).join(', ')} ${where}.`);
 } catch (error) {
-  console.error(`deploy-commands: Discord refused the commands: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `deploy-commands: Discord refused the commands: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -22,15 +22,32 @@ const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10]
 await runScript(USAGE, async () => {
   const { values } = parseArgs({
     options: {
-      dataset: { type: 'string' }, lang: { type: 'string', default: 'both' }, k: { type: 'string', short: 'k', default: '10' }, json: { type: 'boolean', default: false },
-      'no-llm': { type: 'boolean', default: false }, cache: { type: 'string' }, data: { type: 'string' }, extractive: { type: 'string', default: '100' },
-      'no-off-coverage': { type: 'boolean', default: false }, 'dense-weight': { type: 'string' }, fusion: { type: 'string' }, candidates: { type: 'string' },
-      'min-coverage': { type: 'string' }, 'min-similarity': { type: 'string' }, 'prefix-weight': { type: 'string' }, 'pair-weight': { type: 'string' }, 'neighbor-weight': { type: 'string' }, 'title-weight': { type: 'string' }, 'dense-weight-cross': { type: 'string' },
-      'gate-dense-weight': { type: 'string' }, 'min-gate-score': { type: 'string' },
+      dataset: { type: 'string' },
+      lang: { type: 'string', default: 'both' },
+      k: { type: 'string', short: 'k', default: '10' },
+      json: { type: 'boolean', default: false },
+      'no-llm': { type: 'boolean', default: false },
+      cache: { type: 'string' },
+      data: { type: 'string' },
+      extractive: { type: 'string', default: '100' },
+      'no-off-coverage': { type: 'boolean', default: false },
+      'dense-weight': { type: 'string' },
+      fusion: { type: 'string' },
+      candidates: { type: 'string' },
+      'min-coverage': { type: 'string' },
+      'min-similarity': { type: 'string' },
+      'prefix-weight': { type: 'string' },
+      'pair-weight': { type: 'string' },
+      'neighbor-weight': { type: 'string' },
+      'title-weight': { type: 'string' },
+      'dense-weight-cross': { type: 'string' },
+      'gate-dense-weight': { type: 'string' },
+      'min-gate-score': { type: 'string' },
     },
   });
   if (values.dataset === undefined) throw new TypeError('--dataset is required');
-  const langs: Lang[] = values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
+  const langs: Lang[] =
+    values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
   if (langs.length === 0) throw new TypeError('--lang must be it, en or both');
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   const config = loadConfig();
@@ -45,7 +62,22 @@ await runScript(USAGE, async () => {
       workDir,
       buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
       embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
-      knobs: { ...knobOverridesFrom(config), k: num(values.k), denseWeight: num(values['dense-weight']), fusion: values.fusion as 'score' | 'rrf' | undefined, candidates: num(values.candidates), minCoverage: num(values['min-coverage']), minDenseSimilarity: num(values['min-similarity']), prefixWeight: num(values['prefix-weight']), pairWeight: num(values['pair-weight']), neighborWeight: num(values['neighbor-weight']), titleWeight: num(values['title-weight']), denseWeightCrossLingual: num(values['dense-weight-cross']), gateDenseWeight: num(values['gate-dense-weight']), minGateScore: num(values['min-gate-score']) },
+      knobs: {
+        ...knobOverridesFrom(config),
+        k: num(values.k),
+        denseWeight: num(values['dense-weight']),
+        fusion: values.fusion as 'score' | 'rrf' | undefined,
+        candidates: num(values.candidates),
+        minCoverage: num(values['min-coverage']),
+        minDenseSimilarity: num(values['min-similarity']),
+        prefixWeight: num(values['prefix-weight']),
+        pairWeight: num(values['pair-weight']),
+        neighborWeight: num(values['neighbor-weight']),
+        titleWeight: num(values['title-weight']),
+        denseWeightCrossLingual: num(values['dense-weight-cross']),
+        gateDenseWeight: num(values['gate-dense-weight']),
+        minGateScore: num(values['min-gate-score']),
+      },
       efSearch: config.HNSW_EF_SEARCH,
       translators: translators.list,
       defaultTranslator: translators.default,
@@ -62,14 +94,23 @@ await runScript(USAGE, async () => {
 });
 
 /** Every translator that can serve here (none, Apertium when it answers, the LLM unless --no-llm), and the one `auto` picks. */
-async function englishTranslators(config: ReturnType<typeof loadConfig>, noLlm: boolean): Promise<{ list: { engine: string; translator: Translator | null }[]; default: string }> {
+async function englishTranslators(
+  config: ReturnType<typeof loadConfig>,
+  noLlm: boolean,
+): Promise<{ list: { engine: string; translator: Translator | null }[]; default: string }> {
   const list: { engine: string; translator: Translator | null }[] = [{ engine: 'none', translator: null }];
   if (config.APERTIUM_URL !== null) {
     const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
     if (await apertium.warm()) list.push({ engine: 'apertium', translator: apertium });
   }
   const llm = noLlm ? null : createLlmFrom(config);
-  const chosen = await selectTranslator({ mode: config.QUERY_TRANSLATION, apertiumUrl: list.some((t) => t.engine === 'apertium') ? config.APERTIUM_URL : null, apertiumTimeoutMs: config.APERTIUM_TIMEOUT_MS, llmComplete: llm === null ? null : (m) => llm.complete(m), cacheMax: 0 });
+  const chosen = await selectTranslator({
+    mode: config.QUERY_TRANSLATION,
+    apertiumUrl: list.some((t) => t.engine === 'apertium') ? config.APERTIUM_URL : null,
+    apertiumTimeoutMs: config.APERTIUM_TIMEOUT_MS,
+    llmComplete: llm === null ? null : (m) => llm.complete(m),
+    cacheMax: 0,
+  });
   if (chosen.translator?.engine === 'llm') list.push({ engine: 'llm', translator: chosen.translator });
   return { list, default: chosen.translator?.engine ?? 'none' };
 }

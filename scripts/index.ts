@@ -9,7 +9,14 @@ import { runScript } from './run-script.js';
 const USAGE = 'usage: npm run index -- [--full] [--corpus DIR] [--data DIR] [--json]';
 
 await runScript(USAGE, async () => {
-  const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, corpus: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      full: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const config = loadConfig();
   const display = createProgressDisplay();
   const options = buildOptionsFrom(config, { trigger: 'cli', full: values.full, onProgress: display.onProgress });

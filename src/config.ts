@@ -18,7 +18,12 @@ const optionalString = z
 const idList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''))
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'expected comma-separated Discord ids')));
 const optionalUrl = optionalString.pipe(z.url().nullable());
 
@@ -71,8 +76,18 @@ const schema = z.object({
   EMBED_VIA_TRANSLATION: z.enum(['auto', 'off']).default('auto'),
 
   DISCORD_TOKEN: optionalString,
-  DISCORD_CLIENT_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'expected a Discord application id').nullable()),
-  DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'expected a Discord guild id').nullable()),
+  DISCORD_CLIENT_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'expected a Discord application id')
+      .nullable(),
+  ),
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'expected a Discord guild id')
+      .nullable(),
+  ),
   DISCORD_API_URL: optionalUrl,
   MODERATOR_ROLE_IDS: idList,
   ALLOWED_CHANNEL_IDS: idList,

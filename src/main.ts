@@ -32,7 +32,9 @@ const state = new StateDb(dataLayout(config.DATA_DIR).stateDb);
 const configured = await resolveModel(modelSourcesFrom(config)).catch(() => null);
 const configuredModel = configured?.spec.id ?? null;
 // A model that resolves to the hub (or its cache) means the hub can serve other models too.
-const answers = await createAnswerService(config, logger, { hubReachable: configured !== null && configured.spec.localDir === null });
+const answers = await createAnswerService(config, logger, {
+  hubReachable: configured !== null && configured.spec.localDir === null,
+});
 const reindexer = new ChildReindexer({
   workerPath: path.join(projectRoot, 'scripts', 'build-worker.ts'),
   execArgv: ['--import', 'tsx'],
@@ -43,7 +45,8 @@ const reindexer = new ChildReindexer({
 });
 // Loads the live generation now (not at the first question); refresh() only loads, it lends nothing.
 answers.live.refresh();
-if (answers.live.status().generationId === null) logger.warn({ dataDir: config.DATA_DIR }, 'no index yet: answering "the archive is not indexed" until a /reindex');
+if (answers.live.status().generationId === null)
+  logger.warn({ dataDir: config.DATA_DIR }, 'no index yet: answering "the archive is not indexed" until a /reindex');
 
 const bot = createBot({
   logger,
@@ -57,7 +60,10 @@ const bot = createBot({
           startedAt,
           answerMode: answers.llm === null ? 'extractive' : `llm (${answers.llm.model})`,
           // The engine and what its selection found at start (available, or unreachable and retried per question).
-          translator: answers.translation.translator === null ? null : `${answers.translation.translator.engine} — ${answers.translation.why}`,
+          translator:
+            answers.translation.translator === null
+              ? null
+              : `${answers.translation.translator.engine} — ${answers.translation.why}`,
           configuredModel,
         }),
       ),

@@ -5,7 +5,11 @@ import { spawn } from 'node:child_process';
  * there is no such line or it is not JSON.
  */
 export function parseLastJsonLine(stdout: string): unknown {
-  const line = stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '').at(-1);
+  const line = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .at(-1);
   if (line === undefined) throw new SyntaxError('the output has no lines');
   return JSON.parse(line);
 }
@@ -17,7 +21,9 @@ export function parseLastJsonLine(stdout: string): unknown {
  */
 export function runSelf(script: string, args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {

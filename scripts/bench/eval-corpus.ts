@@ -4,7 +4,9 @@ import { z } from 'zod';
 
 const evalSchema = z.object({
   corpus: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
-  questions: z.array(z.object({ id: z.string(), question_it: z.string(), question_en: z.string(), doc_id: z.string() })),
+  questions: z.array(
+    z.object({ id: z.string(), question_it: z.string(), question_en: z.string(), doc_id: z.string() }),
+  ),
 });
 
 /** The dev set's articles and questions (only the fields the benchmark uses). */
@@ -24,7 +26,8 @@ export function readEvalSet(file: string): EvalSet {
  * in file order) and at most `questions` of their questions (null: all), in file order.
  */
 export function selectEvalSubset(set: EvalSet, articles: number | null, questions: number | null): EvalSet {
-  const corpus = articles === null ? set.corpus : [...set.corpus].sort((a, b) => a.text.length - b.text.length).slice(0, articles);
+  const corpus =
+    articles === null ? set.corpus : [...set.corpus].sort((a, b) => a.text.length - b.text.length).slice(0, articles);
   const ids = new Set(corpus.map((a) => a.id));
   const asked = set.questions.filter((q) => ids.has(q.doc_id));
   return { corpus, questions: questions === null ? asked : asked.slice(0, questions) };

@@ -3,7 +3,13 @@
  * unit length) with the highest dot product with `query`, best first, as `labelOf(row)`.
  * Ties keep the lower row first. The ground truth HNSW recall is measured against.
  */
-export function exactTopK(vectors: Float32Array, dims: number, query: Float32Array, k: number, labelOf: (row: number) => number): number[] {
+export function exactTopK(
+  vectors: Float32Array,
+  dims: number,
+  query: Float32Array,
+  k: number,
+  labelOf: (row: number) => number,
+): number[] {
   const rows = Math.floor(vectors.length / dims);
   const bestRows: number[] = [];
   const bestScores: number[] = [];

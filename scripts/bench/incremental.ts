@@ -29,7 +29,10 @@ export function makeShortArticles(count: number, sourceTexts: string[], seed: nu
     for (let s = Math.floor(rng() * sentences.length); words.length < MIN_WORDS; s = (s + 1) % sentences.length) {
       words.push(...(sentences[s] ?? '').split(/\s+/u));
     }
-    const text = words.slice(0, MAX_WORDS).join(' ').replace(/[.!?]?$/u, '.');
+    const text = words
+      .slice(0, MAX_WORDS)
+      .join(' ')
+      .replace(/[.!?]?$/u, '.');
     return { id: `breve-${i}`, title: `Notizia breve ${i}`, text, lang: 'it' };
   });
 }
@@ -41,18 +44,28 @@ export function makeShortArticles(count: number, sourceTexts: string[], seed: nu
  * seconds instead of minutes of embedding; only the changed article meets the model. `ok` says
  * the update re-embedded exactly that article's passages and nothing else. Throws when a build fails.
  */
-export async function benchIncremental(config: Config, prepared: PreparedModel, dir: string, articles: CorpusRecord[]): Promise<IncrementalResult> {
+export async function benchIncremental(
+  config: Config,
+  prepared: PreparedModel,
+  dir: string,
+  articles: CorpusRecord[],
+): Promise<IncrementalResult> {
   const dirs = { corpusDir: path.join(dir, 'corpus'), dataDir: path.join(dir, 'data') };
   writeJsonlCorpus(dirs.corpusDir, 'articles.jsonl', articles);
   const initial = checked(await buildIndex(benchBuildOptions(config, prepared, dirs, true, withSyntheticVectors)));
 
   const changedAt = Math.floor(articles.length / 2);
-  const changed = articles.map((a, i) => (i === changedAt ? { ...a, text: `${a.text} Aggiornamento: la notizia è stata corretta dalla redazione.` } : a));
+  const changed = articles.map((a, i) =>
+    i === changedAt ? { ...a, text: `${a.text} Aggiornamento: la notizia è stata corretta dalla redazione.` } : a,
+  );
   writeJsonlCorpus(dirs.corpusDir, 'articles.jsonl', changed);
   const update = checked(await buildIndex(benchBuildOptions(config, prepared, dirs, false)));
 
   const changedId = changed[changedAt]?.id ?? '';
-  const chunks = countArticleChunks(path.join(generationDir(dataLayout(dirs.dataDir), update.generationId ?? ''), GENERATION_FILES.db), changedId);
+  const chunks = countArticleChunks(
+    path.join(generationDir(dataLayout(dirs.dataDir), update.generationId ?? ''), GENERATION_FILES.db),
+    changedId,
+  );
   return {
     articles: articles.length,
     passages: initial.chunks.total,
@@ -61,7 +74,12 @@ export async function benchIncremental(config: Config, prepared: PreparedModel, 
     passagesEmbedded: update.chunks.embedded,
     changedArticleChunks: chunks,
     articlesUpdated: update.articles.updated,
-    ok: !update.full && update.chunks.embedded === chunks && update.articles.updated === 1 && update.articles.added === 0 && update.articles.removed === 0,
+    ok:
+      !update.full &&
+      update.chunks.embedded === chunks &&
+      update.articles.updated === 1 &&
+      update.articles.added === 0 &&
+      update.articles.removed === 0,
   };
 }
 
@@ -79,14 +97,17 @@ function withSyntheticVectors(embedder: Embedder): Embedder {
 }
 
 function checked(report: BuildReport): BuildReport {
-  if (report.outcome !== 'success') throw new Error(`incremental benchmark build failed: ${report.error ?? 'unknown error'}`);
+  if (report.outcome !== 'success')
+    throw new Error(`incremental benchmark build failed: ${report.error ?? 'unknown error'}`);
   return report;
 }
 
 function countArticleChunks(dbFile: string, articleId: string): number {
   const db = openIndexDb(dbFile, { readonly: true });
   try {
-    const row = db.prepare('SELECT count(*) AS n FROM chunks c JOIN articles a ON a.rowid = c.article_rowid WHERE a.id = ?').get(articleId) as { n: number };
+    const row = db
+      .prepare('SELECT count(*) AS n FROM chunks c JOIN articles a ON a.rowid = c.article_rowid WHERE a.id = ?')
+      .get(articleId) as { n: number };
     return row.n;
   } finally {
     db.close();

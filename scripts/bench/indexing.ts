@@ -21,17 +21,25 @@ const EMBED_STEP = 32;
  * build figures are the mean of the two, so a load that drifts linearly during the run (a
  * shared machine) cancels out of the ratio. Throws when a build fails.
  */
-export async function benchIndexing(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }): Promise<IndexingResult> {
+export async function benchIndexing(
+  config: Config,
+  prepared: PreparedModel,
+  dirs: { corpusDir: string; dataDir: string },
+): Promise<IndexingResult> {
   const tracker = trackPeakMemory();
   const first = await timedBuild(config, prepared, dirs);
-  const articles = readEmbeddedTexts(path.join(generationDir(dataLayout(dirs.dataDir), first.report.generationId ?? ''), GENERATION_FILES.db));
+  const articles = readEmbeddedTexts(
+    path.join(generationDir(dataLayout(dirs.dataDir), first.report.generationId ?? ''), GENERATION_FILES.db),
+  );
   const passages = articles.reduce((n, texts) => n + texts.length, 0);
-  if (passages !== first.report.chunks.embedded) throw new Error(`the build embedded ${first.report.chunks.embedded} passages but stored ${passages}`);
+  if (passages !== first.report.chunks.embedded)
+    throw new Error(`the build embedded ${first.report.chunks.embedded} passages but stored ${passages}`);
 
   const rawCpu = process.cpuUsage();
   const rawStart = performance.now();
   for (const texts of articles) {
-    for (let i = 0; i < texts.length; i += EMBED_STEP) await prepared.embedder.embedPassages(texts.slice(i, i + EMBED_STEP));
+    for (let i = 0; i < texts.length; i += EMBED_STEP)
+      await prepared.embedder.embedPassages(texts.slice(i, i + EMBED_STEP));
   }
   const rawMs = performance.now() - rawStart;
   const rawCpuMs = cpuMs(rawCpu);
@@ -56,29 +64,48 @@ export async function benchIndexing(config: Config, prepared: PreparedModel, dir
     rawMs: Math.round(rawMs),
     cpuRatio: roundTo(rawCpuMs / ((first.cpuMs + second.cpuMs) / 2), 3),
     buildOverheadMs: Math.round((first.overheadMs + second.overheadMs) / 2),
-    embedShareOfBuild: roundTo(1 - (first.overheadMs + second.overheadMs) / (first.report.durationMs + second.report.durationMs), 3),
+    embedShareOfBuild: roundTo(
+      1 - (first.overheadMs + second.overheadMs) / (first.report.durationMs + second.report.durationMs),
+      3,
+    ),
     peakMemoryMb,
     bridged,
   };
 }
 
 /** A full build through the configured passage translator (another data folder); null when none is configured or it does not answer. */
-async function bridgedBuild(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }): Promise<IndexingResult['bridged']> {
+async function bridgedBuild(
+  config: Config,
+  prepared: PreparedModel,
+  dirs: { corpusDir: string; dataDir: string },
+): Promise<IndexingResult['bridged']> {
   const translator = passageTranslatorFrom(config);
   if (translator === null || !(await translator.available())) return null;
   const dataDir = `${dirs.dataDir}-bridged`;
-  const report = await buildIndex(benchBuildOptions(config, prepared, { corpusDir: dirs.corpusDir, dataDir }, true, undefined, translator));
+  const report = await buildIndex(
+    benchBuildOptions(config, prepared, { corpusDir: dirs.corpusDir, dataDir }, true, undefined, translator),
+  );
   rmSync(dataDir, { recursive: true, force: true });
-  if (report.outcome !== 'success') throw new Error(`benchmark build through translation failed: ${report.error ?? ''}`);
-  return { buildMs: report.durationMs, passagesPerSec: roundTo(report.chunks.embedded / (report.durationMs / 1000), 1), note: report.bridgeNote };
+  if (report.outcome !== 'success')
+    throw new Error(`benchmark build through translation failed: ${report.error ?? ''}`);
+  return {
+    buildMs: report.durationMs,
+    passagesPerSec: roundTo(report.chunks.embedded / (report.durationMs / 1000), 1),
+    note: report.bridgeNote,
+  };
 }
 
 /** One full build, with its CPU time and its wall time outside `embedPassages`; throws when it fails. */
-async function timedBuild(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }): Promise<{ report: BuildReport; cpuMs: number; overheadMs: number }> {
+async function timedBuild(
+  config: Config,
+  prepared: PreparedModel,
+  dirs: { corpusDir: string; dataDir: string },
+): Promise<{ report: BuildReport; cpuMs: number; overheadMs: number }> {
   const clock = { ms: 0 };
   const start = process.cpuUsage();
   const report = await buildIndex(benchBuildOptions(config, prepared, dirs, true, (e) => clockEmbedder(e, clock)));
-  if (report.outcome !== 'success' || report.generationId === null) throw new Error(`benchmark build failed: ${report.error ?? 'no generation'}`);
+  if (report.outcome !== 'success' || report.generationId === null)
+    throw new Error(`benchmark build failed: ${report.error ?? 'no generation'}`);
   return { report, cpuMs: cpuMs(start), overheadMs: report.durationMs - clock.ms };
 }
 
@@ -93,7 +120,9 @@ function readEmbeddedTexts(dbFile: string): string[][] {
   const db = openIndexDb(dbFile, { readonly: true });
   try {
     const rows = db
-      .prepare('SELECT c.article_rowid AS article, a.title, a.title_derived AS derived, c.text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY c.id')
+      .prepare(
+        'SELECT c.article_rowid AS article, a.title, a.title_derived AS derived, c.text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY c.id',
+      )
       .all() as { article: number; title: string; derived: number; text: string }[];
     const byArticle = new Map<number, string[]>();
     for (const row of rows) {

@@ -38,7 +38,14 @@ export async function prepareModel(config: Config): Promise<PreparedModel> {
  * lets the benchmark observe the embedder the build uses. Passages are embedded as written unless
  * `passageTranslator` is given (EMBED_VIA_TRANSLATION is measured on its own).
  */
-export function benchBuildOptions(config: Config, prepared: PreparedModel, dirs: { corpusDir: string; dataDir: string }, full: boolean, wrap?: (e: Embedder) => Embedder, passageTranslator: PassageTranslator | null = null): BuildOptions {
+export function benchBuildOptions(
+  config: Config,
+  prepared: PreparedModel,
+  dirs: { corpusDir: string; dataDir: string },
+  full: boolean,
+  wrap?: (e: Embedder) => Embedder,
+  passageTranslator: PassageTranslator | null = null,
+): BuildOptions {
   const options = buildOptionsFrom(config, { trigger: 'bench', full, ...dirs, passageTranslator });
   const models = options.models;
   options.models = {

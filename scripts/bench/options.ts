@@ -24,9 +24,30 @@ export interface BenchSizes {
 }
 
 export const PRESETS: Record<BenchMode, BenchSizes> = {
-  quick: { evalArticles: 3, questions: 30, askQuestions: 10, scale: [2_000], incrementalArticles: 100, translations: 10 },
-  default: { evalArticles: null, questions: null, askQuestions: 100, scale: [10_000, 100_000], incrementalArticles: 10_000, translations: 50 },
-  full: { evalArticles: null, questions: null, askQuestions: 200, scale: [10_000, 100_000, 1_000_000], incrementalArticles: 10_000, translations: 100 },
+  quick: {
+    evalArticles: 3,
+    questions: 30,
+    askQuestions: 10,
+    scale: [2_000],
+    incrementalArticles: 100,
+    translations: 10,
+  },
+  default: {
+    evalArticles: null,
+    questions: null,
+    askQuestions: 100,
+    scale: [10_000, 100_000],
+    incrementalArticles: 10_000,
+    translations: 50,
+  },
+  full: {
+    evalArticles: null,
+    questions: null,
+    askQuestions: 200,
+    scale: [10_000, 100_000, 1_000_000],
+    incrementalArticles: 10_000,
+    translations: 100,
+  },
 };
 
 /** What the command line asked for. */
@@ -58,8 +79,14 @@ export function parseBenchArgs(args: string[]): BenchArgs {
   if (values.quick && values.full) throw argError('--quick and --full exclude each other');
   const raw = values['scale-one'];
   const scaleOne = raw === undefined ? null : Number(raw);
-  if (scaleOne !== null && !(Number.isInteger(scaleOne) && scaleOne > 0)) throw argError(`--scale-one must be a positive whole number, got ${raw}`);
-  return { mode: values.quick ? 'quick' : values.full ? 'full' : 'default', json: values.json, dataDir: values.data ?? null, scaleOne };
+  if (scaleOne !== null && !(Number.isInteger(scaleOne) && scaleOne > 0))
+    throw argError(`--scale-one must be a positive whole number, got ${raw}`);
+  return {
+    mode: values.quick ? 'quick' : values.full ? 'full' : 'default',
+    json: values.json,
+    dataDir: values.data ?? null,
+    scaleOne,
+  };
 }
 
 function argError(message: string): TypeError {

@@ -18,14 +18,32 @@ const WARM_UP = 5;
  * and the English questions, then `answerQuestion` end to end in extractive mode (no LLM, no
  * translator) over the first `askQuestions` of each. Throws when `dataDir` has no servable index.
  */
-export async function benchQuery(config: Config, dataDir: string, embedder: Embedder, questions: EvalQuestion[], askQuestions: number): Promise<QueryResult> {
+export async function benchQuery(
+  config: Config,
+  dataDir: string,
+  embedder: Embedder,
+  questions: EvalQuestion[],
+  askQuestions: number,
+): Promise<QueryResult> {
   const live = new LiveIndex(dataDir, { efSearch: config.HNSW_EF_SEARCH });
   const lease = live.acquire();
   if (lease === null) throw new Error(`no servable index in ${dataDir}: ${live.status().error ?? 'nothing built'}`);
   try {
     const knobs = knobOverridesFrom(config);
-    const italian = await timeRetrieval(lease.generation, embedder, knobs, questions.map((q) => q.question_it), 'it');
-    const english = await timeRetrieval(lease.generation, embedder, knobs, questions.map((q) => q.question_en), 'en');
+    const italian = await timeRetrieval(
+      lease.generation,
+      embedder,
+      knobs,
+      questions.map((q) => q.question_it),
+      'it',
+    );
+    const english = await timeRetrieval(
+      lease.generation,
+      embedder,
+      knobs,
+      questions.map((q) => q.question_en),
+      'en',
+    );
     const deps: AnswerDeps = {
       acquire: () => live.acquire(),
       embedderFor: () => Promise.resolve(embedder),
@@ -36,8 +54,14 @@ export async function benchQuery(config: Config, dataDir: string, embedder: Embe
       translateQuotes: false,
     };
     const asked = questions.slice(0, askQuestions);
-    const askIt = await timeAsk(deps, asked.map((q) => q.question_it));
-    const askEn = await timeAsk(deps, asked.map((q) => q.question_en));
+    const askIt = await timeAsk(
+      deps,
+      asked.map((q) => q.question_it),
+    );
+    const askEn = await timeAsk(
+      deps,
+      asked.map((q) => q.question_en),
+    );
     const summary = summarize(askIt.ms);
     return {
       ...italian,
@@ -57,7 +81,13 @@ export async function benchQuery(config: Config, dataDir: string, embedder: Embe
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
 
-async function timeRetrieval(generation: Generation, embedder: Embedder, knobs: Partial<RetrievalKnobs>, texts: string[], language: Lang): Promise<RetrievalLatency> {
+async function timeRetrieval(
+  generation: Generation,
+  embedder: Embedder,
+  knobs: Partial<RetrievalKnobs>,
+  texts: string[],
+  language: Lang,
+): Promise<RetrievalLatency> {
   for (const question of texts.slice(0, WARM_UP)) await retrieve({ generation, embedder, question, language, knobs });
   const samples = new Map<string, number[]>();
   for (const question of texts) {

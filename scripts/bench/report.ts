@@ -17,7 +17,11 @@ export function formatReport(r: BenchResult): string {
       ['', 'passages/s', 'seconds'],
       [
         ['raw embedPassages (same passages)', num(ix.rawPassagesPerSec, 1), num(ix.rawMs / 1000, 1)],
-        [`full buildIndex() (mean of ${ix.buildRunsMs.map((ms) => num(ms / 1000, 1)).join(' s and ')} s)`, num(ix.buildPassagesPerSec, 1), num(ix.buildMs / 1000, 1)],
+        [
+          `full buildIndex() (mean of ${ix.buildRunsMs.map((ms) => num(ms / 1000, 1)).join(' s and ')} s)`,
+          num(ix.buildPassagesPerSec, 1),
+          num(ix.buildMs / 1000, 1),
+        ],
       ],
     ),
     `  ratio build/raw: ${num(ix.ratio, 3)} by wall time, ${num(ix.cpuRatio, 3)} by CPU time (target ≥ 0.9; separate runs, skewed by other load)`,
@@ -30,10 +34,25 @@ export function formatReport(r: BenchResult): string {
     '',
     'Scale — SYNTHETIC vectors (384-d, low-rank Gaussian) and SYNTHETIC text (Zipf pseudo-words); each size in its own process',
     formatTable(
-      ['passages', 'HNSW build s', 'recall@10', 'HNSW p50 ms', 'p95 ms', 'FTS build s', 'FTS p50 ms', 'p95 ms', 'base MB', 'HNSW MB', 'peak MB'],
+      [
+        'passages',
+        'HNSW build s',
+        'recall@10',
+        'HNSW p50 ms',
+        'p95 ms',
+        'FTS build s',
+        'FTS p50 ms',
+        'p95 ms',
+        'base MB',
+        'HNSW MB',
+        'peak MB',
+      ],
       r.scale.map(formatScaleRow),
     ),
-    ...r.scale.map((s) => `  ${num(s.passages)}: ef ${s.efSearch} (HNSW_EF_SEARCH) → recall ${num(s.hnswRecallAt10, 3)}; ${s.efSweep.map((e) => `ef ${e.ef} → ${num(e.recallAt10, 3)} at p50 ${num(e.p50Ms, 2)} ms`).join('; ')}`),
+    ...r.scale.map(
+      (s) =>
+        `  ${num(s.passages)}: ef ${s.efSearch} (HNSW_EF_SEARCH) → recall ${num(s.hnswRecallAt10, 3)}; ${s.efSweep.map((e) => `ef ${e.ef} → ${num(e.recallAt10, 3)} at p50 ${num(e.p50Ms, 2)} ms`).join('; ')}`,
+    ),
     '',
     `Incremental reindex — ${num(inc.articles)} short articles (${num(inc.passages)} passages, synthetic vectors), 1 article changed and re-embedded with the real model`,
     `  initial full build ${num(inc.initialBuildMs / 1000, 1)} s · incremental ${num(inc.incrementalMs / 1000, 2)} s · ` +
@@ -50,7 +69,11 @@ export function formatReport(r: BenchResult): string {
 
 function formatQuery(q: QueryResult): string[] {
   const cells = (s: LatencySummary | undefined) => [num(s?.p50Ms ?? null, 2), num(s?.p95Ms ?? null, 2)];
-  const total = (x: { p50Ms: number; p95Ms: number; questions: number }) => ({ n: x.questions, p50Ms: x.p50Ms, p95Ms: x.p95Ms });
+  const total = (x: { p50Ms: number; p95Ms: number; questions: number }) => ({
+    n: x.questions,
+    p50Ms: x.p50Ms,
+    p95Ms: x.p95Ms,
+  });
   return [
     `Query latency — warm model, ms; ${q.questions} Italian and ${q.english.questions} English questions`,
     formatTable(
@@ -58,7 +81,12 @@ function formatQuery(q: QueryResult): string[] {
       [
         ...STAGES.map((stage) => [stage, ...cells(q.stages[stage]), ...cells(q.english.stages[stage])]),
         ['retrieve() total', ...cells(total(q)), ...cells(total(q.english))],
-        [`ask, extractive, end to end (${q.askQuestions} each)`, num(q.askP50Ms, 2), num(q.askP95Ms, 2), ...cells(q.askEnglish)],
+        [
+          `ask, extractive, end to end (${q.askQuestions} each)`,
+          num(q.askP50Ms, 2),
+          num(q.askP95Ms, 2),
+          ...cells(q.askEnglish),
+        ],
       ],
     ),
     `  extractive answers (the rest: not covered): ${num(q.askAnsweredShare * 100)}% of the Italian questions asked, ${num(q.askEnglishAnsweredShare * 100)}% of the English ones (no translator)`,

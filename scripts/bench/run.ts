@@ -40,7 +40,9 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
     const subset = selectEvalSubset(set, sizes.evalArticles, sizes.questions);
     const corpusDir = path.join(work, 'eval-corpus');
     writeJsonlCorpus(corpusDir, 'squad-it-dev.jsonl', toCorpusRecords(subset.corpus));
-    notes.push(`${args.mode}: ${subset.corpus.length} of ${set.corpus.length} eval articles, ${subset.questions.length} questions per language, synthetic sizes ${sizes.scale.map((n) => n.toLocaleString('en')).join(' / ')}, incremental store of ${sizes.incrementalArticles.toLocaleString('en')} articles`);
+    notes.push(
+      `${args.mode}: ${subset.corpus.length} of ${set.corpus.length} eval articles, ${subset.questions.length} questions per language, synthetic sizes ${sizes.scale.map((n) => n.toLocaleString('en')).join(' / ')}, incremental store of ${sizes.incrementalArticles.toLocaleString('en')} articles`,
+    );
 
     log('loading and warming the model');
     const prepared = await prepareModel(config);
@@ -54,12 +56,24 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
     const scale = await runScale(script, sizes.scale, work, log);
     notes.push(...scaleNotes(args.mode, scale));
 
-    const articles = makeShortArticles(sizes.incrementalArticles, set.corpus.map((a) => a.text), 11);
-    log(`incremental: building ${articles.length} short articles (synthetic vectors), then re-embedding one changed article with the real model`);
+    const articles = makeShortArticles(
+      sizes.incrementalArticles,
+      set.corpus.map((a) => a.text),
+      11,
+    );
+    log(
+      `incremental: building ${articles.length} short articles (synthetic vectors), then re-embedding one changed article with the real model`,
+    );
     const incremental = await benchIncremental(config, prepared, path.join(work, 'incremental'), articles);
     return {
       ran: args.mode,
-      machine: { cpus: os.cpus().length, memGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAvg: [loadAtStart, os.loadavg()[0] ?? 0] },
+      machine: {
+        cpus: os.cpus().length,
+        memGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+        node: process.version,
+        platform: `${os.platform()} ${os.arch()}`,
+        loadAvg: [loadAtStart, os.loadavg()[0] ?? 0],
+      },
       indexing,
       query,
       scale,
@@ -76,12 +90,14 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
 function scaleNotes(mode: BenchArgs['mode'], scale: ScaleResult[]): string[] {
   const notes = [
     'scale figures are SYNTHETIC (random vectors and pseudo-word text), not the model: they show how HNSW and FTS5 grow',
-    'synthetic vectors come from a 48-dimensional Gaussian with no topical clusters, so their neighbours are less distinct than real text embeddings\' (reasoned, not measured): read recall@10 as a cautious figure',
+    "synthetic vectors come from a 48-dimensional Gaussian with no topical clusters, so their neighbours are less distinct than real text embeddings' (reasoned, not measured): read recall@10 as a cautious figure",
   ];
   if (mode === 'full') return notes;
   // Small sizes fit in cache and extrapolate badly; estimate 1M only from 100k or more.
   const largest = scale.at(-1);
   const minutes = largest !== undefined && largest.passages >= 100_000 ? estimateMinutes(largest, 1_000_000) : null;
-  notes.push(`1M synthetic passages not run (opt in with --full)${minutes === null ? '' : `; estimated ~${minutes} min for its HNSW and FTS builds alone, on this machine at this run's load`}`);
+  notes.push(
+    `1M synthetic passages not run (opt in with --full)${minutes === null ? '' : `; estimated ~${minutes} min for its HNSW and FTS builds alone, on this machine at this run's load`}`,
+  );
   return notes;
 }

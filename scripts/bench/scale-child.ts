@@ -10,12 +10,23 @@ import type { ScaleResult } from './types.js';
  * temp folder), and removes its scratch files. Imports nothing of the model, so the process's
  * memory is the index's and the runtime's alone.
  */
-export function runScaleChild(passages: number, dataDir: string | null, config: Config, log: (line: string) => void): ScaleResult {
+export function runScaleChild(
+  passages: number,
+  dataDir: string | null,
+  config: Config,
+  log: (line: string) => void,
+): ScaleResult {
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'archivista-scale-'));
   mkdirSync(dir, { recursive: true });
   try {
     const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
-    return measureScale({ passages, dir, hnsw, efSearch: config.HNSW_EF_SEARCH, log: (line) => log(`[scale ${passages}] ${line}`) });
+    return measureScale({
+      passages,
+      dir,
+      hnsw,
+      efSearch: config.HNSW_EF_SEARCH,
+      log: (line) => log(`[scale ${passages}] ${line}`),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

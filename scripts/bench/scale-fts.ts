@@ -22,7 +22,12 @@ const PROGRESS_MS = 10_000;
  * synthetic passages, its build time, and the latency of 200 four-word synthetic queries asking
  * for `limit` candidates. Throws when the database cannot be created.
  */
-export function measureLexical(passages: number, dir: string, limit: number, log: (line: string) => void): Pick<ScaleResult, 'ftsBuildMs' | 'ftsP50Ms' | 'ftsP95Ms'> {
+export function measureLexical(
+  passages: number,
+  dir: string,
+  limit: number,
+  log: (line: string) => void,
+): Pick<ScaleResult, 'ftsBuildMs' | 'ftsP50Ms' | 'ftsP95Ms'> {
   const db = openIndexDb(path.join(dir, `fts-${passages}.db`), { create: true });
   try {
     const text = createTextSource(7);
@@ -34,7 +39,13 @@ export function measureLexical(passages: number, dir: string, limit: number, log
       log(`FTS ${done}/${passages} passages`);
     });
     const ftsBuildMs = Math.round(performance.now() - start);
-    const latency = summarize(timeLexicalQueries(db, Array.from({ length: QUERIES }, () => text.query(QUERY_WORDS)), limit));
+    const latency = summarize(
+      timeLexicalQueries(
+        db,
+        Array.from({ length: QUERIES }, () => text.query(QUERY_WORDS)),
+        limit,
+      ),
+    );
     return { ftsBuildMs, ftsP50Ms: latency.p50Ms, ftsP95Ms: latency.p95Ms };
   } finally {
     db.close();
@@ -46,7 +57,12 @@ export function measureLexical(passages: number, dir: string, limit: number, log
  * synthetic Italian-like passages through the product's own `insertArticle` (articles, chunks,
  * FTS5 rows with stems and prefixes). Calls `onProgress` with passages stored so far.
  */
-export function fillSyntheticStore(db: Database.Database, text: TextSource, passages: number, onProgress: (done: number) => void): void {
+export function fillSyntheticStore(
+  db: Database.Database,
+  text: TextSource,
+  passages: number,
+  onProgress: (done: number) => void,
+): void {
   const insertBatch = db.transaction((articles: { article: Article; chunks: Chunk[] }[]) => {
     for (const { article, chunks } of articles) insertArticle(db, article, chunks);
   });
@@ -54,7 +70,12 @@ export function fillSyntheticStore(db: Database.Database, text: TextSource, pass
   let batch: { article: Article; chunks: Chunk[] }[] = [];
   for (let a = 0; done < passages; a++) {
     const count = Math.min(PASSAGES_PER_ARTICLE, passages - done);
-    batch.push(syntheticArticle(a, Array.from({ length: count }, () => text.passage(WORDS_PER_PASSAGE))));
+    batch.push(
+      syntheticArticle(
+        a,
+        Array.from({ length: count }, () => text.passage(WORDS_PER_PASSAGE)),
+      ),
+    );
     done += count;
     if (batch.length === ARTICLES_PER_TRANSACTION || done === passages) {
       insertBatch(batch);

@@ -42,10 +42,21 @@ export function measureScale(settings: ScaleSettings): ScaleResult {
   const dense = measureDense(settings);
   const hnswMemoryMb = rssMb();
   const lexical = measureLexical(settings.passages, settings.dir, CANDIDATES, settings.log);
-  return { passages: settings.passages, synthetic: true, ...dense, ...lexical, baselineMemoryMb, hnswMemoryMb, memoryMb: rssMb() };
+  return {
+    passages: settings.passages,
+    synthetic: true,
+    ...dense,
+    ...lexical,
+    baselineMemoryMb,
+    hnswMemoryMb,
+    memoryMb: rssMb(),
+  };
 }
 
-type DenseFigures = Pick<ScaleResult, 'dims' | 'efSearch' | 'hnswBuildMs' | 'hnswRecallAt10' | 'recallQueries' | 'queryP50Ms' | 'queryP95Ms' | 'efSweep'>;
+type DenseFigures = Pick<
+  ScaleResult,
+  'dims' | 'efSearch' | 'hnswBuildMs' | 'hnswRecallAt10' | 'recallQueries' | 'queryP50Ms' | 'queryP95Ms' | 'efSweep'
+>;
 /** Search-time ef values tried besides the configured one, as multiples of it. */
 const EF_SWEEP = [2, 4];
 
@@ -74,7 +85,11 @@ function measureDense({ passages: n, hnsw, efSearch, log }: ScaleSettings): Dens
       const t = performance.now();
       const found = searchDense(index, query(q), CANDIDATES);
       latencies.push(performance.now() - t);
-      return recallAtK(found.map((r) => r.id), truth, 10);
+      return recallAtK(
+        found.map((r) => r.id),
+        truth,
+        10,
+      );
     });
     return { ef: efSearch * factor, recallAt10: roundTo(mean(recalls), 4), ...summarize(latencies) };
   });
@@ -93,12 +108,22 @@ function measureDense({ passages: n, hnsw, efSearch, log }: ScaleSettings): Dens
 }
 
 /** Adds row r of `vectors` under label r + 1, in batches, reporting progress now and then. */
-function buildHnsw(vectors: Float32Array, dims: number, n: number, settings: HnswSettings, progress: (done: number) => void): hnswlib.HierarchicalNSW {
+function buildHnsw(
+  vectors: Float32Array,
+  dims: number,
+  n: number,
+  settings: HnswSettings,
+  progress: (done: number) => void,
+): hnswlib.HierarchicalNSW {
   const index = createVectorIndex(dims, settings, n);
   let lastLog = performance.now();
   for (let row = 0; row < n; row += ADD_BATCH) {
     const ids = Array.from({ length: Math.min(n, row + ADD_BATCH) - row }, (_, i) => row + i + 1);
-    addVectors(index, ids, ids.map((id) => vectors.subarray((id - 1) * dims, id * dims)));
+    addVectors(
+      index,
+      ids,
+      ids.map((id) => vectors.subarray((id - 1) * dims, id * dims)),
+    );
     if (performance.now() - lastLog > PROGRESS_MS) {
       lastLog = performance.now();
       progress(row + ids.length);

@@ -7,11 +7,22 @@ import type { ScaleResult } from './types.js';
  * <dir>/scale-N`), so each figure's peak memory is that size's alone. Sizes run one after
  * another (2 cores). Throws when a child fails.
  */
-export async function runScale(script: string, sizes: number[], dir: string, log: (line: string) => void): Promise<ScaleResult[]> {
+export async function runScale(
+  script: string,
+  sizes: number[],
+  dir: string,
+  log: (line: string) => void,
+): Promise<ScaleResult[]> {
   const results: ScaleResult[] = [];
   for (const n of sizes) {
     log(`scale: ${n.toLocaleString('en')} synthetic passages (own process)`);
-    const result = (await runSelf(script, ['--scale-one', String(n), '--json', '--data', path.join(dir, `scale-${n}`)])) as ScaleResult;
+    const result = (await runSelf(script, [
+      '--scale-one',
+      String(n),
+      '--json',
+      '--data',
+      path.join(dir, `scale-${n}`),
+    ])) as ScaleResult;
     results.push(result);
   }
   return results;

@@ -10,7 +10,6 @@ export interface LatencySummary {
   p95Ms: number;
 }
 
-
 /** p50/p95 of millisecond samples, rounded to 0.01 ms. */
 export function summarize(values: readonly number[]): LatencySummary {
   return { n: values.length, p50Ms: roundTo(percentile(values, 50), 2), p95Ms: roundTo(percentile(values, 95), 2) };

@@ -6,7 +6,12 @@
 export function formatTable(header: string[], rows: string[][], indent = '  '): string {
   const all = [header, ...rows].map((row) => header.map((_, i) => row[i] ?? ''));
   const widths = header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    indent +
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const [head, ...body] = all;
   const rule = indent + widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(head ?? []), rule, ...body.map(line)].join('\n');

@@ -48,7 +48,10 @@ export function classifyCalls(calls: readonly RecordedCall[], sentAt: number, ci
   const edits = calls.filter(isOriginalEdit);
   const immediate = callbacks.filter(isImmediateReply);
   const finals = [...immediate, ...edits];
-  const text = [...immediate.map((c) => contentOf((c.body as { data?: unknown } | null)?.data)), ...calls.filter((c) => c.method === 'PATCH' || isFollowUp(c)).map((c) => contentOf(c.body))].join('\n');
+  const text = [
+    ...immediate.map((c) => contentOf((c.body as { data?: unknown } | null)?.data)),
+    ...calls.filter((c) => c.method === 'PATCH' || isFollowUp(c)).map((c) => contentOf(c.body)),
+  ].join('\n');
   const first = finals.map((c) => c.at).sort((a, b) => a - b)[0];
   const ms = first === undefined ? null : first - sentAt;
   if (callbacks.length > 1 || edits.length > 1) return { outcome: 'duplicated', ms, text };

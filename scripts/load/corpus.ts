@@ -66,7 +66,10 @@ const ARTICLES: LoadArticle[] = [
 ];
 
 /** The seed article of the repository and a question only it answers (used when the file exists). */
-const SEED = { file: '000_30c6f2a9dbb3d624.txt', question: { question: 'Che cosa ha proposto Lavrov a Rubio?', cites: 'Luigi Medici' } };
+const SEED = {
+  file: '000_30c6f2a9dbb3d624.txt',
+  question: { question: 'Che cosa ha proposto Lavrov a Rubio?', cites: 'Luigi Medici' },
+};
 
 /**
  * Writes the load corpus into `corpusDir` (created): the fictional articles, plus the seed

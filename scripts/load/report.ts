@@ -17,7 +17,23 @@ export function formatLoadReport(r: LoadResult): string {
 export function formatLoadJson(r: LoadResult): string {
   const { sent, answered, lost, duplicated, p50Ms, p95Ms, peakMemoryMb } = r;
   const { busy, rateLimited, other, peakRunning, concurrency, queueLimit, boundRespected, durationMs } = r;
-  return JSON.stringify({ sent, answered, lost, duplicated, p50Ms, p95Ms, peakMemoryMb, busy, rateLimited, other, peakRunning, concurrency, queueLimit, boundRespected, durationMs });
+  return JSON.stringify({
+    sent,
+    answered,
+    lost,
+    duplicated,
+    p50Ms,
+    p95Ms,
+    peakMemoryMb,
+    busy,
+    rateLimited,
+    other,
+    peakRunning,
+    concurrency,
+    queueLimit,
+    boundRespected,
+    durationMs,
+  });
 }
 
 /** True when the run found a fault: a question lost or answered twice, or the concurrency bound broken. */

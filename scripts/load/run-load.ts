@@ -99,13 +99,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await bot.login(fake.token);
     const [warmUp] = questions;
     if (warmUp !== undefined) await answers.ask({ question: warmUp.question, languageHint: 'it' });
-    options.log(`sending ${n} questions at once (concurrency ${options.concurrency}, queue limit ${options.queueLimit})`);
+    options.log(
+      `sending ${n} questions at once (concurrency ${options.concurrency}, queue limit ${options.queueLimit})`,
+    );
     const memory = trackPeakMemory();
     const started = Date.now();
     const sent = Array.from({ length: n }, (_, k) => {
       const question = questions[k % questions.length] ?? { question: 'Che cosa dicono i nostri articoli?', cites: '' };
       const at = Date.now();
-      const interaction = fake.sendSlashCommand({ name: 'ask', user: fake.user(`lettore-${k}`), options: { question: question.question }, locale: 'it' });
+      const interaction = fake.sendSlashCommand({
+        name: 'ask',
+        user: fake.user(`lettore-${k}`),
+        options: { question: question.question },
+        locale: 'it',
+      });
       return { ...interaction, at, cites: question.cites };
     });
     await waitForFinals(fake, sent, options.timeoutMs);
@@ -117,7 +124,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const classified = sent.map((s) => {
       const calls = fake.callsFor(s);
       const all = classifyCalls(calls, s.at, s.cites);
-      return all.outcome === 'duplicated' ? all : classifyCalls(calls.filter((c) => c.at <= waitEnded), s.at, s.cites);
+      return all.outcome === 'duplicated'
+        ? all
+        : classifyCalls(
+            calls.filter((c) => c.at <= waitEnded),
+            s.at,
+            s.cites,
+          );
     });
     return summarize(classified, { ...options, peakMemoryMb, peakRunning: load.peak, durationMs });
   } finally {
@@ -127,14 +140,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
 }
 
-async function waitForFinals(fake: FakeDiscord, sent: Array<{ id: string; token: string }>, timeoutMs: number): Promise<void> {
+async function waitForFinals(
+  fake: FakeDiscord,
+  sent: Array<{ id: string; token: string }>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !sent.every((s) => hasFinalReply(fake.callsFor(s)))) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
-function summarize(classified: Classified[], run: Pick<LoadOptions, 'n' | 'concurrency' | 'queueLimit'> & { peakMemoryMb: number; peakRunning: number; durationMs: number }): LoadResult {
+function summarize(
+  classified: Classified[],
+  run: Pick<LoadOptions, 'n' | 'concurrency' | 'queueLimit'> & {
+    peakMemoryMb: number;
+    peakRunning: number;
+    durationMs: number;
+  },
+): LoadResult {
   const count = (outcome: Outcome) => classified.filter((c) => c.outcome === outcome).length;
   const times = classified.filter((c) => c.outcome === 'answered' && c.ms !== null).map((c) => c.ms ?? 0);
   const busy = count('busy');
@@ -155,7 +179,10 @@ function summarize(classified: Classified[], run: Pick<LoadOptions, 'n' | 'concu
     queueLimit: run.queueLimit,
     boundRespected: run.peakRunning <= run.concurrency && (!roomForAll || busy === 0),
     durationMs: run.durationMs,
-    samples: classified.filter((c) => c.outcome !== 'answered' && c.outcome !== 'busy').slice(0, 5).map((c) => `${c.outcome}: ${c.text.slice(0, 200)}`),
+    samples: classified
+      .filter((c) => c.outcome !== 'answered' && c.outcome !== 'busy')
+      .slice(0, 5)
+      .map((c) => `${c.outcome}: ${c.text.slice(0, 200)}`),
   };
 }
 

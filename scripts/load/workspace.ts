@@ -24,11 +24,17 @@ export async function prepareLoadWorkspace(config: Config, log: (line: string) =
   const root = mkdtempSync(path.join(tmpdir(), 'archivista-load-'));
   const cleanup = () => rmSync(root, { recursive: true, force: true });
   try {
-    const local: Config = { ...config, CORPUS_DIR: path.join(root, 'corpus'), DATA_DIR: path.join(root, 'data'), OPENAI_API_KEY: null };
+    const local: Config = {
+      ...config,
+      CORPUS_DIR: path.join(root, 'corpus'),
+      DATA_DIR: path.join(root, 'data'),
+      OPENAI_API_KEY: null,
+    };
     const questions = writeLoadCorpus(local.CORPUS_DIR, path.join(projectRoot, 'corpus'));
     log(`indexing ${questions.length} articles in ${root}`);
     const report = await buildIndex(buildOptionsFrom(local, { trigger: 'load' }));
-    if (report.outcome !== 'success') throw new Error(`load: the index build failed: ${report.error ?? 'unknown error'}`);
+    if (report.outcome !== 'success')
+      throw new Error(`load: the index build failed: ${report.error ?? 'unknown error'}`);
     log(`indexed ${report.chunks.total} passages with ${report.model} in ${(report.durationMs / 1000).toFixed(1)} s`);
     return { config: local, questions, cleanup };
   } catch (error) {

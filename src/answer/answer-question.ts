@@ -50,7 +50,8 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
   const question = input.question.trim();
   const language = detectLanguage(question, input.languageHint ?? null);
   if (question === '') return noAnswer(input.languageHint ?? 'it', { reason: 'empty-question' });
-  if (question.length > deps.maxQuestionChars) return noAnswer(language, { reason: 'question-too-long', maxChars: deps.maxQuestionChars });
+  if (question.length > deps.maxQuestionChars)
+    return noAnswer(language, { reason: 'question-too-long', maxChars: deps.maxQuestionChars });
 
   const lease = deps.acquire();
   if (lease === null) return noAnswer(language, { reason: 'no-index' });
@@ -83,14 +84,28 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
 
 type Written = Pick<Answer, 'text' | 'mode' | 'reason' | 'citations'>;
 
-async function writeAnswer(deps: AnswerDeps, question: string, language: Lang, result: RetrievalResult, embedder: Embedder, timings: Record<string, number>): Promise<Written | null> {
+async function writeAnswer(
+  deps: AnswerDeps,
+  question: string,
+  language: Lang,
+  result: RetrievalResult,
+  embedder: Embedder,
+  timings: Record<string, number>,
+): Promise<Written | null> {
   let fallback: FallbackReason | null = null;
   if (deps.llm !== null) {
     const start = performance.now();
     try {
-      const generated = await generateLlmAnswer({ question, language, result, llm: deps.llm, maxSources: deps.maxSources ?? 5 });
+      const generated = await generateLlmAnswer({
+        question,
+        language,
+        result,
+        llm: deps.llm,
+        maxSources: deps.maxSources ?? 5,
+      });
       timings.llm = round(performance.now() - start);
-      if (!('unsupported' in generated)) return { text: generated.text, mode: 'llm', reason: null, citations: generated.citations };
+      if (!('unsupported' in generated))
+        return { text: generated.text, mode: 'llm', reason: null, citations: generated.citations };
       // The model read the sources and found no answer: say so rather than quote unrelated text.
       if (generated.reason === 'not-covered') return null;
       fallback = 'llm-uncited';
@@ -104,12 +119,19 @@ async function writeAnswer(deps: AnswerDeps, question: string, language: Lang, r
   const extractive = await buildExtractiveAnswer({ question, language, result, embedder });
   timings.extractive = round(performance.now() - start);
   if (extractive === null) return null;
-  const text = fallback === null ? extractive.text : `${extractive.text}\n\n_${formatFallbackNote(language, fallback)}_`;
+  const text =
+    fallback === null ? extractive.text : `${extractive.text}\n\n_${formatFallbackNote(language, fallback)}_`;
   return { text, mode: 'extractive', reason: fallback, citations: extractive.citations };
 }
 
 /** Quotes in another language than the asker's get a machine translation beside them (the quote stays verbatim). */
-async function addQuoteTranslations(deps: AnswerDeps, citations: Citation[], language: Lang, result: RetrievalResult, timings: Record<string, number>): Promise<Citation[]> {
+async function addQuoteTranslations(
+  deps: AnswerDeps,
+  citations: Citation[],
+  language: Lang,
+  result: RetrievalResult,
+  timings: Record<string, number>,
+): Promise<Citation[]> {
   const translator = deps.translator;
   if (translator === null || !deps.translateQuotes) return citations;
   const articleLang = new Map(result.groups.map((g) => [g.articleId, g.passages[0]?.lang ?? language]));
@@ -125,9 +147,23 @@ async function addQuoteTranslations(deps: AnswerDeps, citations: Citation[], lan
   return out;
 }
 
-function noAnswer(language: Lang, why: Parameters<typeof formatNoAnswer>[1], timings: Record<string, number> = {}, translation: Answer['translation'] = null): Answer {
+function noAnswer(
+  language: Lang,
+  why: Parameters<typeof formatNoAnswer>[1],
+  timings: Record<string, number> = {},
+  translation: Answer['translation'] = null,
+): Answer {
   const reason: NoAnswerReason = why.reason;
-  return { id: randomUUID(), text: formatNoAnswer(language, why), language, mode: 'no-answer', reason, citations: [], translation, timings };
+  return {
+    id: randomUUID(),
+    text: formatNoAnswer(language, why),
+    language,
+    mode: 'no-answer',
+    reason,
+    citations: [],
+    translation,
+    timings,
+  };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

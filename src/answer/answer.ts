@@ -6,7 +6,10 @@ export const citationSchema = z.object({
   title: z.string(),
   titleDerived: z.boolean(),
   /** The article's own precision: `YYYY-MM` or `YYYY-MM-DD`. */
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .nullable(),
   author: z.string().nullable(),
   url: z.string().nullable(),
   /** Verbatim slice of a stored passage. */
@@ -34,8 +37,4 @@ export const answerSchema = z.object({
 export type Citation = z.infer<typeof citationSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 
-export type NoAnswerReason =
-  | 'not-covered'
-  | 'empty-question'
-  | 'question-too-long'
-  | 'no-index';
+export type NoAnswerReason = 'not-covered' | 'empty-question' | 'question-too-long' | 'no-index';

@@ -119,6 +119,8 @@ export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<Ext
   const bullets = quoted.map((c) => `- “${c.span.text.replace(/\s+/g, ' ')}” [${numbers.get(c.group.articleId) ?? 0}]`);
   return {
     text: [t(language, chooseLeadIn(language, quoted)), ...bullets].join('\n'),
-    citations: [...byArticle.entries()].map(([articleId, sentences]) => toCitation(numbers.get(articleId) ?? 0, sentences)),
+    citations: [...byArticle.entries()].map(([articleId, sentences]) =>
+      toCitation(numbers.get(articleId) ?? 0, sentences),
+    ),
   };
 }

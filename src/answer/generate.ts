@@ -35,7 +35,11 @@ export type UnsupportedReason = 'not-covered' | 'uncited';
 /** An answer with its citations, or why the LLM's reply cannot be used. */
 export type GenerateResult =
   | { text: string; citations: Citation[]; /** Invalid source numbers the LLM cited (removed). */ dropped: number[] }
-  | { unsupported: true; reason: UnsupportedReason; /** The LLM's raw reply ('' when it was not asked). */ reply: string };
+  | {
+      unsupported: true;
+      reason: UnsupportedReason;
+      /** The LLM's raw reply ('' when it was not asked). */ reply: string;
+    };
 
 function findBestPart(source: NumberedSource, claim: string, language: Lang): QuotePart | null {
   const claimTerms = extractTerms(claim, language);
@@ -55,12 +59,14 @@ function pickQuote(source: NumberedSource, claims: readonly string[], language: 
   const parts: QuotePart[] = [];
   for (const claim of claims) {
     const part = findBestPart(source, claim, language);
-    if (part !== null && !parts.some((p) => p.passage.id === part.passage.id && p.span.start === part.span.start)) parts.push(part);
+    if (part !== null && !parts.some((p) => p.passage.id === part.passage.id && p.span.start === part.span.start))
+      parts.push(part);
     if (parts.length >= MAX_QUOTE_SENTENCES) break;
   }
   const [bestPassage] = source.passages;
   const [firstSpan] = bestPassage === undefined ? [] : splitSentences(bestPassage.text, bestPassage.lang);
-  if (parts.length === 0 && bestPassage !== undefined && firstSpan !== undefined) parts.push({ passage: bestPassage, span: firstSpan });
+  if (parts.length === 0 && bestPassage !== undefined && firstSpan !== undefined)
+    parts.push({ passage: bestPassage, span: firstSpan });
   return joinQuoteParts(parts);
 }
 
@@ -90,7 +96,10 @@ export async function generateLlmAnswer(input: GenerateInput): Promise<GenerateR
   const { question, language, result, llm, maxSources, signal } = input;
   const sources = selectSources(result, maxSources);
   if (sources.length === 0) return { unsupported: true, reason: 'not-covered', reply: '' };
-  const reply = await llm.complete(buildMessages({ question, language, sources }), signal === undefined ? {} : { signal });
+  const reply = await llm.complete(
+    buildMessages({ question, language, sources }),
+    signal === undefined ? {} : { signal },
+  );
   if (SENTINEL.test(reply)) return { unsupported: true, reason: 'not-covered', reply };
   const checked = checkCitations(reply, sources.length);
   if (checked.used.length === 0) return { unsupported: true, reason: 'uncited', reply };

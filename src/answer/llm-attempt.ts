@@ -25,7 +25,8 @@ export function readContent(completion: unknown): string {
   const choices: unknown = (completion as { choices?: unknown }).choices;
   if (!Array.isArray(choices) || choices.length === 0) throw new GarbageReplyError('no choices');
   const first: unknown = choices[0];
-  const message: unknown = typeof first === 'object' && first !== null ? (first as { message?: unknown }).message : undefined;
+  const message: unknown =
+    typeof first === 'object' && first !== null ? (first as { message?: unknown }).message : undefined;
   const content: unknown =
     typeof message === 'object' && message !== null ? (message as { content?: unknown }).content : undefined;
   if (typeof content !== 'string' || content.trim() === '') throw new GarbageReplyError('empty content');

@@ -71,8 +71,20 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const ABORTED: AttemptFailure = { kind: 'aborted', status: null, retryable: false, retryAfterMs: null, detail: 'aborted by the caller' };
-const NO_TIME: AttemptFailure = { kind: 'timeout', status: null, retryable: false, retryAfterMs: null, detail: 'no time left' };
+const ABORTED: AttemptFailure = {
+  kind: 'aborted',
+  status: null,
+  retryable: false,
+  retryAfterMs: null,
+  detail: 'aborted by the caller',
+};
+const NO_TIME: AttemptFailure = {
+  kind: 'timeout',
+  status: null,
+  retryable: false,
+  retryAfterMs: null,
+  detail: 'no time left',
+};
 
 /**
  * Creates an Llm on the real `openai` client (its own retries off). `complete` retries timeouts,
@@ -88,7 +100,14 @@ export function createLlm(options: LlmOptions): Llm {
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
   const host = new URL(baseURL).host;
   // Explicit nulls keep the client from reading OPENAI_ORG_ID / OPENAI_PROJECT_ID on its own.
-  const client = new OpenAI({ apiKey, baseURL, timeout: attemptTimeoutMs, maxRetries: 0, organization: null, project: null });
+  const client = new OpenAI({
+    apiKey,
+    baseURL,
+    timeout: attemptTimeoutMs,
+    maxRetries: 0,
+    organization: null,
+    project: null,
+  });
 
   async function complete(messages: readonly ChatMessage[], { signal }: CompleteOptions = {}): Promise<string> {
     const started = Date.now();
@@ -106,7 +125,14 @@ export function createLlm(options: LlmOptions): Llm {
       if (remaining < minAttemptMs) throw giveUp(last ?? NO_TIME, ` (budget of ${totalBudgetMs} ms spent)`);
       attempts += 1;
       try {
-        return await runAttempt({ client, model, messages, temperature, timeoutMs: Math.min(attemptTimeoutMs, remaining), signal });
+        return await runAttempt({
+          client,
+          model,
+          messages,
+          temperature,
+          timeoutMs: Math.min(attemptTimeoutMs, remaining),
+          signal,
+        });
       } catch (error) {
         if (error instanceof AttemptAbortedError) throw giveUp(ABORTED, '');
         if (!(error instanceof AttemptFailedError)) throw error;
@@ -121,7 +147,10 @@ export function createLlm(options: LlmOptions): Llm {
       if (Date.now() + delayMs + minAttemptMs > deadline) {
         throw giveUp(last, ` (no time for another attempt within the ${totalBudgetMs} ms budget)`);
       }
-      logger?.warn({ attempt: attempts, kind: last.kind, status: last.status, delayMs, model }, 'LLM attempt failed; retrying');
+      logger?.warn(
+        { attempt: attempts, kind: last.kind, status: last.status, delayMs, model },
+        'LLM attempt failed; retrying',
+      );
       try {
         await sleep(delayMs, signal);
       } catch {

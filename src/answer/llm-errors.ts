@@ -2,14 +2,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 
 /** Why a call to the LLM failed. */
 export type LlmFailureKind =
-  | 'timeout'
-  | 'rate-limited'
-  | 'server'
-  | 'network'
-  | 'garbage'
-  | 'rejected'
-  | 'aborted'
-  | 'unexpected';
+  'timeout' | 'rate-limited' | 'server' | 'network' | 'garbage' | 'rejected' | 'aborted' | 'unexpected';
 
 /** Thrown by `Llm.complete` when it gives up. The message never contains the API key. */
 export class LlmError extends Error {
@@ -55,7 +48,11 @@ export function parseRetryAfter(headers: Headers | undefined, now = Date.now()):
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-function classifyStatus(error: { status: number | undefined; headers: Headers | undefined; message: string }): AttemptFailure {
+function classifyStatus(error: {
+  status: number | undefined;
+  headers: Headers | undefined;
+  message: string;
+}): AttemptFailure {
   const status = error.status ?? null;
   const base = { status, retryAfterMs: parseRetryAfter(error.headers), detail: `HTTP ${error.message}` };
   if (status === 429) return { ...base, kind: 'rate-limited', retryable: true };

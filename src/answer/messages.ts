@@ -6,17 +6,13 @@ const it = {
   'no-answer.not-covered': 'Non ho trovato nulla nei nostri articoli che risponda a questa domanda.',
   'no-answer.empty-question': 'La domanda è vuota: scrivi che cosa vuoi sapere.',
   'no-answer.question-too-long': 'La domanda è troppo lunga: al massimo {max} caratteri.',
-  'no-answer.no-index':
-    "L'archivio non è ancora indicizzato: chiedi a un moderatore di eseguire /reindex.",
+  'no-answer.no-index': "L'archivio non è ancora indicizzato: chiedi a un moderatore di eseguire /reindex.",
   sources: 'Fonti',
   'extractive.lead-in': 'Ecco cosa dicono i nostri articoli:',
-  'extractive.lead-in-other-lang':
-    'Ecco cosa dicono i nostri articoli (in inglese) — le citazioni sono in inglese:',
-  'extractive.lead-in-mixed':
-    'Ecco cosa dicono i nostri articoli — alcune citazioni sono in inglese:',
+  'extractive.lead-in-other-lang': 'Ecco cosa dicono i nostri articoli (in inglese) — le citazioni sono in inglese:',
+  'extractive.lead-in-mixed': 'Ecco cosa dicono i nostri articoli — alcune citazioni sono in inglese:',
   'fallback.llm-unavailable': 'Risposta estrattiva: il modello linguistico non era disponibile.',
-  'fallback.llm-uncited':
-    'Risposta estrattiva: la risposta del modello linguistico non citava le fonti.',
+  'fallback.llm-uncited': 'Risposta estrattiva: la risposta del modello linguistico non citava le fonti.',
   'machine-translation': 'traduzione automatica',
 } as const;
 
@@ -62,8 +58,7 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg
 
 /** What stops an answer from being written, with what its message needs. */
 export type NoAnswerInput =
-  | { reason: Exclude<NoAnswerReason, 'question-too-long'> }
-  | { reason: 'question-too-long'; maxChars: number };
+  { reason: Exclude<NoAnswerReason, 'question-too-long'> } | { reason: 'question-too-long'; maxChars: number };
 
 /** The message shown when there is no answer, in `lang`. */
 export function formatNoAnswer(lang: Lang, input: NoAnswerInput): string {

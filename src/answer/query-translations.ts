@@ -19,13 +19,19 @@ export interface QueryTranslations {
  * channel, and into the language the passages were embedded in (`manifest.bridge`) for the dense
  * channel. A failed translation is left out (the question is searched as written).
  */
-export async function translateForRetrieval(translator: Translator | null, question: string, language: Lang, manifest: Pick<Manifest, 'corpusLanguage' | 'bridge'>): Promise<QueryTranslations> {
+export async function translateForRetrieval(
+  translator: Translator | null,
+  question: string,
+  language: Lang,
+  manifest: Pick<Manifest, 'corpusLanguage' | 'bridge'>,
+): Promise<QueryTranslations> {
   const timings: Record<string, number> = {};
   const lexical = await timed(translator, question, language, manifest.corpusLanguage);
   if (lexical !== null) timings.translate = lexical.ms;
   const bridgeLanguage = manifest.bridge?.language ?? language;
   // The lexical translation already is the dense one when both target the same language.
-  const dense = bridgeLanguage === manifest.corpusLanguage ? lexical : await timed(translator, question, language, bridgeLanguage);
+  const dense =
+    bridgeLanguage === manifest.corpusLanguage ? lexical : await timed(translator, question, language, bridgeLanguage);
   if (dense !== null && dense !== lexical) timings.translateDense = dense.ms;
   return {
     lexical,
@@ -35,7 +41,12 @@ export async function translateForRetrieval(translator: Translator | null, quest
   };
 }
 
-async function timed(translator: Translator | null, text: string, from: Lang, to: Lang): Promise<Answer['translation']> {
+async function timed(
+  translator: Translator | null,
+  text: string,
+  from: Lang,
+  to: Lang,
+): Promise<Answer['translation']> {
   if (translator === null || from === to) return null;
   const start = performance.now();
   const query = await translator.translate(text, from, to);

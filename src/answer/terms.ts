@@ -1,7 +1,6 @@
 import { analyze, foldText } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
 
-
 /**
  * The content words of `text` for term overlap, as the lexical index's prefix terms (accent-folded,
  * lowercase, stopwords of both languages dropped, cut to a short prefix): language-neutral, so

@@ -37,12 +37,17 @@ export function createLlmFrom(config: Config, logger?: pino.Logger): Llm | null 
  * question (the index says which model), but refuses a generation whose model is not on this
  * machine (unless `hubReachable`). Logs which translator serves and why.
  */
-export async function createAnswerService(config: Config, logger?: pino.Logger, options: { hubReachable?: boolean } = {}): Promise<AnswerService> {
+export async function createAnswerService(
+  config: Config,
+  logger?: pino.Logger,
+  options: { hubReachable?: boolean } = {},
+): Promise<AnswerService> {
   const sources = modelSourcesFrom(config);
   const live = new LiveIndex(config.DATA_DIR, {
     efSearch: config.HNSW_EF_SEARCH,
     onSwap: (from, to) => logger?.info({ from, to }, 'index generation swapped in'),
-    onError: (message) => logger?.error({ err: message }, 'index generation not loadable; serving the last good one if any'),
+    onError: (message) =>
+      logger?.error({ err: message }, 'index generation not loadable; serving the last good one if any'),
     // An index whose model cannot be loaded here would fail every question: refuse it at load.
     accept: (generation) => explainUnloadable(generation.manifest.model, sources, options.hubReachable ?? false),
   });
@@ -57,7 +62,8 @@ export async function createAnswerService(config: Config, logger?: pino.Logger, 
   logger?.info({ translator: translation.translator?.engine ?? 'none' }, translation.why);
   const deps: AnswerDeps = {
     acquire: () => live.acquire(),
-    embedderFor: (generation) => loadEmbedder(locateModel(generation.manifest.model, sources), { batchSize: config.EMBEDDING_BATCH_SIZE }),
+    embedderFor: (generation) =>
+      loadEmbedder(locateModel(generation.manifest.model, sources), { batchSize: config.EMBEDDING_BATCH_SIZE }),
     llm,
     translator: translation.translator,
     knobs: knobOverridesFrom(config),

@@ -5,9 +5,15 @@ import type { BuildProgress } from '../index/build-report.js';
  * Shows build progress on stderr: a progress bar on a terminal, plain lines every few seconds
  * otherwise (CI logs, pipes). Returns the callback and a function that ends the display.
  */
-export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr, intervalMs = 3000): { onProgress: (p: BuildProgress) => void; stop: () => void } {
+export function createProgressDisplay(
+  stream: NodeJS.WriteStream = process.stderr,
+  intervalMs = 3000,
+): { onProgress: (p: BuildProgress) => void; stop: () => void } {
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: ' {phase} [{bar}] {value}/{total} passages | {eta_formatted} left', stream, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: ' {phase} [{bar}] {value}/{total} passages | {eta_formatted} left', stream, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       onProgress: (p) => {

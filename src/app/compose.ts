@@ -25,7 +25,10 @@ export function modelSourcesFrom(config: Config): ModelSources {
 }
 
 /** Build options from configuration; callers add progress, trigger and overrides. */
-export function buildOptionsFrom(config: Config, extra: Pick<BuildOptions, 'trigger'> & Partial<BuildOptions>): BuildOptions {
+export function buildOptionsFrom(
+  config: Config,
+  extra: Pick<BuildOptions, 'trigger'> & Partial<BuildOptions>,
+): BuildOptions {
   const sources = modelSourcesFrom(config);
   return {
     corpusDir: config.CORPUS_DIR,
@@ -55,7 +58,11 @@ const MAX_PASSAGE_CHARS = 8000;
 export function passageTranslatorFrom(config: Config): PassageTranslator | null {
   if (config.EMBED_VIA_TRANSLATION === 'off' || config.APERTIUM_URL === null) return null;
   // A passage is several times longer than a question: allow it more time than a query.
-  return createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: Math.max(config.APERTIUM_TIMEOUT_MS, 10_000), maxInputChars: MAX_PASSAGE_CHARS });
+  return createApertiumTranslator({
+    url: config.APERTIUM_URL,
+    timeoutMs: Math.max(config.APERTIUM_TIMEOUT_MS, 10_000),
+    maxInputChars: MAX_PASSAGE_CHARS,
+  });
 }
 
 /** Retrieval knob overrides from configuration (unset keys keep the per-model defaults). */

@@ -13,6 +13,10 @@ export function formatAnswerForTerminal(answer: Answer): string {
       if (c.quoteTranslation) lines.push(`    (${t(answer.language, 'machine-translation')}: ${c.quoteTranslation})`);
     }
   }
-  if (answer.translation !== null) lines.push('', `[query translated by ${answer.translation.engine} in ${answer.translation.ms} ms: ${answer.translation.query}]`);
+  if (answer.translation !== null)
+    lines.push(
+      '',
+      `[query translated by ${answer.translation.engine} in ${answer.translation.ms} ms: ${answer.translation.query}]`,
+    );
   return lines.join('\n');
 }

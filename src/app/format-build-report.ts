@@ -4,7 +4,9 @@ import type { BuildReport } from '../index/build-report.js';
 export function formatBuildReport(report: BuildReport): string {
   const a = report.articles;
   const lines = [
-    report.outcome === 'success' ? `Index built (${report.full ? `full: ${report.fullReason ?? ''}` : 'incremental'}) → generation ${report.generationId ?? '-'}` : `Index build FAILED: ${report.error ?? 'unknown error'}`,
+    report.outcome === 'success'
+      ? `Index built (${report.full ? `full: ${report.fullReason ?? ''}` : 'incremental'}) → generation ${report.generationId ?? '-'}`
+      : `Index build FAILED: ${report.error ?? 'unknown error'}`,
     `  model: ${report.model || '-'}${report.modelNote === null ? '' : ` (${report.modelNote})`}`,
     ...(report.bridgeNote === null ? [] : [`  embedding: ${report.bridgeNote}`]),
     `  articles: ${a.seen} seen, ${a.added} added, ${a.updated} updated, ${a.unchanged} unchanged, ${a.removed} removed, ${a.skipped} skipped`,

@@ -36,7 +36,14 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
     answerMode: sources.answerMode,
     translator: sources.translator,
     lastSuccessAt: runs.lastSuccess?.finishedAt ?? manifest?.builtAt ?? null,
-    lastRun: runs.last === null ? null : { outcome: runs.last.outcome === 'success' ? 'success' : 'failed', finishedAt: runs.last.finishedAt ?? runs.last.startedAt, error: runs.last.error },
+    lastRun:
+      runs.last === null
+        ? null
+        : {
+            outcome: runs.last.outcome === 'success' ? 'success' : 'failed',
+            finishedAt: runs.last.finishedAt ?? runs.last.startedAt,
+            error: runs.last.error,
+          },
     uptimeMs: Date.now() - sources.startedAt,
     feedback: sources.state.voteCounts(),
   };

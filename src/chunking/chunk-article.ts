@@ -20,14 +20,20 @@ export function chunkArticle(text: string, lang: Lang, settings: ChunkerSettings
   const spans: Span[] = [];
   for (const group of groupParagraphs(measureParagraphs(text, lang, maxTokens, countTokens), maxTokens)) {
     const units = group.flatMap((paragraph) => paragraph.units);
-    const windows = group.length === 1 ? packWindows(units, maxTokens, overlapSentences) : [{ start: 0, end: units.length }];
+    const windows =
+      group.length === 1 ? packWindows(units, maxTokens, overlapSentences) : [{ start: 0, end: units.length }];
     for (const window of windows) {
       const first = units[window.start];
       const last = units[window.end - 1];
       if (first && last) spans.push({ start: first.start, end: last.end });
     }
   }
-  return spans.map((span, index) => ({ index, start: span.start, end: span.end, text: text.slice(span.start, span.end) }));
+  return spans.map((span, index) => ({
+    index,
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start, span.end),
+  }));
 }
 
 /** Runs of consecutive paragraphs that fit in one window together; a long paragraph stands alone. */
@@ -49,7 +55,8 @@ function groupParagraphs(paragraphs: MeasuredParagraph[], maxTokens: number): Me
 }
 
 function assertSettings({ maxTokens, overlapSentences }: ChunkerSettings): void {
-  if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new RangeError(`chunker maxTokens must be a positive integer, got ${maxTokens}`);
+  if (!Number.isInteger(maxTokens) || maxTokens < 1)
+    throw new RangeError(`chunker maxTokens must be a positive integer, got ${maxTokens}`);
   if (!Number.isInteger(overlapSentences) || overlapSentences < 0) {
     throw new RangeError(`chunker overlapSentences must be a non-negative integer, got ${overlapSentences}`);
   }

@@ -15,7 +15,12 @@ export interface MeasuredParagraph {
  * The paragraphs of `text`, each cut into sentences whose tokens are counted once; a sentence
  * over `maxTokens` is cut into pieces that fit. Paragraphs with no text are left out.
  */
-export function measureParagraphs(text: string, lang: Lang, maxTokens: number, countTokens: TokenCounter): MeasuredParagraph[] {
+export function measureParagraphs(
+  text: string,
+  lang: Lang,
+  maxTokens: number,
+  countTokens: TokenCounter,
+): MeasuredParagraph[] {
   return findParagraphs(text).map((paragraph) => {
     const units = splitSentences(text, lang, paragraph).flatMap((sentence) => {
       const tokens = countTokens(text.slice(sentence.start, sentence.end));

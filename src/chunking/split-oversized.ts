@@ -18,7 +18,8 @@ export function splitOversized(text: string, sentence: Span, maxTokens: number, 
   while (next < words.length) {
     const first = words[next];
     if (!first) break;
-    const fits = (n: number): boolean => countSpan(text, first.start, words[next + n - 1]?.end ?? first.end, countTokens) <= maxTokens;
+    const fits = (n: number): boolean =>
+      countSpan(text, first.start, words[next + n - 1]?.end ?? first.end, countTokens) <= maxTokens;
     const taken = findLongestFit(words.length - next, fits);
     if (taken === 0) {
       units.push(...cutWord(text, first, maxTokens, countTokens));

@@ -6,7 +6,11 @@ import { userErrors } from './errors.js';
  * Whether questions are taken in `channelId`: always when `allowed` is empty, else when the
  * channel, or the channel a thread belongs to, is listed.
  */
-export function isChannelAllowed(channelId: string | null, channel: Channel | null, allowed: readonly string[]): boolean {
+export function isChannelAllowed(
+  channelId: string | null,
+  channel: Channel | null,
+  allowed: readonly string[],
+): boolean {
   if (allowed.length === 0) return true;
   if (channelId !== null && allowed.includes(channelId)) return true;
   const parentId = channel !== null && channel.isThread() ? channel.parentId : null;

@@ -12,14 +12,19 @@ export const MAX_QUESTION_CHARS = 1000;
  * (queue full, checked first so a refused question costs no rate budget) or `rate-limited`.
  * Returns the pending answer; the caller awaits it after deferring.
  */
-export function admitQuestion(context: BotContext, input: { userId: string; question: string; languageHint: Lang | null }): Promise<Answer> {
+export function admitQuestion(
+  context: BotContext,
+  input: { userId: string; question: string; languageHint: Lang | null },
+): Promise<Answer> {
   const question = input.question.trim();
   if (question === '') throw userErrors.emptyQuestion();
   if (question.length > MAX_QUESTION_CHARS) throw userErrors.questionTooLong(MAX_QUESTION_CHARS);
   if (!context.answerQueue.hasRoom()) throw userErrors.busy();
   const decision = context.rateLimiter.tryTake(input.userId);
   if (!decision.allowed) throw userErrors.rateLimited(decision.retryAfterMs);
-  const pending = context.answerQueue.tryRun(() => context.services.ask({ question, languageHint: input.languageHint }));
+  const pending = context.answerQueue.tryRun(() =>
+    context.services.ask({ question, languageHint: input.languageHint }),
+  );
   if (pending === null) throw userErrors.busy();
   // The caller awaits this only after its defer round-trip; an earlier failure must not count as unhandled.
   pending.catch(() => undefined);

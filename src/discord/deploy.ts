@@ -14,7 +14,10 @@ export async function deployCommands(input: {
   apiUrl: string | null;
 }): Promise<{ scope: 'guild' | 'global'; names: string[] }> {
   const rest = new REST(input.apiUrl === null ? {} : { api: input.apiUrl }).setToken(input.token);
-  const route = input.guildId === null ? Routes.applicationCommands(input.clientId) : Routes.applicationGuildCommands(input.clientId, input.guildId);
+  const route =
+    input.guildId === null
+      ? Routes.applicationCommands(input.clientId)
+      : Routes.applicationGuildCommands(input.clientId, input.guildId);
   await rest.put(route, { body: commands.map((c) => c.data) });
   return { scope: input.guildId === null ? 'global' : 'guild', names: commands.map((c) => c.data.name) };
 }

@@ -44,7 +44,11 @@ export function buildFeedbackComponents(answer: Answer): ActionRowBuilder<Button
  * Records a click on a feedback button and thanks the voter privately, in their language.
  * A second vote by the same person on the same answer is acknowledged but not stored.
  */
-export async function handleFeedbackButton(interaction: ButtonInteraction, vote: FeedbackVote, context: BotContext): Promise<void> {
+export async function handleFeedbackButton(
+  interaction: ButtonInteraction,
+  vote: FeedbackVote,
+  context: BotContext,
+): Promise<void> {
   const texts = TEXTS[uiLangFromLocale(interaction.locale)];
   if (!context.answerMemory.markVoted(vote.answerId, interaction.user.id)) {
     await interaction.reply({ content: texts.feedbackAlreadyVoted, flags: MessageFlags.Ephemeral });

@@ -4,8 +4,20 @@ import type { Lang } from '../text/lang.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-units.js';
 
 const PHASES: Readonly<Record<Lang, Record<BuildProgress['phase'], string>>> = {
-  it: { reading: 'lettura degli articoli', embedding: 'calcolo degli embedding', writing: 'scrittura dell’indice', switching: 'attivazione del nuovo indice', done: 'completata' },
-  en: { reading: 'reading articles', embedding: 'embedding passages', writing: 'writing the index', switching: 'switching to the new index', done: 'done' },
+  it: {
+    reading: 'lettura degli articoli',
+    embedding: 'calcolo degli embedding',
+    writing: 'scrittura dell’indice',
+    switching: 'attivazione del nuovo indice',
+    done: 'completata',
+  },
+  en: {
+    reading: 'reading articles',
+    embedding: 'embedding passages',
+    writing: 'writing the index',
+    switching: 'switching to the new index',
+    done: 'done',
+  },
 };
 
 const L = {
@@ -23,7 +35,8 @@ const L = {
     counts: ['visti', 'aggiunti', 'aggiornati', 'invariati', 'rimossi', 'saltati'],
     skipped: 'Saltati',
     more: (n: number) => `…e altri ${n}`,
-    chunks: (total: string, embedded: string, removed: string) => `Passaggi: ${total} in tutto · ${embedded} calcolati · ${removed} rimossi`,
+    chunks: (total: string, embedded: string, removed: string) =>
+      `Passaggi: ${total} in tutto · ${embedded} calcolati · ${removed} rimossi`,
     model: 'Modello',
     in: 'in',
   },
@@ -41,7 +54,8 @@ const L = {
     counts: ['seen', 'added', 'updated', 'unchanged', 'removed', 'skipped'],
     skipped: 'Skipped',
     more: (n: number) => `…and ${n} more`,
-    chunks: (total: string, embedded: string, removed: string) => `Passages: ${total} total · ${embedded} embedded · ${removed} removed`,
+    chunks: (total: string, embedded: string, removed: string) =>
+      `Passages: ${total} total · ${embedded} embedded · ${removed} removed`,
     model: 'Model',
     in: 'in',
   },
@@ -57,8 +71,10 @@ export function formatBuildStarted(lang: Lang): string {
 
 /** One progress line: phase, done/total with percentage, and time elapsed (ms). */
 export function formatProgress(progress: BuildProgress, elapsedMs: number, lang: Lang): string {
-  const share = progress.total > 0 ? ` (${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%)` : '';
-  const counts = progress.total > 0 ? `: ${formatCount(progress.done, lang)}/${formatCount(progress.total, lang)}${share}` : '';
+  const share =
+    progress.total > 0 ? ` (${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%)` : '';
+  const counts =
+    progress.total > 0 ? `: ${formatCount(progress.done, lang)}/${formatCount(progress.total, lang)}${share}` : '';
   return `${L[lang].running} — ${PHASES[lang][progress.phase]}${counts} · ${formatDuration(elapsedMs, lang)}`;
 }
 
@@ -69,7 +85,10 @@ export function formatHandover(lang: Lang): string {
 
 /** The refusal shown when a build is already running (`by` is shown as given, escaped). */
 export function formatAlreadyRunning(running: { since: Date; by: string }, lang: Lang): string {
-  return L[lang].already(`${formatTimestamp(running.since, 'T')} (${formatTimestamp(running.since, 'R')})`, escapeMarkdown(running.by));
+  return L[lang].already(
+    `${formatTimestamp(running.since, 'T')} (${formatTimestamp(running.since, 'R')})`,
+    escapeMarkdown(running.by),
+  );
 }
 
 /**
@@ -78,7 +97,9 @@ export function formatAlreadyRunning(running: { since: Date; by: string }, lang:
  */
 export function formatBuildReport(report: BuildReport, lang: Lang): string {
   const l = L[lang];
-  const mode = report.full ? `${l.full}${report.fullReason === null ? '' : `: ${escapeMarkdown(report.fullReason)}`}` : l.incremental;
+  const mode = report.full
+    ? `${l.full}${report.fullReason === null ? '' : `: ${escapeMarkdown(report.fullReason)}`}`
+    : l.incremental;
   const heading = `${report.outcome === 'success' ? l.ok : l.failed} (${mode}) ${l.in} ${formatDuration(report.durationMs, lang)}`;
   const lines = [`**${heading}**`];
   if (report.outcome === 'failed') {

@@ -5,8 +5,16 @@ import { formatArticleDate } from './format-units.js';
 import { MESSAGE_LIMIT, splitMessage } from './split-message.js';
 
 const LABELS: Readonly<Record<Lang, { sources: string; machineTranslation: string; noText: string }>> = {
-  it: { sources: 'Fonti', machineTranslation: 'traduzione automatica', noText: 'Non ho trovato una risposta negli articoli.' },
-  en: { sources: 'Sources', machineTranslation: 'machine translation', noText: 'I could not find an answer in the articles.' },
+  it: {
+    sources: 'Fonti',
+    machineTranslation: 'traduzione automatica',
+    noText: 'Non ho trovato una risposta negli articoli.',
+  },
+  en: {
+    sources: 'Sources',
+    machineTranslation: 'machine translation',
+    noText: 'I could not find an answer in the articles.',
+  },
 };
 
 // Keeps a quote's translation a reminder, not a second answer.
@@ -39,10 +47,13 @@ export function formatCitation(citation: Citation, lang: Lang): string {
   if (citation.date !== null) parts.push(formatArticleDate(citation.date, lang));
   if (citation.author !== null && citation.author.trim() !== '') parts.push(escapeMarkdown(oneLine(citation.author)));
   const lines = [`[${citation.n}] ${parts.join(' — ')}`];
-  if (citation.url !== null && /^https?:\/\/\S+$/i.test(citation.url)) lines.push(`<${citation.url.replace(/>/g, '%3E')}>`);
+  if (citation.url !== null && /^https?:\/\/\S+$/i.test(citation.url))
+    lines.push(`<${citation.url.replace(/>/g, '%3E')}>`);
   const translation = citation.quoteTranslation?.trim();
   if (translation) {
-    lines.push(`> *${LABELS[lang].machineTranslation}:* ${escapeMarkdown(truncate(oneLine(translation), MAX_TRANSLATION_CHARS))}`);
+    lines.push(
+      `> *${LABELS[lang].machineTranslation}:* ${escapeMarkdown(truncate(oneLine(translation), MAX_TRANSLATION_CHARS))}`,
+    );
   }
   return lines.join('\n');
 }

@@ -63,15 +63,21 @@ export function formatStatus(snapshot: StatusSnapshot, lang: Lang): string {
   const l = LABELS[lang];
   const lines = [`**${l.title}**`];
   if (!snapshot.indexLoaded) lines.push(l.noIndex);
-  lines.push(`${l.articles}: ${formatCount(snapshot.articles, lang)} · ${l.passages}: ${formatCount(snapshot.passages, lang)}`);
+  lines.push(
+    `${l.articles}: ${formatCount(snapshot.articles, lang)} · ${l.passages}: ${formatCount(snapshot.passages, lang)}`,
+  );
   const note = snapshot.modelNote === null ? '' : ` (${escapeMarkdown(snapshot.modelNote)})`;
   lines.push(`${l.model}: ${snapshot.model === null ? '—' : `\`${snapshot.model}\``}${note}`);
   lines.push(`${l.answerMode}: ${escapeMarkdown(snapshot.answerMode)}`);
   lines.push(`${l.translator}: ${snapshot.translator === null ? l.off : escapeMarkdown(snapshot.translator)}`);
-  lines.push(`${l.lastSuccess}: ${snapshot.lastSuccessAt === null ? l.never : formatTimestamp(snapshot.lastSuccessAt)}`);
+  lines.push(
+    `${l.lastSuccess}: ${snapshot.lastSuccessAt === null ? l.never : formatTimestamp(snapshot.lastSuccessAt)}`,
+  );
   lines.push(`${l.lastRun}: ${formatLastRun(snapshot.lastRun, l)}`);
   lines.push(`${l.uptime}: ${formatDuration(snapshot.uptimeMs, lang)}`);
-  lines.push(`${l.feedback}: 👍 ${formatCount(snapshot.feedback.up, lang)} · 👎 ${formatCount(snapshot.feedback.down, lang)}`);
+  lines.push(
+    `${l.feedback}: 👍 ${formatCount(snapshot.feedback.up, lang)} · 👎 ${formatCount(snapshot.feedback.down, lang)}`,
+  );
   return lines.join('\n');
 }
 

@@ -13,7 +13,9 @@ export function formatArticleDate(date: string, lang: Lang): string {
   const at = new Date(Date.UTC(Number(year), Number(month) - 1, day === undefined ? 1 : Number(day)));
   if (Number.isNaN(at.getTime())) return date;
   const options: Intl.DateTimeFormatOptions =
-    day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+    day === undefined
+      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(at);
 }
 
@@ -33,7 +35,12 @@ export function formatDuration(ms: number, lang: Lang): string {
     return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(safe / 1000)} s`;
   }
   const totalSeconds = Math.floor(safe / 1000);
-  const [d, h, m, s] = [Math.floor(totalSeconds / 86_400), Math.floor(totalSeconds / 3600) % 24, Math.floor(totalSeconds / 60) % 60, totalSeconds % 60];
+  const [d, h, m, s] = [
+    Math.floor(totalSeconds / 86_400),
+    Math.floor(totalSeconds / 3600) % 24,
+    Math.floor(totalSeconds / 60) % 60,
+    totalSeconds % 60,
+  ];
   if (d > 0) return `${d} d ${h} h`;
   if (h > 0) return `${h} h ${m} min`;
   return `${m} min ${s} s`;

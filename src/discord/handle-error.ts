@@ -47,7 +47,10 @@ async function deliver(target: ErrorTarget, content: string): Promise<void> {
       await target.reply({ content, flags: MessageFlags.Ephemeral });
     } catch (error) {
       // The defer reached Discord but its response did not reach us: the reply is deferred after all.
-      if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) throw error;
+      if (!(
+        error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged
+      ))
+        throw error;
       // editReply() refuses locally since discord.js thinks nothing was sent; the webhook does not.
       await target.webhook.editMessage('@original', { content, components: [] });
     }

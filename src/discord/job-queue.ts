@@ -12,8 +12,10 @@ export class JobQueue {
   /** Throws RangeError when `concurrency` < 1 or `limit` < 0. */
   constructor(options: { concurrency: number; limit: number }) {
     const { concurrency, limit } = options;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`queue limit must be a non-negative integer, got ${limit}`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new RangeError(`queue limit must be a non-negative integer, got ${limit}`);
     this.#concurrency = concurrency;
     this.#limit = limit;
   }

@@ -40,7 +40,13 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     message.channel.sendTyping().catch(() => undefined);
     await sendAnswerToMessage(message, await pending, { question, memory: context.answerMemory });
   } catch (error) {
-    const logContext = { event: 'mention', messageId: message.id, userId: message.author.id, guildId: message.guildId, channelId: message.channelId };
+    const logContext = {
+      event: 'mention',
+      messageId: message.id,
+      userId: message.author.id,
+      guildId: message.guildId,
+      channelId: message.channelId,
+    };
     await handleError(error, message, { logger: context.logger, lang, context: logContext });
   }
 }

@@ -9,7 +9,8 @@ import { userErrors } from './errors.js';
 export function readStringOption(interaction: ChatInputCommandInteraction, name: string): string | null {
   const option = interaction.options.data.find((o) => o.name === name);
   if (option === undefined) return null;
-  if (option.type !== ApplicationCommandOptionType.String || typeof option.value !== 'string') throw userErrors.invalidOption(name);
+  if (option.type !== ApplicationCommandOptionType.String || typeof option.value !== 'string')
+    throw userErrors.invalidOption(name);
   return option.value;
 }
 
@@ -17,6 +18,7 @@ export function readStringOption(interaction: ChatInputCommandInteraction, name:
 export function readBooleanOption(interaction: ChatInputCommandInteraction, name: string): boolean | null {
   const option = interaction.options.data.find((o) => o.name === name);
   if (option === undefined) return null;
-  if (option.type !== ApplicationCommandOptionType.Boolean || typeof option.value !== 'boolean') throw userErrors.invalidOption(name);
+  if (option.type !== ApplicationCommandOptionType.Boolean || typeof option.value !== 'boolean')
+    throw userErrors.invalidOption(name);
   return option.value;
 }

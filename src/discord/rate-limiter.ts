@@ -15,7 +15,8 @@ export class RateLimiter {
   /** Throws RangeError when `limit` < 1 or `windowMs` <= 0. */
   constructor(options: { limit: number; windowMs?: number; now?: () => number }) {
     const { limit, windowMs = 60_000, now = Date.now } = options;
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
     if (!(windowMs > 0)) throw new RangeError(`rate window must be positive, got ${windowMs} ms`);
     this.#limit = limit;
     this.#windowMs = windowMs;

@@ -32,7 +32,13 @@ export class ReindexProgress {
   #channelMessage: Message | null = null;
   #stopped = false;
 
-  constructor(options: { interaction: ChatInputCommandInteraction; lang: Lang; logger: Logger; intervalMs: number; tokenMs: number }) {
+  constructor(options: {
+    interaction: ChatInputCommandInteraction;
+    lang: Lang;
+    logger: Logger;
+    intervalMs: number;
+    tokenMs: number;
+  }) {
     this.#interaction = options.interaction;
     this.#lang = options.lang;
     this.#logger = options.logger;
@@ -68,7 +74,10 @@ export class ReindexProgress {
           await sendChunksToInteraction(this.#interaction, chunks, { ephemeral: false });
           return;
         } catch (error) {
-          this.#logger.warn({ error: describeError(error), interactionId: this.#interaction.id }, 'reindex report: interaction reply failed, using the channel');
+          this.#logger.warn(
+            { error: describeError(error), interactionId: this.#interaction.id },
+            'reindex report: interaction reply failed, using the channel',
+          );
         }
       }
       for (const chunk of chunks) await this.#sendToChannel(chunk);
@@ -96,7 +105,10 @@ export class ReindexProgress {
     try {
       await this.#interaction.editReply({ content: `${text}\n${formatHandover(this.#lang)}` });
     } catch (error) {
-      this.#logger.warn({ error: describeError(error), interactionId: this.#interaction.id }, 'reindex: could not edit the reply before handover');
+      this.#logger.warn(
+        { error: describeError(error), interactionId: this.#interaction.id },
+        'reindex: could not edit the reply before handover',
+      );
     }
     this.#channelMessage = await this.#sendToChannel(text);
   }
@@ -104,12 +116,15 @@ export class ReindexProgress {
   async #sendToChannel(content: string): Promise<Message> {
     const { channelId, client } = this.#interaction;
     const channel = this.#interaction.channel ?? (await client.channels.fetch(channelId));
-    if (channel === null || !channel.isSendable()) throw new Error(`reindex: cannot send messages in channel ${channelId}`);
+    if (channel === null || !channel.isSendable())
+      throw new Error(`reindex: cannot send messages in channel ${channelId}`);
     return channel.send({ content });
   }
 
   #progressText(): string {
-    return this.#latest === null ? formatBuildStarted(this.#lang) : formatProgress(this.#latest, Date.now() - this.#startedAt, this.#lang);
+    return this.#latest === null
+      ? formatBuildStarted(this.#lang)
+      : formatProgress(this.#latest, Date.now() - this.#startedAt, this.#lang);
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -120,7 +135,10 @@ export class ReindexProgress {
 
   #background(task: () => Promise<void>): void {
     this.#enqueue(task).catch((error: unknown) => {
-      this.#logger.warn({ error: describeError(error), interactionId: this.#interaction.id }, 'reindex progress update failed');
+      this.#logger.warn(
+        { error: describeError(error), interactionId: this.#interaction.id },
+        'reindex progress update failed',
+      );
     });
   }
 }

@@ -32,6 +32,10 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
       if (vote !== null) await handleFeedbackButton(interaction, vote, context);
     }
   } catch (error) {
-    await handleError(error, interaction, { logger: context.logger, lang: uiLangFromLocale(interaction.locale), context: logContext });
+    await handleError(error, interaction, {
+      logger: context.logger,
+      lang: uiLangFromLocale(interaction.locale),
+      context: logContext,
+    });
   }
 }

@@ -20,7 +20,12 @@ export async function sendChunksToInteraction(
   for (const [i, content] of chunks.entries()) {
     const rows = i === chunks.length - 1 ? components : [];
     if (i === 0) await interaction.editReply({ content, components: rows });
-    else await interaction.followUp({ content, components: rows, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    else
+      await interaction.followUp({
+        content,
+        components: rows,
+        ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
   }
 }
 
@@ -31,14 +36,21 @@ export async function sendAnswerToInteraction(
   options: { ephemeral: boolean; question: string; memory: AnswerMemory },
 ): Promise<void> {
   if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
-  await sendChunksToInteraction(interaction, formatAnswer(answer), { ephemeral: options.ephemeral, components: buildFeedbackComponents(answer) });
+  await sendChunksToInteraction(interaction, formatAnswer(answer), {
+    ephemeral: options.ephemeral,
+    components: buildFeedbackComponents(answer),
+  });
 }
 
 /**
  * Answers a mention: the first chunk replies to `message`, the rest follow in the channel;
  * the feedback buttons go on the last message.
  */
-export async function sendAnswerToMessage(message: Message<true>, answer: Answer, options: { question: string; memory: AnswerMemory }): Promise<void> {
+export async function sendAnswerToMessage(
+  message: Message<true>,
+  answer: Answer,
+  options: { question: string; memory: AnswerMemory },
+): Promise<void> {
   if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
   const chunks = formatAnswer(answer);
   const components = buildFeedbackComponents(answer);

@@ -41,7 +41,10 @@ async function createEmbedder(spec: ModelSpec, batchSize: number): Promise<Embed
     const out = new Array<Float32Array>(texts.length);
     for (let i = 0; i < order.length; i += batchSize) {
       const slice = order.slice(i, i + batchSize);
-      const tensor = await extractor(slice.map((j) => texts[j] ?? ''), { pooling: 'mean', normalize: true });
+      const tensor = await extractor(
+        slice.map((j) => texts[j] ?? ''),
+        { pooling: 'mean', normalize: true },
+      );
       const data = tensor.data as Float32Array;
       slice.forEach((j, row) => {
         out[j] = data.slice(row * spec.dims, (row + 1) * spec.dims);
@@ -72,7 +75,9 @@ async function openPipeline(spec: ModelSpec): Promise<FeatureExtractionPipeline>
     const probe = await extractor(['probe'], { pooling: 'mean', normalize: true });
     const dims = probe.dims.at(-1);
     if (dims !== spec.dims) {
-      throw new ModelLoadError(`model ${spec.id} gives ${String(dims)}-dimensional vectors, configuration says ${spec.dims} (EMBEDDING_DIMS)`);
+      throw new ModelLoadError(
+        `model ${spec.id} gives ${String(dims)}-dimensional vectors, configuration says ${spec.dims} (EMBEDDING_DIMS)`,
+      );
     }
     return extractor;
   } catch (error) {

@@ -8,10 +8,28 @@ type Profile = Omit<ModelSpec, 'id' | 'localDir'>;
  * (EMBEDDING_DIMS, EMBEDDING_DTYPE, EMBEDDING_*_PREFIX, EMBEDDING_MAX_TOKENS).
  */
 const PROFILES: Record<string, Profile> = {
-  'multilingual-e5-small': { dims: 384, dtype: 'q8', queryPrefix: 'query: ', passagePrefix: 'passage: ', maxTokens: 512 },
-  'multilingual-e5-base': { dims: 768, dtype: 'q8', queryPrefix: 'query: ', passagePrefix: 'passage: ', maxTokens: 512 },
+  'multilingual-e5-small': {
+    dims: 384,
+    dtype: 'q8',
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxTokens: 512,
+  },
+  'multilingual-e5-base': {
+    dims: 768,
+    dtype: 'q8',
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxTokens: 512,
+  },
   'all-MiniLM-L6-v2': { dims: 384, dtype: 'q4', queryPrefix: '', passagePrefix: '', maxTokens: 256 },
-  'paraphrase-multilingual-MiniLM-L12-v2': { dims: 384, dtype: 'q8', queryPrefix: '', passagePrefix: '', maxTokens: 128 },
+  'paraphrase-multilingual-MiniLM-L12-v2': {
+    dims: 384,
+    dtype: 'q8',
+    queryPrefix: '',
+    passagePrefix: '',
+    maxTokens: 128,
+  },
 };
 
 const FALLBACK: Profile = { dims: 384, dtype: 'q8', queryPrefix: '', passagePrefix: '', maxTokens: 512 };

@@ -32,10 +32,16 @@ const hasModel = (dir: string, id: string) => existsSync(path.join(dir, id, 'con
 export async function resolveModel(sources: ModelSources): Promise<ModelChoice> {
   const { modelId, overrides, modelsDir, fallback } = sources;
   if (hasModel(modelsDir, modelId)) {
-    return { spec: describeModel(modelId, modelsDir, overrides), why: `model ${modelId} found in MODELS_DIR (${modelsDir})` };
+    return {
+      spec: describeModel(modelId, modelsDir, overrides),
+      why: `model ${modelId} found in MODELS_DIR (${modelsDir})`,
+    };
   }
   if (env.cacheDir !== null && hasModel(env.cacheDir, modelId)) {
-    return { spec: describeModel(modelId, null, overrides), why: `model ${modelId} from the Hugging Face cache (${env.cacheDir})` };
+    return {
+      spec: describeModel(modelId, null, overrides),
+      why: `model ${modelId} from the Hugging Face cache (${env.cacheDir})`,
+    };
   }
   const hub = await probeHub(modelId, sources.hubTimeoutMs);
   if (hub === null) {
@@ -69,7 +75,11 @@ export function locateModel(spec: Omit<ModelSpec, 'localDir'>, sources: ModelSou
  * Why the model an index was built with cannot be loaded on this machine (its files are in
  * none of the folders, nor in the hub cache), or null when it can (or may come from the hub).
  */
-export function explainUnloadable(spec: Omit<ModelSpec, 'localDir'>, sources: ModelSources, hubReachable: boolean): string | null {
+export function explainUnloadable(
+  spec: Omit<ModelSpec, 'localDir'>,
+  sources: ModelSources,
+  hubReachable: boolean,
+): string | null {
   if (locateModel(spec, sources).localDir !== null) return null;
   if (env.cacheDir !== null && hasModel(env.cacheDir, spec.id)) return null;
   if (hubReachable) return null;

@@ -23,7 +23,10 @@ export type EvalQuestion = Dataset['questions'][number];
 /** Reads and validates a dataset file; throws naming the file and the first problem. */
 export function loadDataset(file: string): Dataset {
   const parsed = datasetSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not in the squad-it-dev schema: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not in the squad-it-dev schema: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   return parsed.data;
 }
 
@@ -44,5 +47,8 @@ export function splitHalves(dataset: Dataset): { indexed: string[]; held: string
 
 /** Writes the corpus as JSONL articles (the entry's id becomes the article id; Italian). */
 export function writeCorpusJsonl(dataset: Dataset, file: string): void {
-  writeFileSync(file, dataset.corpus.map((d) => JSON.stringify({ id: d.id, title: d.title, text: d.text, lang: 'it' })).join('\n') + '\n');
+  writeFileSync(
+    file,
+    dataset.corpus.map((d) => JSON.stringify({ id: d.id, title: d.title, text: d.text, lang: 'it' })).join('\n') + '\n',
+  );
 }

@@ -51,7 +51,9 @@ export function scoreRanks(ranks: { passage: number | null; article: number | nu
     'recall@1': share((r) => within(r.passage, 1)),
     'recall@5': share((r) => within(r.passage, 5)),
     'recall@10': share((r) => within(r.passage, 10)),
-    'mrr@10': round(ranks.reduce((s, r) => s + (within(r.passage, 10) && r.passage !== null ? 1 / r.passage : 0), 0) / n),
+    'mrr@10': round(
+      ranks.reduce((s, r) => s + (within(r.passage, 10) && r.passage !== null ? 1 / r.passage : 0), 0) / n,
+    ),
     'articleHit@1': share((r) => within(r.article, 1)),
     'articleHit@5': share((r) => within(r.article, 5)),
   };

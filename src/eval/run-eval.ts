@@ -14,7 +14,15 @@ import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/typ
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import { sliceDataset, splitHalves, writeCorpusJsonl, type Dataset, type EvalQuestion } from './dataset.js';
-import { articleRank, firstHitRank, percentile, round, scoreRanks, type ChannelScores, type Located } from './metrics.js';
+import {
+  articleRank,
+  firstHitRank,
+  percentile,
+  round,
+  scoreRanks,
+  type ChannelScores,
+  type Located,
+} from './metrics.js';
 
 /** Questions no article of the dev set answers (the off-coverage check adds them). */
 const OFF_COVERAGE_QUESTIONS = [
@@ -79,11 +87,24 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const index = await openIndexFor(options, options.dataset, 'full');
   const buildMs = Date.now() - started;
   const latencies: number[] = [];
-  const report: EvalReport = { model: index.generation.manifest.model.id, bridge: index.generation.manifest.bridge, questions: options.dataset.questions.length, offCoverage: null, latencyMs: { p50: 0, p95: 0 }, meanPassageTokens: meanTokens(index.generation, index.embedder), passages: index.generation.manifest.counts.chunks, knobs: null, buildMs };
+  const report: EvalReport = {
+    model: index.generation.manifest.model.id,
+    bridge: index.generation.manifest.bridge,
+    questions: options.dataset.questions.length,
+    offCoverage: null,
+    latencyMs: { p50: 0, p95: 0 },
+    meanPassageTokens: meanTokens(index.generation, index.embedder),
+    passages: index.generation.manifest.counts.chunks,
+    knobs: null,
+    buildMs,
+  };
   try {
     for (const lang of options.langs) {
       // Italian questions meet the default translator only through an index built via translation (its dense channel).
-      const engines = lang === 'it' ? options.translators.filter((t) => t.engine === options.defaultTranslator).slice(0, 1) : options.translators;
+      const engines =
+        lang === 'it'
+          ? options.translators.filter((t) => t.engine === options.defaultTranslator).slice(0, 1)
+          : options.translators;
       if (engines.length === 0) engines.push({ engine: 'none', translator: null });
       const byTranslator: Record<string, ChannelScores> = {};
       let main: LangReport | null = null;
@@ -92,7 +113,8 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
         const scored = await scoreQuestions(options, index, lang, translator, latencies);
         report.knobs = scored.knobs;
         byTranslator[engine] = scored.report.fused;
-        if (lang === 'it' || engine === options.defaultTranslator) main = { ...scored.report, ...(lang === 'en' ? { translator: engine } : {}) };
+        if (lang === 'it' || engine === options.defaultTranslator)
+          main = { ...scored.report, ...(lang === 'en' ? { translator: engine } : {}) };
       }
       if (main !== null) report[lang] = lang === 'en' ? { ...main, byTranslator } : main;
     }
@@ -116,7 +138,16 @@ async function openIndexFor(options: EvalOptions, dataset: Dataset, name: string
   const dir = path.join(options.workDir, name);
   mkdirSync(path.join(dir, 'corpus'), { recursive: true });
   writeCorpusJsonl(dataset, path.join(dir, 'corpus', 'corpus.jsonl'));
-  const report = await buildIndex({ ...options.buildOptions, corpusDir: path.join(dir, 'corpus'), dataDir: path.join(dir, 'data'), onProgress: (p) => p.phase === 'embedding' && p.done % 200 === 0 && p.done > 0 && options.onProgress?.(`embedding ${p.done}/${p.total}`) });
+  const report = await buildIndex({
+    ...options.buildOptions,
+    corpusDir: path.join(dir, 'corpus'),
+    dataDir: path.join(dir, 'data'),
+    onProgress: (p) =>
+      p.phase === 'embedding' &&
+      p.done % 200 === 0 &&
+      p.done > 0 &&
+      options.onProgress?.(`embedding ${p.done}/${p.total}`),
+  });
   if (report.outcome !== 'success') throw new Error(`indexing the ${name} eval corpus failed: ${report.error ?? ''}`);
   const live = new LiveIndex(path.join(dir, 'data'), { efSearch: options.efSearch });
   const lease = live.acquire();
@@ -125,7 +156,13 @@ async function openIndexFor(options: EvalOptions, dataset: Dataset, name: string
   return { generation: lease.generation, embedder, close: () => (lease.release(), live.close()) };
 }
 
-async function scoreQuestions(options: EvalOptions, index: OpenIndex, lang: Lang, translator: Translator | null, latencies: number[]): Promise<{ report: LangReport; knobs: RetrievalKnobs }> {
+async function scoreQuestions(
+  options: EvalOptions,
+  index: OpenIndex,
+  lang: Lang,
+  translator: Translator | null,
+  latencies: number[],
+): Promise<{ report: LangReport; knobs: RetrievalKnobs }> {
   const ranks = { fused: [] as Rank[], dense: [] as Rank[], lexical: [] as Rank[] };
   let noAnswers = 0;
   let extractiveHits = 0;
@@ -142,7 +179,12 @@ async function scoreQuestions(options: EvalOptions, index: OpenIndex, lang: Lang
     ranks.lexical.push(rankOf(locate(index.generation, result.channels.lexical), gold));
     if (extractiveTried < options.extractiveSample && !result.noAnswer) {
       extractiveTried++;
-      const answer = await buildExtractiveAnswer({ question: lang === 'it' ? q.question_it : q.question_en, language: lang, result, embedder: index.embedder });
+      const answer = await buildExtractiveAnswer({
+        question: lang === 'it' ? q.question_it : q.question_en,
+        language: lang,
+        result,
+        embedder: index.embedder,
+      });
       const text = (answer?.text ?? '').toLowerCase();
       if (q.answers_it.some((a) => text.includes(a.toLowerCase()))) extractiveHits++;
     }
@@ -163,24 +205,50 @@ async function scoreQuestions(options: EvalOptions, index: OpenIndex, lang: Lang
 
 type Rank = { passage: number | null; article: number | null };
 
-const rankOf = (ranked: Located[], gold: { articleId: string; start: number; end: number }): Rank => ({ passage: firstHitRank(ranked, gold), article: articleRank(ranked, gold.articleId) });
+const rankOf = (ranked: Located[], gold: { articleId: string; start: number; end: number }): Rank => ({
+  passage: firstHitRank(ranked, gold),
+  article: articleRank(ranked, gold.articleId),
+});
 
 function locate(generation: Generation, ids: RankedId[]): Located[] {
-  const passages = loadPassages(generation.db, ids.map((r) => r.id));
+  const passages = loadPassages(
+    generation.db,
+    ids.map((r) => r.id),
+  );
   return ids.flatMap((r) => {
     const p = passages.get(r.id);
     return p === undefined ? [] : [p];
   });
 }
 
-async function ask(options: EvalOptions, index: OpenIndex, q: EvalQuestion, lang: Lang, translator: Translator | null): Promise<RetrievalResult> {
+async function ask(
+  options: EvalOptions,
+  index: OpenIndex,
+  q: EvalQuestion,
+  lang: Lang,
+  translator: Translator | null,
+): Promise<RetrievalResult> {
   return askText(options, index, lang === 'it' ? q.question_it : q.question_en, lang, translator);
 }
 
 /** Retrieval as the product runs it: the question translated where the index needs it (`translateForRetrieval`). */
-async function askText(options: EvalOptions, index: OpenIndex, question: string, lang: Lang, translator: Translator | null): Promise<RetrievalResult> {
+async function askText(
+  options: EvalOptions,
+  index: OpenIndex,
+  question: string,
+  lang: Lang,
+  translator: Translator | null,
+): Promise<RetrievalResult> {
   const t = await translateForRetrieval(translator, question, lang, index.generation.manifest);
-  return retrieve({ generation: index.generation, embedder: index.embedder, question, language: lang, extraQueries: t.extraQueries, denseQuery: t.denseQuery, knobs: options.knobs });
+  return retrieve({
+    generation: index.generation,
+    embedder: index.embedder,
+    question,
+    language: lang,
+    extraQueries: t.extraQueries,
+    denseQuery: t.denseQuery,
+    knobs: options.knobs,
+  });
 }
 
 async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate: number; questions: number }> {
@@ -193,8 +261,13 @@ async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate:
   try {
     const heldQuestions = sliceDataset(options.dataset, held).questions;
     const texts: { text: string; lang: Lang }[] = [
-      ...heldQuestions.flatMap((q) => options.langs.map((lang) => ({ text: lang === 'it' ? q.question_it : q.question_en, lang }))),
-      ...OFF_COVERAGE_QUESTIONS.map((text): { text: string; lang: Lang } => ({ text, lang: /^(Who|What)\b/.test(text) ? 'en' : 'it' })),
+      ...heldQuestions.flatMap((q) =>
+        options.langs.map((lang) => ({ text: lang === 'it' ? q.question_it : q.question_en, lang })),
+      ),
+      ...OFF_COVERAGE_QUESTIONS.map((text): { text: string; lang: Lang } => ({
+        text,
+        lang: /^(Who|What)\b/.test(text) ? 'en' : 'it',
+      })),
     ];
     for (const { text, lang } of texts) {
       const result = await askText(options, index, text, lang, translator);

@@ -6,12 +6,31 @@ import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { StateDb } from '../store/state-db.js';
-import { countRows, deleteArticle, insertArticle, INDEX_SCHEMA_VERSION, openIndexDb, readArticleHashes } from '../store/index-db.js';
+import {
+  countRows,
+  deleteArticle,
+  insertArticle,
+  INDEX_SCHEMA_VERSION,
+  openIndexDb,
+  readArticleHashes,
+} from '../store/index-db.js';
 import type { Lang } from '../text/lang.js';
 import { acquireBuildLock } from './build-lock.js';
 import type { BuildProgress, BuildReport } from './build-report.js';
 import { planBuild } from './plan-build.js';
-import { dataLayout, ensureDataDir, fsyncPath, generationDir, GENERATION_FILES, newGenerationId, pruneGenerations, readCurrent, switchCurrent, writeFileAtomic, type DataLayout } from './layout.js';
+import {
+  dataLayout,
+  ensureDataDir,
+  fsyncPath,
+  generationDir,
+  GENERATION_FILES,
+  newGenerationId,
+  pruneGenerations,
+  readCurrent,
+  switchCurrent,
+  writeFileAtomic,
+  type DataLayout,
+} from './layout.js';
 import type { Manifest } from './manifest.js';
 import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex } from './vectors.js';
 import { embedArticles } from './embed-articles.js';
@@ -68,15 +87,25 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 async function runBuild(options: BuildOptions, layout: DataLayout, report: BuildReport): Promise<void> {
   const progress = (p: BuildProgress) => options.onProgress?.(p);
   progress({ phase: 'reading', done: 0, total: 0 });
-  const corpus = await readCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes, detectLanguage: options.detectLanguage });
+  const corpus = await readCorpus(options.corpusDir, {
+    maxFileBytes: options.maxFileBytes,
+    detectLanguage: options.detectLanguage,
+  });
   report.articles.seen = corpus.articles.length + corpus.skipped.length;
   report.articles.skipped = corpus.skipped.length;
   report.skipped = corpus.skipped;
   report.ignoredFiles = corpus.ignored;
-  if (corpus.articles.length === 0) throw new Error(`no readable articles in ${options.corpusDir} (${corpus.skipped.length} skipped)`);
+  if (corpus.articles.length === 0)
+    throw new Error(`no readable articles in ${options.corpusDir} (${corpus.skipped.length} skipped)`);
 
   const plan = await planBuild(options, layout, new Set(corpus.articles.map((a) => a.lang)));
-  Object.assign(report, { full: plan.full, fullReason: plan.fullReason, model: plan.model.id, modelNote: plan.modelNote, bridgeNote: plan.bridgeNote });
+  Object.assign(report, {
+    full: plan.full,
+    fullReason: plan.fullReason,
+    model: plan.model.id,
+    modelNote: plan.modelNote,
+    bridgeNote: plan.bridgeNote,
+  });
   if (plan.base !== null && isUpToDate(plan.base.db, corpus.articles)) {
     // Nothing changed: the live generation stays; no copy, no new generation.
     report.chunks.total = countRows(plan.base.db).chunks;
@@ -110,15 +139,24 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   const db = openIndexDb(dbFile, { create: true });
   try {
     const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
-    const vectors = plan.base === null ? createVectorIndex(embedder.spec.dims, options.hnsw, 1024) : readVectorIndex(plan.base.vectorsFile, embedder.spec.dims);
+    const vectors =
+      plan.base === null
+        ? createVectorIndex(embedder.spec.dims, options.hnsw, 1024)
+        : readVectorIndex(plan.base.vectorsFile, embedder.spec.dims);
     const changes = applyChanges(db, corpus.articles, report);
     for (const label of changes.removedChunkIds) vectors.markDelete(label);
     report.chunks.removed = changes.removedChunkIds.length;
 
-    const pending = changes.toIndex.map((article) => ({ article, chunks: chunkArticle(article.text, article.lang, chunker, embedder.countTokens) }));
+    const pending = changes.toIndex.map((article) => ({
+      article,
+      chunks: chunkArticle(article.text, article.lang, chunker, embedder.countTokens),
+    }));
     const total = pending.reduce((n, p) => n + p.chunks.length, 0);
     const embedStart = Date.now();
-    const bridge = plan.bridge === null || options.passageTranslator === null ? null : { language: plan.bridge.language, translator: options.passageTranslator };
+    const bridge =
+      plan.bridge === null || options.passageTranslator === null
+        ? null
+        : { language: plan.bridge.language, translator: options.passageTranslator };
     progress({ phase: 'embedding', done: 0, total });
     const { untranslated } = await embedArticles(
       pending,
@@ -134,7 +172,8 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
         progress({ phase: 'embedding', done: report.chunks.embedded, total });
       },
     );
-    if (untranslated > 0) report.bridgeNote = `${report.bridgeNote ?? ''} (${untranslated} passage(s) could not be translated and were embedded as written)`;
+    if (untranslated > 0)
+      report.bridgeNote = `${report.bridgeNote ?? ''} (${untranslated} passage(s) could not be translated and were embedded as written)`;
     const embedMs = Date.now() - embedStart;
     report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
 
@@ -144,7 +183,9 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     try {
       checkVectorsFile(vectorsFile, vectors.getCurrentCount());
     } catch (error) {
-      throw new Error(`vectors.hnsw was not written completely (disk full or file size limit?): ${(error as Error).message}`);
+      throw new Error(
+        `vectors.hnsw was not written completely (disk full or file size limit?): ${(error as Error).message}`,
+      );
     }
     await pauseForTest(options.pauseAt, 'after-hnsw-write', layout.dataDir);
     const counts = countRows(db);
@@ -153,7 +194,14 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     const manifest: Manifest = {
       schemaVersion: INDEX_SCHEMA_VERSION,
       generationId: id,
-      model: { id: embedder.spec.id, dims: embedder.spec.dims, dtype: embedder.spec.dtype, queryPrefix: embedder.spec.queryPrefix, passagePrefix: embedder.spec.passagePrefix, maxTokens: embedder.spec.maxTokens },
+      model: {
+        id: embedder.spec.id,
+        dims: embedder.spec.dims,
+        dtype: embedder.spec.dtype,
+        queryPrefix: embedder.spec.queryPrefix,
+        passagePrefix: embedder.spec.passagePrefix,
+        maxTokens: embedder.spec.maxTokens,
+      },
       configuredModelId: plan.configuredModelId,
       chunker,
       hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, maxElements: vectors.getMaxElements() },
@@ -190,7 +238,11 @@ function removeFailedGeneration(layout: DataLayout, id: string | null): void {
 }
 
 /** What changed between the generation's articles and the corpus, applied to the database. */
-function applyChanges(db: Database.Database, articles: Article[], report: BuildReport): { toIndex: Article[]; removedChunkIds: number[] } {
+function applyChanges(
+  db: Database.Database,
+  articles: Article[],
+  report: BuildReport,
+): { toIndex: Article[]; removedChunkIds: number[] } {
   const existing = readArticleHashes(db);
   const toIndex: Article[] = [];
   const removedChunkIds: number[] = [];

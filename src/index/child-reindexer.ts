@@ -36,7 +36,12 @@ export class ChildReindexer {
 
   /** Starts a build; rejects with ReindexBusyError when one is running. */
   start(request: { full: boolean; by: string; onProgress: (progress: BuildProgress) => void }): Promise<BuildReport> {
-    if (this.current !== null) return Promise.reject(new ReindexBusyError(`a reindex is already running since ${this.current.since.toISOString()}, started by ${this.current.by}`));
+    if (this.current !== null)
+      return Promise.reject(
+        new ReindexBusyError(
+          `a reindex is already running since ${this.current.since.toISOString()}, started by ${this.current.by}`,
+        ),
+      );
     const since = new Date();
     const child = fork(this.options.workerPath, request.full ? ['--full'] : [], {
       execArgv: this.options.execArgv ?? process.execArgv,
@@ -60,13 +65,17 @@ export class ChildReindexer {
         if (finished) return;
         finished = true;
         this.current = null;
-        const final = report ?? failedReport(since, `the build process ${how}${stderr.trim() === '' ? '' : `: ${lastLine(stderr)}`}`);
+        const final =
+          report ??
+          failedReport(since, `the build process ${how}${stderr.trim() === '' ? '' : `: ${lastLine(stderr)}`}`);
         this.options.onFinished?.(final);
         resolve(final);
       };
       child.on('error', (error) => finish(`could not run (${error.message})`));
       // 'close', not 'exit': it comes after the IPC channel and stderr are drained, so a report sent just before exiting is never missed.
-      child.on('close', (code, signal) => finish(signal === null ? `exited with code ${String(code)}` : `was killed (${signal})`));
+      child.on('close', (code, signal) =>
+        finish(signal === null ? `exited with code ${String(code)}` : `was killed (${signal})`),
+      );
     });
   }
 

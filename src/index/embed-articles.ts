@@ -45,12 +45,19 @@ export async function embedArticles(
   const steps: Step[] = pending.flatMap(({ article, chunks }, index) => {
     const texts = chunks.map((c) => passageForEmbedding(article, c.text));
     const count = Math.max(1, Math.ceil(texts.length / step));
-    return Array.from({ length: count }, (_, s) => ({ index, article, texts: texts.slice(s * step, (s + 1) * step), last: s === count - 1 }));
+    return Array.from({ length: count }, (_, s) => ({
+      index,
+      article,
+      texts: texts.slice(s * step, (s + 1) * step),
+      last: s === count - 1,
+    }));
   });
   let untranslated = 0;
   const prepare = async ({ article, texts }: Step): Promise<string[]> => {
     if (bridge === null || article.lang === bridge.language || texts.length === 0) return texts;
-    const translated = await translateAll(texts, (t) => bridge.translator.translate(t, article.lang, bridge.language).catch(() => null));
+    const translated = await translateAll(texts, (t) =>
+      bridge.translator.translate(t, article.lang, bridge.language).catch(() => null),
+    );
     return translated.map((t, i) => {
       if (t !== null) return t;
       untranslated += 1;
@@ -71,7 +78,10 @@ export async function embedArticles(
 }
 
 /** `translate` over `texts` with a few calls in flight, results in order. */
-async function translateAll(texts: string[], translate: (text: string) => Promise<string | null>): Promise<(string | null)[]> {
+async function translateAll(
+  texts: string[],
+  translate: (text: string) => Promise<string | null>,
+): Promise<(string | null)[]> {
   const out = new Array<string | null>(texts.length).fill(null);
   let next = 0;
   const worker = async () => {

@@ -61,7 +61,8 @@ export function checkVectorsFile(file: string, count: number): void {
     const links = readAt(fd, linksStart, size - linksStart);
     let at = 0;
     for (let i = 0; i < count; i++) {
-      if (at + 4 > links.length) throw new Error(`${file} is cut short: ${size} bytes, the link lists of ${count - i} vectors are missing`);
+      if (at + 4 > links.length)
+        throw new Error(`${file} is cut short: ${size} bytes, the link lists of ${count - i} vectors are missing`);
       at += 4 + links.readUInt32LE(at);
     }
     if (at !== links.length) throw new Error(`${file} has ${size} bytes, its contents need ${linksStart + at}`);
@@ -98,14 +99,17 @@ export function openGeneration(dir: string, options: { efSearch: number }): Gene
   } catch (error) {
     return fail((error as Error).message);
   }
-  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION) fail(`schema version ${manifest.schemaVersion}, this program needs ${INDEX_SCHEMA_VERSION}; run a full reindex`);
+  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION)
+    fail(`schema version ${manifest.schemaVersion}, this program needs ${INDEX_SCHEMA_VERSION}; run a full reindex`);
 
   const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
   if (!existsSync(vectorsFile)) fail('vectors.hnsw is missing');
   const bytes = statSync(vectorsFile).size;
-  if (bytes !== manifest.vectorsFile.bytes) fail(`vectors.hnsw has ${bytes} bytes, the manifest says ${manifest.vectorsFile.bytes} (truncated?)`);
+  if (bytes !== manifest.vectorsFile.bytes)
+    fail(`vectors.hnsw has ${bytes} bytes, the manifest says ${manifest.vectorsFile.bytes} (truncated?)`);
   // hnswlib trusts the file it reads; a corrupt one could crash the process, so check it first.
-  if (hashFile(vectorsFile) !== manifest.vectorsFile.sha256) fail('vectors.hnsw does not match its checksum in the manifest (corrupt?)');
+  if (hashFile(vectorsFile) !== manifest.vectorsFile.sha256)
+    fail('vectors.hnsw does not match its checksum in the manifest (corrupt?)');
 
   let db: Database.Database;
   try {
@@ -116,11 +120,14 @@ export function openGeneration(dir: string, options: { efSearch: number }): Gene
   try {
     const counts = countRows(db);
     if (counts.chunks !== manifest.counts.chunks || counts.articles !== manifest.counts.articles) {
-      fail(`the database holds ${counts.articles} articles / ${counts.chunks} chunks, the manifest says ${manifest.counts.articles} / ${manifest.counts.chunks}`);
+      fail(
+        `the database holds ${counts.articles} articles / ${counts.chunks} chunks, the manifest says ${manifest.counts.articles} / ${manifest.counts.chunks}`,
+      );
     }
     const vectors = new hnswlib.HierarchicalNSW('cosine', manifest.model.dims);
     vectors.readIndexSync(vectorsFile, true);
-    if (vectors.getCurrentCount() !== manifest.counts.vectors) fail(`vectors.hnsw holds ${vectors.getCurrentCount()} vectors, the manifest says ${manifest.counts.vectors}`);
+    if (vectors.getCurrentCount() !== manifest.counts.vectors)
+      fail(`vectors.hnsw holds ${vectors.getCurrentCount()} vectors, the manifest says ${manifest.counts.vectors}`);
     vectors.setEf(options.efSearch);
     return { id, dir, manifest, db, vectors, close: () => db.close() };
   } catch (error) {

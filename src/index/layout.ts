@@ -1,4 +1,15 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Where everything lives inside the data folder (see ARCHITECTURE.md, "On disk"). */
@@ -56,7 +67,10 @@ export function switchCurrent(layout: DataLayout, id: string): void {
 
 /** A new generation id, sortable by time. */
 export function newGenerationId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z');
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -67,7 +81,10 @@ export function listGenerations(layout: DataLayout): { id: string; complete: boo
   if (!existsSync(layout.generationsDir)) return [];
   return readdirSync(layout.generationsDir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .map((e) => ({ id: e.name, complete: existsSync(path.join(layout.generationsDir, e.name, GENERATION_FILES.manifest)) }))
+    .map((e) => ({
+      id: e.name,
+      complete: existsSync(path.join(layout.generationsDir, e.name, GENERATION_FILES.manifest)),
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -81,7 +98,9 @@ export function pruneGenerations(layout: DataLayout, keep: string[]): string[] {
   // Ids sort by time: a complete generation newer than the live one is a build that died before
   // switching CURRENT. It was never served, so it must not displace the previous live one as fallback.
   const completeOthers = all
-    .filter((g) => g.complete && g.id !== live && !keep.includes(g.id) && (live === null || g.id.localeCompare(live) < 0))
+    .filter(
+      (g) => g.complete && g.id !== live && !keep.includes(g.id) && (live === null || g.id.localeCompare(live) < 0),
+    )
     .map((g) => g.id);
   const fallback = completeOthers.at(-1);
   const removed: string[] = [];

@@ -140,7 +140,10 @@ export class LiveIndex {
   /** Complete generations, newest first ([] when the generations folder cannot be listed). */
   private completeGenerations(): string[] {
     try {
-      return listGenerations(this.layout).filter((g) => g.complete).map((g) => g.id).reverse();
+      return listGenerations(this.layout)
+        .filter((g) => g.complete)
+        .map((g) => g.id)
+        .reverse();
     } catch {
       return [];
     }

@@ -24,7 +24,10 @@ export const manifestSchema = z.object({
    * translation into `language`: questions must then be embedded in that language too.
    * Absent in indexes written before it existed (= null).
    */
-  bridge: z.object({ language: z.enum(['it', 'en']), engine: z.string() }).nullable().default(null),
+  bridge: z
+    .object({ language: z.enum(['it', 'en']), engine: z.string() })
+    .nullable()
+    .default(null),
   /** The corpus's main language: what query translation targets. */
   corpusLanguage: z.enum(['it', 'en']),
   builtAt: z.string(),
@@ -35,7 +38,9 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 /** How an index embedded its passages through a translation, for reports and /status; null when it did not. */
 export function describeBridge(bridge: Manifest['bridge']): string | null {
-  return bridge === null ? null : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
+  return bridge === null
+    ? null
+    : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
 }
 
 /** Reads and validates a manifest; throws with the file name and what is wrong. */
@@ -47,6 +52,7 @@ export function readManifest(file: string): Manifest {
     throw new Error(`cannot read manifest ${file}: ${(error as Error).message}`);
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`manifest ${file} is malformed: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!parsed.success)
+    throw new Error(`manifest ${file} is malformed: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   return parsed.data;
 }

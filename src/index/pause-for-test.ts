@@ -8,7 +8,11 @@ export type PausePoint = 'before-hnsw-write' | 'after-hnsw-write' | 'before-poin
  * Test-only: when `configured` names `point`, writes `<dataDir>/paused-at-<point>` and waits
  * forever, so a test can kill the process exactly there. Does nothing otherwise.
  */
-export async function pauseForTest(configured: PausePoint | undefined, point: PausePoint, dataDir: string): Promise<void> {
+export async function pauseForTest(
+  configured: PausePoint | undefined,
+  point: PausePoint,
+  dataDir: string,
+): Promise<void> {
   if (configured !== point) return;
   writeFileSync(path.join(dataDir, `paused-at-${point}`), String(process.pid));
   await new Promise<never>(() => {

@@ -41,7 +41,11 @@ export function defaultChunkTokens(spec: Pick<ModelSpec, 'maxTokens'>): number {
  * a change in embedding through translation (see `keepBridge`) make it full. `corpusLanguages`
  * are the languages of the articles read.
  */
-export async function planBuild(options: BuildOptions, layout: DataLayout, corpusLanguages: ReadonlySet<Lang>): Promise<BuildPlan> {
+export async function planBuild(
+  options: BuildOptions,
+  layout: DataLayout,
+  corpusLanguages: ReadonlySet<Lang>,
+): Promise<BuildPlan> {
   const live = readLive(layout);
   let choice: ModelChoice | null = null;
   let choiceError: Error | null = null;
@@ -52,17 +56,32 @@ export async function planBuild(options: BuildOptions, layout: DataLayout, corpu
   }
   const full = async (reason: string): Promise<BuildPlan> => {
     if (choice === null) throw choiceError ?? new Error('no embedding model');
-    const chunker = { maxTokens: options.chunkMaxTokens ?? defaultChunkTokens(choice.spec), overlapSentences: options.overlapSentences };
+    const chunker = {
+      maxTokens: options.chunkMaxTokens ?? defaultChunkTokens(choice.spec),
+      overlapSentences: options.overlapSentences,
+    };
     const { bridge, note } = await chooseBridge(options.passageTranslator, choice.spec.id, corpusLanguages);
-    return { full: true, fullReason: reason, model: choice.spec, modelNote: choice.why, configuredModelId: options.configuredModelId, chunker, bridge, bridgeNote: note, base: null };
+    return {
+      full: true,
+      fullReason: reason,
+      model: choice.spec,
+      modelNote: choice.why,
+      configuredModelId: options.configuredModelId,
+      chunker,
+      bridge,
+      bridgeNote: note,
+      base: null,
+    };
   };
 
   if (options.full) return full('--full');
   if (live === null) return full('no live index yet');
   if ('error' in live) return full(`the live index cannot be read (${live.error})`);
   const { manifest } = live;
-  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION) return full(`the index has schema version ${manifest.schemaVersion}, this program writes ${INDEX_SCHEMA_VERSION}`);
-  if (manifest.configuredModelId !== options.configuredModelId) return full(`EMBEDDING_MODEL changed from ${manifest.configuredModelId} to ${options.configuredModelId}`);
+  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION)
+    return full(`the index has schema version ${manifest.schemaVersion}, this program writes ${INDEX_SCHEMA_VERSION}`);
+  if (manifest.configuredModelId !== options.configuredModelId)
+    return full(`EMBEDDING_MODEL changed from ${manifest.configuredModelId} to ${options.configuredModelId}`);
   const model = options.models.locate(manifest.model);
   const chunkMax = options.chunkMaxTokens ?? defaultChunkTokens(manifest.model);
   if (chunkMax !== manifest.chunker.maxTokens || options.overlapSentences !== manifest.chunker.overlapSentences) {
@@ -84,17 +103,34 @@ export async function planBuild(options: BuildOptions, layout: DataLayout, corpu
     chunker: manifest.chunker,
     bridge: manifest.bridge,
     bridgeNote: describeBridge(manifest.bridge),
-    base: { db: openIndexDb(path.join(dir, GENERATION_FILES.db), { readonly: true }), vectorsFile: path.join(dir, GENERATION_FILES.vectors), generationId: manifest.generationId },
+    base: {
+      db: openIndexDb(path.join(dir, GENERATION_FILES.db), { readonly: true }),
+      vectorsFile: path.join(dir, GENERATION_FILES.vectors),
+      generationId: manifest.generationId,
+    },
   };
 }
 
 /** Whether a full build embeds through `translator`: only for a monolingual model, a corpus it does not cover and a translator that answers. */
-async function chooseBridge(translator: PassageTranslator | null, modelId: string, corpusLanguages: ReadonlySet<Lang>): Promise<{ bridge: Bridge | null; note: string | null }> {
+async function chooseBridge(
+  translator: PassageTranslator | null,
+  modelId: string,
+  corpusLanguages: ReadonlySet<Lang>,
+): Promise<{ bridge: Bridge | null; note: string | null }> {
   const languages = modelLanguages(modelId);
   const target = languages?.[0];
-  if (translator === null || languages === null || target === undefined || [...corpusLanguages].every((l) => languages.includes(l))) return { bridge: null, note: null };
+  if (
+    translator === null ||
+    languages === null ||
+    target === undefined ||
+    [...corpusLanguages].every((l) => languages.includes(l))
+  )
+    return { bridge: null, note: null };
   if (!(await translator.available())) {
-    return { bridge: null, note: `${translator.engine} does not answer: passages the ${target}-only model does not cover are embedded as written (weaker search)` };
+    return {
+      bridge: null,
+      note: `${translator.engine} does not answer: passages the ${target}-only model does not cover are embedded as written (weaker search)`,
+    };
   }
   const bridge = { language: target, engine: translator.engine };
   return { bridge, note: describeBridge(bridge) };
@@ -105,15 +141,25 @@ async function chooseBridge(translator: PassageTranslator | null, modelId: strin
  * embedding through a translation was turned off, or became possible for an index without it;
  * it throws when the index needs the translator and it does not answer, so the live index stays.
  */
-async function keepBridge(translator: PassageTranslator | null, manifest: Manifest, corpusLanguages: ReadonlySet<Lang>): Promise<{ rebuild: string | null }> {
+async function keepBridge(
+  translator: PassageTranslator | null,
+  manifest: Manifest,
+  corpusLanguages: ReadonlySet<Lang>,
+): Promise<{ rebuild: string | null }> {
   const live = manifest.bridge;
   if (live === null) {
     const possible = await chooseBridge(translator, manifest.model.id, corpusLanguages);
-    return { rebuild: possible.bridge === null ? null : `passages can now be embedded through ${possible.bridge.engine} translation` };
+    return {
+      rebuild:
+        possible.bridge === null ? null : `passages can now be embedded through ${possible.bridge.engine} translation`,
+    };
   }
-  if (translator === null || translator.engine !== live.engine) return { rebuild: `embedding through ${live.engine} translation is no longer configured` };
+  if (translator === null || translator.engine !== live.engine)
+    return { rebuild: `embedding through ${live.engine} translation is no longer configured` };
   if (!(await translator.available())) {
-    throw new Error(`the index embeds passages through ${live.engine} translation and ${live.engine} does not answer; start it (scripts/apertium.sh start) or rebuild with EMBED_VIA_TRANSLATION=off --full`);
+    throw new Error(
+      `the index embeds passages through ${live.engine} translation and ${live.engine} does not answer; start it (scripts/apertium.sh start) or rebuild with EMBED_VIA_TRANSLATION=off --full`,
+    );
   }
   return { rebuild: null };
 }

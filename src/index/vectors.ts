@@ -11,7 +11,13 @@ export interface HnswSettings {
 /** A new, empty cosine-space HNSW index. */
 export function createVectorIndex(dims: number, settings: HnswSettings, capacity: number): hnswlib.HierarchicalNSW {
   const index = new hnswlib.HierarchicalNSW('cosine', dims);
-  index.initIndex({ maxElements: Math.max(capacity, 16), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 100, allowReplaceDeleted: true });
+  index.initIndex({
+    maxElements: Math.max(capacity, 16),
+    m: settings.m,
+    efConstruction: settings.efConstruction,
+    randomSeed: 100,
+    allowReplaceDeleted: true,
+  });
   return index;
 }
 

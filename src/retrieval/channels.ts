@@ -18,10 +18,17 @@ export const DEFAULT_LEXICAL_WEIGHTS: LexicalWeights = { prefix: 2.5, pairs: 0.5
  * stems, best first;
  * `score` is -bm25 (higher is better).
  */
-export function searchLexical(db: Database.Database, match: string | null, limit: number, weights: LexicalWeights = DEFAULT_LEXICAL_WEIGHTS): RankedId[] {
+export function searchLexical(
+  db: Database.Database,
+  match: string | null,
+  limit: number,
+  weights: LexicalWeights = DEFAULT_LEXICAL_WEIGHTS,
+): RankedId[] {
   if (match === null) return [];
   const rows = db
-    .prepare('SELECT rowid AS id, bm25(chunks_fts, 1.0, ?, ?, ?) AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?')
+    .prepare(
+      'SELECT rowid AS id, bm25(chunks_fts, 1.0, ?, ?, ?) AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?',
+    )
     .all(weights.prefix, weights.pairs, weights.title, match, limit) as { id: number; rank: number }[];
   return rows.map((r) => ({ id: r.id, score: -r.rank }));
 }
@@ -44,7 +51,11 @@ export function searchDense(vectors: hnswlib.HierarchicalNSW, query: Float32Arra
 }
 
 /** Cosine similarity of the query to each passage, read from the index (vectors are unit length). */
-export function denseSimilarities(vectors: hnswlib.HierarchicalNSW, query: Float32Array, ids: Iterable<number>): Map<number, number> {
+export function denseSimilarities(
+  vectors: hnswlib.HierarchicalNSW,
+  query: Float32Array,
+  ids: Iterable<number>,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const id of ids) {
     let point: number[];

@@ -8,7 +8,12 @@ const RRF_K = 60;
  * 'score': w·(normalised cosine) + (1−w)·(bm25 / best bm25). 'rrf': w/(60+dense rank) +
  * (1−w)/(60+lexical rank). Returns the union, best first.
  */
-export function fuseChannels(lexical: RankedId[], similarities: Map<number, number>, denseWeight: number, mode: 'score' | 'rrf'): RankedId[] {
+export function fuseChannels(
+  lexical: RankedId[],
+  similarities: Map<number, number>,
+  denseWeight: number,
+  mode: 'score' | 'rrf',
+): RankedId[] {
   const ids = new Set<number>([...lexical.map((r) => r.id), ...similarities.keys()]);
   const lexicalScore = new Map(lexical.map((r) => [r.id, r.score]));
   const fused: RankedId[] = [];
@@ -18,7 +23,8 @@ export function fuseChannels(lexical: RankedId[], similarities: Map<number, numb
     for (const id of ids) {
       const d = denseRank.get(id);
       const l = lexicalRank.get(id);
-      const score = (d === undefined ? 0 : denseWeight / (RRF_K + d)) + (l === undefined ? 0 : (1 - denseWeight) / (RRF_K + l));
+      const score =
+        (d === undefined ? 0 : denseWeight / (RRF_K + d)) + (l === undefined ? 0 : (1 - denseWeight) / (RRF_K + l));
       fused.push({ id, score });
     }
   } else {

@@ -8,8 +8,30 @@ export interface Period {
 }
 
 const MONTHS: Record<string, number> = {
-  gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, maggio: 5, giugno: 6, luglio: 7, agosto: 8, settembre: 9, ottobre: 10, novembre: 11, dicembre: 12,
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  gennaio: 1,
+  febbraio: 2,
+  marzo: 3,
+  aprile: 4,
+  maggio: 5,
+  giugno: 6,
+  luglio: 7,
+  agosto: 8,
+  settembre: 9,
+  ottobre: 10,
+  novembre: 11,
+  dicembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 const MONTH_NAMES = Object.keys(MONTHS).join('|');
 const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\s+(?:del\\s+|of\\s+)?((?:19|20)\\d{2})\\b`, 'u');
@@ -28,7 +50,8 @@ export function parsePeriod(question: string): Period | null {
   if (monthYear !== null) {
     const month = MONTHS[monthYear[1] ?? ''];
     const year = monthYear[2] ?? '';
-    if (month !== undefined) return { from: `${year}-${pad(month)}`, to: `${year}-${pad(month)}`, label: `${year}-${pad(month)}` };
+    if (month !== undefined)
+      return { from: `${year}-${pad(month)}`, to: `${year}-${pad(month)}`, label: `${year}-${pad(month)}` };
   }
   const year = YEAR.exec(text)?.[1];
   return year === undefined ? null : { from: `${year}-01`, to: `${year}-12`, label: year };

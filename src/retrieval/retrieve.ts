@@ -58,14 +58,33 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
   const terms = collectTerms(queryTexts);
-  const lexical = time('fts', () => searchLexical(generation.db, buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []), knobs.candidates, { prefix: knobs.prefixWeight, pairs: knobs.pairWeight, title: knobs.titleWeight }));
+  const lexical = time('fts', () =>
+    searchLexical(
+      generation.db,
+      buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []),
+      knobs.candidates,
+      { prefix: knobs.prefixWeight, pairs: knobs.pairWeight, title: knobs.titleWeight },
+    ),
+  );
 
   const period = parsePeriod(question);
   const fusedPassages = time('fusion', () => {
-    const similarities = denseSimilarities(generation.vectors, queryVector, new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]));
+    const similarities = denseSimilarities(
+      generation.vectors,
+      queryVector,
+      new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]),
+    );
     const crossLingual = language !== generation.manifest.corpusLanguage;
-    const fused = fuseChannels(lexical, similarities, crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight, knobs.fusion);
-    const passages = loadPassages(generation.db, fused.map((r) => r.id));
+    const fused = fuseChannels(
+      lexical,
+      similarities,
+      crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight,
+      knobs.fusion,
+    );
+    const passages = loadPassages(
+      generation.db,
+      fused.map((r) => r.id),
+    );
     const scored: ScoredPassage[] = [];
     for (const r of fused) {
       const passage = passages.get(r.id);
@@ -95,7 +114,8 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     const relevant =
       knobs.gateDenseWeight > 0
         ? coverage + knobs.gateDenseWeight * bestSimilarity >= knobs.minGateScore
-        : coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) || bestSimilarity >= knobs.minDenseSimilarity;
+        : coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) ||
+          bestSimilarity >= knobs.minDenseSimilarity;
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate: { coverage, similarity: bestSimilarity } };
   });
   timings.total = round(performance.now() - startAll);
@@ -119,7 +139,10 @@ function addNeighborScores(passages: ScoredPassage[], weight: number): ScoredPas
   if (weight <= 0) return passages;
   const byPosition = new Map(passages.map((p) => [`${p.articleId}#${p.index}`, p.score]));
   return passages.map((p) => {
-    const neighbor = Math.max(byPosition.get(`${p.articleId}#${p.index - 1}`) ?? 0, byPosition.get(`${p.articleId}#${p.index + 1}`) ?? 0);
+    const neighbor = Math.max(
+      byPosition.get(`${p.articleId}#${p.index - 1}`) ?? 0,
+      byPosition.get(`${p.articleId}#${p.index + 1}`) ?? 0,
+    );
     return { ...p, score: p.score + weight * neighbor };
   });
 }

@@ -55,11 +55,16 @@ export function openIndexDb(file: string, options: { create?: boolean; readonly?
     }
     if (options.create ?? false) {
       db.exec(SCHEMA);
-      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(INDEX_SCHEMA_VERSION));
+      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
+        'schemaVersion',
+        String(INDEX_SCHEMA_VERSION),
+      );
     }
     const row = db.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").get() as { value: string } | undefined;
     if (row?.value !== String(INDEX_SCHEMA_VERSION)) {
-      throw new IndexSchemaError(`${file} has schema version ${row?.value ?? 'none'}, this program needs ${INDEX_SCHEMA_VERSION}: run a full reindex`);
+      throw new IndexSchemaError(
+        `${file} has schema version ${row?.value ?? 'none'}, this program needs ${INDEX_SCHEMA_VERSION}: run a full reindex`,
+      );
     }
     return db;
   } catch (error) {
@@ -78,7 +83,9 @@ export function readArticleHashes(db: Database.Database): Map<string, string> {
 /** Removes an article with its chunks and their lexical rows; returns the removed chunk ids. */
 export function deleteArticle(db: Database.Database, articleId: string): number[] {
   const ids = (
-    db.prepare('SELECT c.id FROM chunks c JOIN articles a ON a.rowid = c.article_rowid WHERE a.id = ?').all(articleId) as { id: number }[]
+    db
+      .prepare('SELECT c.id FROM chunks c JOIN articles a ON a.rowid = c.article_rowid WHERE a.id = ?')
+      .all(articleId) as { id: number }[]
   ).map((r) => r.id);
   const deleteFts = db.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
   for (const id of ids) deleteFts.run(id);
@@ -100,7 +107,9 @@ export function insertArticle(db: Database.Database, article: Article, chunks: C
   // A derived title repeats the first sentence; only a real one adds to every passage.
   const title = article.titleDerived ? '' : analyzeForIndex(article.title, article.lang).stems;
   return chunks.map((chunk) => {
-    const id = Number(insertChunk.run(lastInsertRowid, chunk.index, chunk.start, chunk.end, chunk.text).lastInsertRowid);
+    const id = Number(
+      insertChunk.run(lastInsertRowid, chunk.index, chunk.start, chunk.end, chunk.text).lastInsertRowid,
+    );
     const fields = analyzeForIndex(chunk.text, article.lang);
     insertFts.run(id, fields.stems, fields.prefixes, fields.pairs, title);
     return id;

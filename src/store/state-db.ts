@@ -54,38 +54,62 @@ export class StateDb {
 
   /** Records the start of a build; returns its run id. */
   startRun(full: boolean, trigger: string): number {
-    const info = this.db.prepare('INSERT INTO runs (started_at, full, trigger) VALUES (?, ?, ?)').run(new Date().toISOString(), full ? 1 : 0, trigger);
+    const info = this.db
+      .prepare('INSERT INTO runs (started_at, full, trigger) VALUES (?, ?, ?)')
+      .run(new Date().toISOString(), full ? 1 : 0, trigger);
     return Number(info.lastInsertRowid);
   }
 
   /** Records how a build ended; `report` is stored as JSON. */
-  finishRun(runId: number, report: { outcome: 'success' | 'failed'; generationId: string | null; error: string | null; full: boolean }): void {
+  finishRun(
+    runId: number,
+    report: { outcome: 'success' | 'failed'; generationId: string | null; error: string | null; full: boolean },
+  ): void {
     this.db
-      .prepare('UPDATE runs SET finished_at = ?, outcome = ?, generation_id = ?, error = ?, report = ?, full = ? WHERE id = ?')
-      .run(new Date().toISOString(), report.outcome, report.generationId, report.error, JSON.stringify(report), report.full ? 1 : 0, runId);
+      .prepare(
+        'UPDATE runs SET finished_at = ?, outcome = ?, generation_id = ?, error = ?, report = ?, full = ? WHERE id = ?',
+      )
+      .run(
+        new Date().toISOString(),
+        report.outcome,
+        report.generationId,
+        report.error,
+        JSON.stringify(report),
+        report.full ? 1 : 0,
+        runId,
+      );
   }
 
   /** Marks runs left 'running' by a killed process as failed. */
   closeAbandonedRuns(reason: string): void {
-    this.db.prepare("UPDATE runs SET outcome = 'failed', error = ?, finished_at = ? WHERE outcome = 'running'").run(reason, new Date().toISOString());
+    this.db
+      .prepare("UPDATE runs SET outcome = 'failed', error = ?, finished_at = ? WHERE outcome = 'running'")
+      .run(reason, new Date().toISOString());
   }
 
   /** The most recent finished run, and the most recent successful one. */
   lastRuns(): { last: RunRow | null; lastSuccess: RunRow | null } {
     const select = `SELECT id, started_at AS startedAt, finished_at AS finishedAt, outcome, error, generation_id AS generationId FROM runs`;
-    const last = this.db.prepare(`${select} WHERE outcome != 'running' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined;
-    const lastSuccess = this.db.prepare(`${select} WHERE outcome = 'success' ORDER BY id DESC LIMIT 1`).get() as RunRow | undefined;
+    const last = this.db.prepare(`${select} WHERE outcome != 'running' ORDER BY id DESC LIMIT 1`).get() as
+      RunRow | undefined;
+    const lastSuccess = this.db.prepare(`${select} WHERE outcome = 'success' ORDER BY id DESC LIMIT 1`).get() as
+      RunRow | undefined;
     return { last: last ?? null, lastSuccess: lastSuccess ?? null };
   }
 
   /** Stores one vote (no user names). */
   recordVote(vote: { answerId: string; question: string; vote: 'up' | 'down' }): void {
-    this.db.prepare('INSERT INTO feedback (answer_id, question, vote, created_at) VALUES (?, ?, ?, ?)').run(vote.answerId, vote.question, vote.vote, new Date().toISOString());
+    this.db
+      .prepare('INSERT INTO feedback (answer_id, question, vote, created_at) VALUES (?, ?, ?, ?)')
+      .run(vote.answerId, vote.question, vote.vote, new Date().toISOString());
   }
 
   /** Votes so far. */
   voteCounts(): { up: number; down: number } {
-    const rows = this.db.prepare('SELECT vote, count(*) AS n FROM feedback GROUP BY vote').all() as { vote: 'up' | 'down'; n: number }[];
+    const rows = this.db.prepare('SELECT vote, count(*) AS n FROM feedback GROUP BY vote').all() as {
+      vote: 'up' | 'down';
+      n: number;
+    }[];
     return { up: rows.find((r) => r.vote === 'up')?.n ?? 0, down: rows.find((r) => r.vote === 'down')?.n ?? 0 };
   }
 

@@ -54,5 +54,9 @@ export function stemPairs(terms: Term[]): string[] {
 /** The lexical-index fields of a passage: space-joined stems, prefix terms and stem pairs. */
 export function analyzeForIndex(text: string, lang: Lang): { stems: string; prefixes: string; pairs: string } {
   const terms = analyze(text, lang);
-  return { stems: terms.map((t) => t.stem).join(' '), prefixes: terms.map((t) => t.prefix).join(' '), pairs: stemPairs(terms).join(' ') };
+  return {
+    stems: terms.map((t) => t.stem).join(' '),
+    prefixes: terms.map((t) => t.prefix).join(' '),
+    pairs: stemPairs(terms).join(' '),
+  };
 }

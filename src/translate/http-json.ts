@@ -1,7 +1,5 @@
 /** A JSON answer, or why there is none, in words fit for a log line. */
-export type JsonOutcome =
-  | { ok: true; json: unknown }
-  | { ok: false; cause: string; detail: string };
+export type JsonOutcome = { ok: true; json: unknown } | { ok: false; cause: string; detail: string };
 
 /**
  * Fetches `url` and parses a 200 answer as JSON, within `timeoutMs` for the whole exchange

@@ -37,21 +37,34 @@ export async function selectTranslator(options: SelectTranslatorOptions): Promis
   const cache = (translator: Translator): Translator =>
     cacheMax > 0 ? withCache(translator, { max: cacheMax }) : translator;
   const llm = (): Translator | null =>
-    options.llmComplete === null ? null : createLlmTranslator({ complete: options.llmComplete, logger: options.logger });
+    options.llmComplete === null
+      ? null
+      : createLlmTranslator({ complete: options.llmComplete, logger: options.logger });
 
   switch (options.mode) {
     case 'off':
       return { translator: null, why: 'query translation is off (QUERY_TRANSLATION=off)' };
     case 'llm': {
       const translator = llm();
-      if (translator === null) return { translator: null, why: 'QUERY_TRANSLATION=llm but no LLM is configured; questions are searched untranslated' };
+      if (translator === null)
+        return {
+          translator: null,
+          why: 'QUERY_TRANSLATION=llm but no LLM is configured; questions are searched untranslated',
+        };
       return { translator: cache(translator), why: 'translating questions with the LLM (QUERY_TRANSLATION=llm)' };
     }
     case 'apertium': {
       if (options.apertiumUrl === null) {
-        return { translator: null, why: 'QUERY_TRANSLATION=apertium but APERTIUM_URL is not set; questions are searched untranslated' };
+        return {
+          translator: null,
+          why: 'QUERY_TRANSLATION=apertium but APERTIUM_URL is not set; questions are searched untranslated',
+        };
       }
-      const apertium = createApertiumTranslator({ url: options.apertiumUrl, timeoutMs: options.apertiumTimeoutMs, logger: options.logger });
+      const apertium = createApertiumTranslator({
+        url: options.apertiumUrl,
+        timeoutMs: options.apertiumTimeoutMs,
+        logger: options.logger,
+      });
       const why = (await apertium.warm())
         ? `translating questions with Apertium at ${options.apertiumUrl}`
         : `Apertium at ${options.apertiumUrl} is unreachable or failing; questions are searched untranslated until it answers`;
@@ -69,7 +82,11 @@ async function selectAuto(
 ): Promise<TranslatorChoice> {
   let apertiumNote = 'APERTIUM_URL is not set';
   if (options.apertiumUrl !== null) {
-    const apertium = createApertiumTranslator({ url: options.apertiumUrl, timeoutMs: options.apertiumTimeoutMs, logger: options.logger });
+    const apertium = createApertiumTranslator({
+      url: options.apertiumUrl,
+      timeoutMs: options.apertiumTimeoutMs,
+      logger: options.logger,
+    });
     if (await apertium.warm()) {
       return { translator: cache(apertium), why: `translating questions with Apertium at ${options.apertiumUrl}` };
     }

@@ -20,30 +20,63 @@ type Registered = Array<Record<string, unknown> & { name: string; options?: Arra
 
 describe('deployCommands', () => {
   it('registers the command list in a guild (PUT …/guilds/{gid}/commands) with the bot token', async () => {
-    const result = await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guild.id, apiUrl: fake.apiUrl });
+    const result = await deployCommands({
+      token: fake.token,
+      clientId: fake.applicationId,
+      guildId: fake.guild.id,
+      apiUrl: fake.apiUrl,
+    });
     expect(result).toEqual({ scope: 'guild', names: ['ask', 'status', 'reindex'] });
-    const put = await fake.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
+    const put = await fake.waitFor(
+      (c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`,
+    );
     expect(put.authorization).toBe(`Bot ${fake.token}`);
     const [ask, status, reindex] = put.body as Registered;
-    expect(ask).toMatchObject({ name: 'ask', name_localizations: { it: 'chiedi' }, description_localizations: { it: expect.any(String) as unknown } });
+    expect(ask).toMatchObject({
+      name: 'ask',
+      name_localizations: { it: 'chiedi' },
+      description_localizations: { it: expect.any(String) as unknown },
+    });
     expect(ask?.options).toEqual([
-      expect.objectContaining({ name: 'question', name_localizations: { it: 'domanda' }, type: 3, required: true, max_length: 1000 }),
+      expect.objectContaining({
+        name: 'question',
+        name_localizations: { it: 'domanda' },
+        type: 3,
+        required: true,
+        max_length: 1000,
+      }),
       expect.objectContaining({ name: 'private', name_localizations: { it: 'privata' }, type: 5 }),
     ]);
     expect(status).toMatchObject({ name: 'status' });
     expect(status?.default_member_permissions).toBeUndefined();
-    expect(reindex).toMatchObject({ name: 'reindex', default_member_permissions: '32', dm_permission: false, contexts: [0] });
+    expect(reindex).toMatchObject({
+      name: 'reindex',
+      default_member_permissions: '32',
+      dm_permission: false,
+      contexts: [0],
+    });
     expect(reindex?.options).toEqual([expect.objectContaining({ name: 'full', type: 5 })]);
   });
 
   it('registers globally (PUT /applications/{app}/commands) without a guild id', async () => {
-    const result = await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl });
+    const result = await deployCommands({
+      token: fake.token,
+      clientId: fake.applicationId,
+      guildId: null,
+      apiUrl: fake.apiUrl,
+    });
     expect(result.scope).toBe('global');
-    expect((fake.registeredCommands.get('global') ?? []).map((c) => (c as { name: string }).name)).toEqual(['ask', 'status', 'reindex']);
+    expect((fake.registeredCommands.get('global') ?? []).map((c) => (c as { name: string }).name)).toEqual([
+      'ask',
+      'status',
+      'reindex',
+    ]);
   });
 
   it('rejects when Discord refuses the token', async () => {
-    await expect(deployCommands({ token: 'wrong', clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl })).rejects.toThrow(/Unauthorized/);
+    await expect(
+      deployCommands({ token: 'wrong', clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl }),
+    ).rejects.toThrow(/Unauthorized/);
   });
 });
 
@@ -51,16 +84,27 @@ describe('scripts/deploy-commands.ts', () => {
   const script = ['--import', 'tsx', 'scripts/deploy-commands.ts'];
 
   it('exits 1 with one clear line when the token or client id is missing', async () => {
-    const failure = await run(process.execPath, script, { cwd: root, env: { ...process.env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' } }).then(
+    const failure = await run(process.execPath, script, {
+      cwd: root,
+      env: { ...process.env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' },
+    }).then(
       () => null,
       (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr.trim()).toBe('deploy-commands: set DISCORD_TOKEN and DISCORD_CLIENT_ID (in .env or the environment) first.');
+    expect(failure?.stderr.trim()).toBe(
+      'deploy-commands: set DISCORD_TOKEN and DISCORD_CLIENT_ID (in .env or the environment) first.',
+    );
   });
 
   it('registers the commands in DISCORD_GUILD_ID on the fake', async () => {
-    const env = { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guild.id, DISCORD_API_URL: fake.apiUrl };
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guild.id,
+      DISCORD_API_URL: fake.apiUrl,
+    };
     const { stdout } = await run(process.execPath, script, { cwd: root, env });
     expect(stdout.trim()).toBe(`deploy-commands: registered /ask, /status, /reindex in guild ${fake.guild.id}.`);
   });

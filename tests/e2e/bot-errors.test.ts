@@ -17,11 +17,23 @@ describe('central error path', () => {
   it('the services’ ask throwing: the deferred reply becomes a short apology in Italian, the error is logged with context', async () => {
     h.services.answerWith = () => Promise.reject(new Error('retrieval exploded: hnsw file missing'));
     try {
-      const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('sfortunato'), options: { question: 'Perché?' }, locale: 'it' });
+      const i = h.fake.sendSlashCommand({
+        name: 'ask',
+        user: h.fake.user('sfortunato'),
+        options: { question: 'Perché?' },
+        locale: 'it',
+      });
       const edit = await h.fake.waitFor(editsOriginal(i.token));
-      expect(edit.body).toMatchObject({ content: 'Mi dispiace, qualcosa è andato storto. Riprova tra poco.', components: [] });
+      expect(edit.body).toMatchObject({
+        content: 'Mi dispiace, qualcosa è andato storto. Riprova tra poco.',
+        components: [],
+      });
       const entry = logged().find((l) => l.msg === 'handler failed' && l.interactionId === i.id);
-      expect(entry).toMatchObject({ level: 50, command: 'ask', error: { message: 'retrieval exploded: hnsw file missing' } });
+      expect(entry).toMatchObject({
+        level: 50,
+        command: 'ask',
+        error: { message: 'retrieval exploded: hnsw file missing' },
+      });
       expect(leftThinking(h.fake)).toEqual([]);
     } finally {
       h.services.answerWith = (q, l) => Promise.resolve(cannedAnswer(q, l));
@@ -35,7 +47,9 @@ describe('central error path', () => {
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('unlucky'), options: { question: 'Why?' } });
       const edit = await h.fake.waitFor(editsOriginal(i.token));
-      expect((edit.body as { content: string }).content).toBe('Sorry, something went wrong. Please try again in a moment.');
+      expect((edit.body as { content: string }).content).toBe(
+        'Sorry, something went wrong. Please try again in a moment.',
+      );
     } finally {
       h.services.answerWith = (q, l) => Promise.resolve(cannedAnswer(q, l));
     }
@@ -57,14 +71,20 @@ describe('central error path', () => {
   it('an unknown command name gets a private "unknown command" reply', async () => {
     const i = h.fake.sendSlashCommand({ name: 'dance', user: h.fake.user('dancer') });
     await h.fake.waitFor((c) => c.path.endsWith(`/${i.token}/callback`));
-    expect(shownFor(h.fake, i)[0]).toMatchObject({ kind: 'reply', flags: 64, content: expect.stringContaining('“dance”') as unknown });
+    expect(shownFor(h.fake, i)[0]).toMatchObject({
+      kind: 'reply',
+      flags: 64,
+      content: expect.stringContaining('“dance”') as unknown,
+    });
   });
 
   it('a failed mention answer replies with the apology in the guild locale', async () => {
     h.services.answerWith = () => Promise.reject(new Error('llm timeout'));
     try {
       const id = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> cosa succede?`, author: h.fake.user('menzione') });
-      const reply = await h.fake.waitFor((c) => (c.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === id);
+      const reply = await h.fake.waitFor(
+        (c) => (c.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === id,
+      );
       expect((reply.body as { content: string }).content).toContain('Mi dispiace');
     } finally {
       h.services.answerWith = (q, l) => Promise.resolve(cannedAnswer(q, l));
@@ -76,7 +96,9 @@ describe('central error path', () => {
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('late'), options: { question: 'Too late?' } });
       await vi.waitFor(() => {
-        const warning = logged().find((l) => l.msg === 'could not tell the user about an error' && l.interactionId === i.id);
+        const warning = logged().find(
+          (l) => l.msg === 'could not tell the user about an error' && l.interactionId === i.id,
+        );
         expect(warning).toMatchObject({ error: { code: 50027, status: 401 } });
       });
       expect(h.fake.callsFor(i).map((c) => c.status)).toEqual([401, 401]);

@@ -11,7 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-
 /** Asks a question and returns the answer message's id and its two button ids. */
 async function askAndGetButtons(question: string): Promise<{ messageId: string; up: string; down: string }> {
   const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('asker'), options: { question } });
@@ -29,7 +28,9 @@ describe('feedback buttons', () => {
     const click = h.fake.clickButton({ customId: up, user: h.fake.user('voter'), messageId, locale: 'en-US' });
     await h.fake.waitFor((c) => c.path.endsWith(`/${click.token}/callback`));
     expect(shownFor(h.fake, click)[0]).toMatchObject({ kind: 'reply', flags: 64, content: 'Thanks for the feedback!' });
-    expect(h.services.feedback.votes).toEqual([{ answerId: up.slice('fb:up:'.length), question: 'When is the next council meeting?', vote: 'up' }]);
+    expect(h.services.feedback.votes).toEqual([
+      { answerId: up.slice('fb:up:'.length), question: 'When is the next council meeting?', vote: 'up' },
+    ]);
   });
 
   it('a 👎 click from an Italian client is thanked in Italian; a second click by the same person is not counted twice', async () => {
@@ -40,12 +41,21 @@ describe('feedback buttons', () => {
     expect(shownFor(h.fake, first)[0]?.content).toBe('Grazie per il feedback!');
     const again = h.fake.clickButton({ customId: down, user: voter, messageId, locale: 'it' });
     await h.fake.waitFor((c) => c.path.endsWith(`/${again.token}/callback`));
-    expect(shownFor(h.fake, again)[0]).toMatchObject({ flags: 64, content: expect.stringContaining('già votato') as unknown });
-    expect(h.services.feedback.votes.filter((v) => v.vote === 'down')).toEqual([{ answerId: down.slice('fb:down:'.length), question: 'Chi è il sindaco?', vote: 'down' }]);
+    expect(shownFor(h.fake, again)[0]).toMatchObject({
+      flags: 64,
+      content: expect.stringContaining('già votato') as unknown,
+    });
+    expect(h.services.feedback.votes.filter((v) => v.vote === 'down')).toEqual([
+      { answerId: down.slice('fb:down:'.length), question: 'Chi è il sindaco?', vote: 'down' },
+    ]);
   });
 
   it('a vote on an answer the bot no longer remembers (restart) is still recorded, without the question', async () => {
-    const click = h.fake.clickButton({ customId: 'fb:up:from-before-restart', user: h.fake.user('old'), messageId: '1' });
+    const click = h.fake.clickButton({
+      customId: 'fb:up:from-before-restart',
+      user: h.fake.user('old'),
+      messageId: '1',
+    });
     await h.fake.waitFor((c) => c.path.endsWith(`/${click.token}/callback`));
     expect(h.services.feedback.votes.at(-1)).toEqual({ answerId: 'from-before-restart', question: '', vote: 'up' });
   });

@@ -11,7 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-
 describe('gateway', () => {
   it('identifies once with the three intents and the token', () => {
     const identify = h.fake.gatewayReceived.filter((p) => p.op === 2);
@@ -23,12 +22,23 @@ describe('gateway', () => {
   it('closing with 4000: the client RESUMEs (no new IDENTIFY), gets the missed event and keeps answering', async () => {
     h.fake.closeGateway(4000);
     // Sent while disconnected: the fake replays it after RESUME, as Discord does.
-    const missed = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('paziente'), options: { question: 'still there?' } });
+    const missed = h.fake.sendSlashCommand({
+      name: 'ask',
+      user: h.fake.user('paziente'),
+      options: { question: 'still there?' },
+    });
     await h.fake.waitForGateway(6);
-    expect(h.fake.gatewayReceived.filter((p) => p.op === 6).at(-1)?.d).toMatchObject({ token: h.fake.token, seq: expect.any(Number) as unknown });
+    expect(h.fake.gatewayReceived.filter((p) => p.op === 6).at(-1)?.d).toMatchObject({
+      token: h.fake.token,
+      seq: expect.any(Number) as unknown,
+    });
     await h.fake.waitFor(editsOriginal(missed.token));
 
-    const after = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('dopo'), options: { question: 'and now?' } });
+    const after = h.fake.sendSlashCommand({
+      name: 'ask',
+      user: h.fake.user('dopo'),
+      options: { question: 'and now?' },
+    });
     await h.fake.waitFor(editsOriginal(after.token));
     expect(h.fake.gatewayReceived.filter((p) => p.op === 2)).toHaveLength(1);
     expect(h.logs.some((l) => l.includes('gateway session resumed'))).toBe(true);

@@ -5,7 +5,8 @@ import { editsOriginal, snowflake } from '../helpers/fake-discord.js';
 import type { RecordedCall } from '../helpers/fake-discord.js';
 
 const EPHEMERAL = 64;
-const repliedTo = (i: { id: string; token: string }) => (c: RecordedCall) => c.path === `/interactions/${i.id}/${i.token}/callback`;
+const repliedTo = (i: { id: string; token: string }) => (c: RecordedCall) =>
+  c.path === `/interactions/${i.id}/${i.token}/callback`;
 
 describe('per-user rate limit (2 per minute here)', () => {
   let h: Harness;
@@ -35,8 +36,13 @@ describe('per-user rate limit (2 per minute here)', () => {
 
   it('mentions share the same per-user budget', async () => {
     const user = h.fake.user('mentioner');
-    const ids = ['a?', 'b?', 'c?'].map((q) => h.fake.sendMessage({ content: `<@${h.fake.bot.id}> ${q}`, author: user }));
-    const last = await h.fake.waitFor((c) => (c.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === ids[2]);
+    const ids = ['a?', 'b?', 'c?'].map((q) =>
+      h.fake.sendMessage({ content: `<@${h.fake.bot.id}> ${q}`, author: user }),
+    );
+    const last = await h.fake.waitFor(
+      (c) =>
+        (c.body as { message_reference?: { message_id: string } } | null)?.message_reference?.message_id === ids[2],
+    );
     expect((last.body as { content: string }).content).toContain('riprova tra');
   });
 });
@@ -67,10 +73,17 @@ describe('concurrency bound and queue (1 running, 1 waiting)', () => {
     await h.fake.waitFor(repliedTo(third));
 
     expect(h.services.asked.map((a) => a.question)).toEqual(['first?']);
-    expect(shownFor(h.fake, third)[0]).toMatchObject({ kind: 'reply', flags: EPHEMERAL, content: expect.stringContaining('right now') as unknown });
+    expect(shownFor(h.fake, third)[0]).toMatchObject({
+      kind: 'reply',
+      flags: EPHEMERAL,
+      content: expect.stringContaining('right now') as unknown,
+    });
 
     release();
-    const [a, b] = await Promise.all([h.fake.waitFor(editsOriginal(first.token)), h.fake.waitFor(editsOriginal(second.token))]);
+    const [a, b] = await Promise.all([
+      h.fake.waitFor(editsOriginal(first.token)),
+      h.fake.waitFor(editsOriginal(second.token)),
+    ]);
     expect(h.services.asked.map((x) => x.question)).toEqual(['first?', 'second?']);
     expect(a.at).toBeLessThanOrEqual(b.at);
     expect(leftThinking(h.fake)).toEqual([]);
@@ -88,17 +101,36 @@ describe('/ask with ALLOWED_CHANNEL_IDS', () => {
   });
 
   it('refuses politely and privately outside the listed channels, answers inside', async () => {
-    const refused = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('x'), options: { question: 'news?' }, channelId: outside });
+    const refused = h.fake.sendSlashCommand({
+      name: 'ask',
+      user: h.fake.user('x'),
+      options: { question: 'news?' },
+      channelId: outside,
+    });
     await h.fake.waitFor(repliedTo(refused));
-    expect(shownFor(h.fake, refused)[0]).toMatchObject({ kind: 'reply', flags: EPHEMERAL, content: expect.stringContaining('cannot answer here') as unknown });
+    expect(shownFor(h.fake, refused)[0]).toMatchObject({
+      kind: 'reply',
+      flags: EPHEMERAL,
+      content: expect.stringContaining('cannot answer here') as unknown,
+    });
     expect(h.services.asked).toEqual([]);
 
-    const ok = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('y'), options: { question: 'news?' }, channelId: inside });
+    const ok = h.fake.sendSlashCommand({
+      name: 'ask',
+      user: h.fake.user('y'),
+      options: { question: 'news?' },
+      channelId: inside,
+    });
     await h.fake.waitFor(editsOriginal(ok.token));
   });
 
   it('refuses /ask from a DM when an allow-list is set', async () => {
-    const dm = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('z'), options: { question: 'news?' }, dm: true });
+    const dm = h.fake.sendSlashCommand({
+      name: 'ask',
+      user: h.fake.user('z'),
+      options: { question: 'news?' },
+      dm: true,
+    });
     await h.fake.waitFor(repliedTo(dm));
     expect(shownFor(h.fake, dm)[0]).toMatchObject({ kind: 'reply', flags: EPHEMERAL });
   });

@@ -21,11 +21,16 @@ interface SentBody {
 }
 const body = (c: RecordedCall): SentBody => c.body as SentBody;
 const replyTo = (messageId: string) => (c: RecordedCall) =>
-  c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && body(c).message_reference?.message_id === messageId;
+  c.method === 'POST' &&
+  /^\/channels\/\d+\/messages$/.test(c.path) &&
+  body(c).message_reference?.message_id === messageId;
 
 describe('mentions', () => {
   it('answers a mention as a reply to the message, with the mention stripped and nobody pinged', async () => {
-    const id = h.fake.sendMessage({ content: `<@${h.fake.bot.id}> cosa ha approvato il consiglio?`, author: h.fake.user('giulia') });
+    const id = h.fake.sendMessage({
+      content: `<@${h.fake.bot.id}> cosa ha approvato il consiglio?`,
+      author: h.fake.user('giulia'),
+    });
     const reply = await h.fake.waitFor(replyTo(id));
     expect(h.services.asked.at(-1)).toEqual({ question: 'cosa ha approvato il consiglio?', languageHint: null });
     expect(body(reply).content).toContain('Answer to: cosa ha approvato il consiglio? [1]');
@@ -35,7 +40,10 @@ describe('mentions', () => {
   });
 
   it('strips the legacy <@!id> form too, wherever it appears', async () => {
-    const id = h.fake.sendMessage({ content: `what about the budget <@!${h.fake.bot.id}>`, author: h.fake.user('tom') });
+    const id = h.fake.sendMessage({
+      content: `what about the budget <@!${h.fake.bot.id}>`,
+      author: h.fake.user('tom'),
+    });
     await h.fake.waitFor(replyTo(id));
     expect(h.services.asked.at(-1)?.question).toBe('what about the budget');
   });
@@ -71,7 +79,11 @@ describe('mentions with ALLOWED_CHANNEL_IDS', () => {
   });
 
   it('answers in the listed channel and silently ignores mentions elsewhere', async () => {
-    const ok = r.fake.sendMessage({ content: `<@${r.fake.bot.id}> budget?`, author: r.fake.user('in'), channelId: inside });
+    const ok = r.fake.sendMessage({
+      content: `<@${r.fake.bot.id}> budget?`,
+      author: r.fake.user('in'),
+      channelId: inside,
+    });
     await r.fake.waitFor(replyTo(ok));
     const before = { calls: r.fake.calls.length, asked: r.services.asked.length };
     r.fake.sendMessage({ content: `<@${r.fake.bot.id}> budget?`, author: r.fake.user('out'), channelId: outside });

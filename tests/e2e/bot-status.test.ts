@@ -17,7 +17,12 @@ const contentOf = (c: RecordedCall): string => (c.body as { content: string }).c
 describe('/status', () => {
   it('anyone (no permissions) gets every field, ephemerally', async () => {
     h.services.feedback.recordVote({ answerId: 'a', question: 'q', vote: 'up' });
-    const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('reader'), permissions: '0', locale: 'en-US' });
+    const i = h.fake.sendSlashCommand({
+      name: 'status',
+      user: h.fake.user('reader'),
+      permissions: '0',
+      locale: 'en-US',
+    });
     const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
     expect(h.fake.callsFor(i)[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(text).toContain('Articles: 1,234 · Passages: 5,678');

@@ -53,18 +53,28 @@ afterAll(async () => {
 
 describe('questions during a /reindex (real bot, real worker process)', () => {
   it('the bot serves the CLI-built generation from the start (its index file is open)', () => {
-    expect(bot.logs().find((l) => l.msg === 'index generation swapped in')).toMatchObject({ from: null, to: oldGeneration });
+    expect(bot.logs().find((l) => l.msg === 'index generation swapped in')).toMatchObject({
+      from: null,
+      to: oldGeneration,
+    });
     expect(openFiles(bot.child.pid ?? 0).some((f) => f.includes(`/generations/${oldGeneration}/`))).toBe(true);
   });
 
   it('keeps answering from the old index while six eval articles are indexed, and from the new one after the swap', async () => {
     // Whole, these six take over 30 s to embed here (~8 passages/s); their first paragraphs, several seconds.
-    const articles = selectEvalSubset(readEvalSet(EVAL_FILE), 6, 0).corpus.map((a) => ({ ...a, text: a.text.split('\n\n').slice(0, PARAGRAPHS).join('\n\n') }));
+    const articles = selectEvalSubset(readEvalSet(EVAL_FILE), 6, 0).corpus.map((a) => ({
+      ...a,
+      text: a.text.split('\n\n').slice(0, PARAGRAPHS).join('\n\n'),
+    }));
     const records = toCorpusRecords(articles);
     writeJsonlCorpus(ws.corpusDir, 'squad-it-dev-6.jsonl', records);
     writeArticle(ws.corpusDir, NEW_ARTICLE);
 
-    const run = fake.sendSlashCommand({ name: 'reindex', user: fake.user('caporedattore'), permissions: PERMISSIONS.manageGuild });
+    const run = fake.sendSlashCommand({
+      name: 'reindex',
+      user: fake.user('caporedattore'),
+      permissions: PERMISSIONS.manageGuild,
+    });
     const reportCall = fake.waitFor(isOriginalEdit(run.token, /^\*\*(✅|❌)/), 90_000);
     let reportAt: number | null = null;
     void reportCall.then((c) => (reportAt = c.at));
@@ -85,7 +95,8 @@ describe('questions during a /reindex (real bot, real worker process)', () => {
     const earlyReply = await waitForReply(fake, early, 60_000);
     expect(earlyReply.content).not.toContain(NEW_ARTICLE.title);
 
-    for (const reply of during) expect(reply.content).toMatch(/\*\*Fonti\*\*\n\[1\] [^\n]* — luglio 2025 — Luigi Medici/);
+    for (const reply of during)
+      expect(reply.content).toMatch(/\*\*Fonti\*\*\n\[1\] [^\n]* — luglio 2025 — Luigi Medici/);
     const answeredDuringBuild = during.filter((r) => r.call.at < (reportAt ?? 0)).length;
     expect(answeredDuringBuild).toBeGreaterThanOrEqual(2);
 

@@ -72,7 +72,9 @@ describe('npm start, extractive answers (no OPENAI_API_KEY), starting with no in
     expect(fake.callsFor(sent)[0]?.body).toEqual({ type: 5, data: { flags: 0 } });
     expect(reply.content).toContain('Lavrov');
     expect(reply.content).toMatch(/\[1\]/);
-    expect(reply.content).toMatch(/\*\*Fonti\*\*\n\[1\] \*Il Segretario di Stato americano Marco Rubio[^\n]*\* — luglio 2025 — Luigi Medici/);
+    expect(reply.content).toMatch(
+      /\*\*Fonti\*\*\n\[1\] \*Il Segretario di Stato americano Marco Rubio[^\n]*\* — luglio 2025 — Luigi Medici/,
+    );
     expect(JSON.stringify(reply.components)).toMatch(/"custom_id":"fb:up:[^"]+".*"custom_id":"fb:down:[^"]+"/);
   });
 
@@ -84,8 +86,16 @@ describe('npm start, extractive answers (no OPENAI_API_KEY), starting with no in
   });
 
   it('a mention is answered as a reply to the message', async () => {
-    const messageId = fake.sendMessage({ content: `<@${fake.bot.id}> ${FUNIVIA.question}`, author: fake.user('lettrice') });
-    const reply = await fake.waitFor((c) => c.method === 'POST' && (c.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id === messageId, 20_000);
+    const messageId = fake.sendMessage({
+      content: `<@${fake.bot.id}> ${FUNIVIA.question}`,
+      author: fake.user('lettrice'),
+    });
+    const reply = await fake.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        (c.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id === messageId,
+      20_000,
+    );
     const content = (reply.body as { content: string }).content;
     expect(content).toContain(FUNIVIA.fact);
     expect(content).toContain(`**${FUNIVIA.title}**`);
@@ -117,7 +127,11 @@ describe('npm start, extractive answers (no OPENAI_API_KEY), starting with no in
   it('a report bigger than the IPC pipe buffer (1,500 skipped files) still reaches the bot: success, not "the build process exited"', async () => {
     const folder = path.join(ws.corpusDir, 'vuoti');
     mkdirSync(folder);
-    for (let n = 0; n < 1500; n++) writeFileSync(path.join(folder, `articolo-vuoto-numero-${String(n).padStart(4, '0')}-della-redazione-locale.txt`), '');
+    for (let n = 0; n < 1500; n++)
+      writeFileSync(
+        path.join(folder, `articolo-vuoto-numero-${String(n).padStart(4, '0')}-della-redazione-locale.txt`),
+        '',
+      );
     const { report } = await reindex(fake);
     expect(report).toMatch(/^\*\*✅ Reindex finished/);
     expect(report).toContain('Articles: seen 1,504 · added 0 · updated 0 · unchanged 4 · removed 0 · skipped 1,500');
@@ -149,7 +163,14 @@ describe('npm start with OPENAI_API_KEY and OPENAI_BASE_URL on a fake OpenAI ser
   let openai: FakeOpenAi;
   beforeAll(async () => {
     openai = await startFakeOpenAi({ kind: 'status', status: 500, message: 'fake: overloaded' });
-    const extra = { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: openai.url, OPENAI_MODEL: 'fake-model', LLM_ATTEMPT_TIMEOUT_MS: '500', LLM_TOTAL_BUDGET_MS: String(BUDGET_MS), LLM_MAX_RETRIES: '2' };
+    const extra = {
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_BASE_URL: openai.url,
+      OPENAI_MODEL: 'fake-model',
+      LLM_ATTEMPT_TIMEOUT_MS: '500',
+      LLM_TOTAL_BUDGET_MS: String(BUDGET_MS),
+      LLM_MAX_RETRIES: '2',
+    };
     bot = await startBot(botEnv({ fake, ...ws, extra }), transcript);
   });
   afterAll(async () => {
@@ -158,9 +179,14 @@ describe('npm start with OPENAI_API_KEY and OPENAI_BASE_URL on a fake OpenAI ser
   });
 
   it('answers in LLM mode with the model text citing [1] = the seed article; the key goes only in the Authorization header', async () => {
-    openai.enqueue({ kind: 'reply', text: 'Lavrov ha proposto a Rubio un approccio nuovo o diverso per porre fine al conflitto in Ucraina [1].' });
+    openai.enqueue({
+      kind: 'reply',
+      text: 'Lavrov ha proposto a Rubio un approccio nuovo o diverso per porre fine al conflitto in Ucraina [1].',
+    });
     const reply = await ask(fake, SEED_QUESTION, { locale: 'it' });
-    expect(reply.content).toMatch(/^Lavrov ha proposto a Rubio un approccio nuovo o diverso per porre fine al conflitto in Ucraina \[1\]\./);
+    expect(reply.content).toMatch(
+      /^Lavrov ha proposto a Rubio un approccio nuovo o diverso per porre fine al conflitto in Ucraina \[1\]\./,
+    );
     expect(reply.content).toMatch(/\*\*Fonti\*\*\n\[1\] [^\n]* — luglio 2025 — Luigi Medici/);
     expect(reply.content).not.toContain('Risposta estrattiva');
     const request = openai.requests.at(-1);
@@ -171,7 +197,9 @@ describe('npm start with OPENAI_API_KEY and OPENAI_BASE_URL on a fake OpenAI ser
 
   it('/status says the answer mode is the LLM', async () => {
     const status = fake.sendSlashCommand({ name: 'status', user: fake.user('curioso'), locale: 'en-US' });
-    expect((await waitForReply(fake, { ...status, at: Date.now() })).content).toContain('Answer mode: llm (fake-model)');
+    expect((await waitForReply(fake, { ...status, at: Date.now() })).content).toContain(
+      'Answer mode: llm (fake-model)',
+    );
   });
 
   it('when the LLM only returns 500s, the extractive fallback still answers within the budget', async () => {
@@ -199,7 +227,9 @@ describe('scripts around the bot', () => {
     const env = { ...botEnv({ fake, ...ws }), DISCORD_GUILD_ID: fake.guild.id };
     const result = await runNode('scripts/deploy-commands.ts', [], env, transcript);
     expect(result.code).toBe(0);
-    const put = await fake.waitFor((c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
+    const put = await fake.waitFor(
+      (c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`,
+    );
     expect(put.authorization).toBe(`Bot ${fake.token}`);
     expect((put.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'status', 'reindex']);
   });

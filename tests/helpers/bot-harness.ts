@@ -76,7 +76,11 @@ export class FakeReindexer implements Reindexer {
     return this.#running;
   }
 
-  async start(options: { full: boolean; by: string; onProgress: (progress: BuildProgress) => void }): Promise<BuildReport> {
+  async start(options: {
+    full: boolean;
+    by: string;
+    onProgress: (progress: BuildProgress) => void;
+  }): Promise<BuildReport> {
     if (this.#running) throw Object.assign(new Error('a build is already running'), { name: 'ReindexBusyError' });
     this.#running = { since: new Date(), by: options.by };
     this.starts.push({ full: options.full, by: options.by });
@@ -101,7 +105,10 @@ export class MemoryFeedbackStore implements FeedbackStore {
   }
 
   counts(): { up: number; down: number } {
-    return { up: this.votes.filter((v) => v.vote === 'up').length, down: this.votes.filter((v) => v.vote === 'down').length };
+    return {
+      up: this.votes.filter((v) => v.vote === 'up').length,
+      down: this.votes.filter((v) => v.vote === 'down').length,
+    };
   }
 }
 
@@ -110,7 +117,8 @@ export class FakeServices implements BotServices {
   readonly asked: Array<{ question: string; languageHint: Lang | null }> = [];
   readonly reindexer = new FakeReindexer();
   readonly feedback = new MemoryFeedbackStore();
-  answerWith: (question: string, languageHint: Lang | null) => Promise<Answer> = (q, l) => Promise.resolve(cannedAnswer(q, l));
+  answerWith: (question: string, languageHint: Lang | null) => Promise<Answer> = (q, l) =>
+    Promise.resolve(cannedAnswer(q, l));
 
   ask(input: { question: string; languageHint: Lang | null }): Promise<Answer> {
     this.asked.push(input);
@@ -207,13 +215,23 @@ export function shownFor(fake: FakeDiscord, i: { id: string; token: string }): S
     else return [];
     const flags = typeof payload.flags === 'number' ? payload.flags : 0;
     const components = Array.isArray(payload.components) ? (payload.components as unknown[]) : [];
-    return [{ kind, content: typeof payload.content === 'string' ? payload.content : '', flags, components, status: c.status }];
+    return [
+      {
+        kind,
+        content: typeof payload.content === 'string' ? payload.content : '',
+        flags,
+        components,
+        status: c.status,
+      },
+    ];
   });
 }
 
 /** Tokens of interactions that were deferred (callback type 5) and never got their reply edited. */
 export function leftThinking(fake: FakeDiscord): string[] {
-  const deferred = fake.calls.filter((c) => c.path.endsWith('/callback') && (c.body as { type?: number } | null)?.type === 5);
+  const deferred = fake.calls.filter(
+    (c) => c.path.endsWith('/callback') && (c.body as { type?: number } | null)?.type === 5,
+  );
   return deferred
     .map((c) => c.path.split('/')[3] ?? '')
     .filter((token) => !fake.calls.some((c) => editsOriginal(token)(c) && c.status === 200));

@@ -19,11 +19,20 @@ export function makeWorkspace(): { root: string; corpusDir: string; dataDir: str
   const root = mkdtempSync(path.join(tmpdir(), 'archivista-'));
   const corpusDir = path.join(root, 'corpus');
   cpSync(SEED_FILE, path.join(corpusDir, SEED_ID), { recursive: true });
-  return { root, corpusDir, dataDir: path.join(root, 'data'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    corpusDir,
+    dataDir: path.join(root, 'data'),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Build options on the real model; `embedder` lets a test wrap the real one (e.g. to fail midway). */
-export function realBuildOptions(corpusDir: string, dataDir: string, extra: Partial<BuildOptions> & { wrap?: (e: Embedder) => Embedder } = {}): BuildOptions {
+export function realBuildOptions(
+  corpusDir: string,
+  dataDir: string,
+  extra: Partial<BuildOptions> & { wrap?: (e: Embedder) => Embedder } = {},
+): BuildOptions {
   const { wrap, ...rest } = extra;
   return {
     corpusDir,

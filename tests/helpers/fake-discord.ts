@@ -102,7 +102,9 @@ export class FakeDiscord {
   }
 
   /** Starts a fake with one guild (two text channels; ids generated unless given) on 127.0.0.1 and a free port. */
-  static async start(options: { preferredLocale?: string; roles?: FakeGuild['roles']; channelIds?: string[] } = {}): Promise<FakeDiscord> {
+  static async start(
+    options: { preferredLocale?: string; roles?: FakeGuild['roles']; channelIds?: string[] } = {},
+  ): Promise<FakeDiscord> {
     const guildId = snowflake();
     const guild: FakeGuild = {
       id: guildId,
@@ -160,7 +162,9 @@ export class FakeDiscord {
 
   /** Calls made for one interaction (its callback and its webhook), in order. */
   callsFor(interaction: { id: string; token: string }): RecordedCall[] {
-    return this.calls.filter((c) => c.path.startsWith(`/interactions/${interaction.id}/`) || c.path.includes(`/${interaction.token}`));
+    return this.calls.filter(
+      (c) => c.path.startsWith(`/interactions/${interaction.id}/`) || c.path.includes(`/${interaction.token}`),
+    );
   }
 
   /** Every call that carries a message the bot sends, with its payload (`data` of a callback, else the body). */
@@ -194,14 +198,23 @@ export class FakeDiscord {
     channelId?: string;
     dm?: boolean;
   }): { id: string; token: string } {
-    const options = input.rawOptions ?? Object.entries(input.options ?? {}).map(([name, value]) => ({ name, type: optionType(value), value }));
+    const options =
+      input.rawOptions ??
+      Object.entries(input.options ?? {}).map(([name, value]) => ({ name, type: optionType(value), value }));
     return this.#dispatchInteraction({ type: 2, data: { id: snowflake(), name: input.name, type: 1, options } }, input);
   }
 
   /** Injects a click on a button of a message the bot sent (`messageId` from a recorded reply). */
-  clickButton(input: { customId: string; user: FakeUser; messageId: string; locale?: string; channelId?: string }): { id: string; token: string } {
-    const message = this.#messages.get(input.messageId) ?? this.#message({ content: '' }, input.channelId ?? this.mainChannelId);
-    return this.#dispatchInteraction({ type: 3, data: { custom_id: input.customId, component_type: 2 }, message }, input);
+  clickButton(input: { customId: string; user: FakeUser; messageId: string; locale?: string; channelId?: string }): {
+    id: string;
+    token: string;
+  } {
+    const message =
+      this.#messages.get(input.messageId) ?? this.#message({ content: '' }, input.channelId ?? this.mainChannelId);
+    return this.#dispatchInteraction(
+      { type: 3, data: { custom_id: input.customId, component_type: 2 }, message },
+      input,
+    );
   }
 
   /** Injects a guild message; mentions are read from `<@id>` markup in `content`. */
@@ -281,7 +294,8 @@ export class FakeDiscord {
   }
 
   #resume(socket: WebSocket, d: Json): void {
-    if (d.token !== this.token || d.session_id !== this.#sessionId) return socket.send(JSON.stringify({ op: 9, d: false }));
+    if (d.token !== this.token || d.session_id !== this.#sessionId)
+      return socket.send(JSON.stringify({ op: 9, d: false }));
     this.#socket = socket;
     for (const missed of this.#backlog) socket.send(JSON.stringify(missed));
     this.#backlog = [];
@@ -303,8 +317,23 @@ export class FakeDiscord {
       features: [],
       emojis: [],
       stickers: [],
-      roles: [everyone, ...g.roles].map((r, i) => ({ ...r, color: 0, hoist: false, position: i, managed: false, mentionable: false, flags: 0 })),
-      channels: g.channelIds.map((id, i) => ({ id, type: 0, name: `canale-${i}`, position: i, permission_overwrites: [], guild_id: g.id })),
+      roles: [everyone, ...g.roles].map((r, i) => ({
+        ...r,
+        color: 0,
+        hoist: false,
+        position: i,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      })),
+      channels: g.channelIds.map((id, i) => ({
+        id,
+        type: 0,
+        name: `canale-${i}`,
+        position: i,
+        permission_overwrites: [],
+        guild_id: g.id,
+      })),
       threads: [],
       members: [{ ...member([], PERMISSIONS.everyone), user: apiUser(this.bot) }],
       voice_states: [],
@@ -314,19 +343,37 @@ export class FakeDiscord {
 
   #dispatchInteraction(
     body: Json,
-    input: { user: FakeUser; locale?: string; permissions?: string; roles?: string[]; channelId?: string; dm?: boolean },
+    input: {
+      user: FakeUser;
+      locale?: string;
+      permissions?: string;
+      roles?: string[];
+      channelId?: string;
+      dm?: boolean;
+    },
   ): { id: string; token: string } {
     const id = snowflake();
     const token = `itoken-${id}`;
     const dm = input.dm === true;
     const channelId = input.channelId ?? (dm ? snowflake() : this.mainChannelId);
-    this.#interactions.set(token, { id, token, createdAt: Date.now(), channelId, acknowledged: false, originalId: null, flags: 0 });
+    this.#interactions.set(token, {
+      id,
+      token,
+      createdAt: Date.now(),
+      channelId,
+      acknowledged: false,
+      originalId: null,
+      flags: 0,
+    });
     const where = dm
       ? { user: apiUser(input.user), channel: { id: channelId, type: 1 }, context: 1 }
       : {
           guild_id: this.guild.id,
           guild_locale: this.guild.preferredLocale,
-          member: { ...member(input.roles ?? [], input.permissions ?? PERMISSIONS.everyone), user: apiUser(input.user) },
+          member: {
+            ...member(input.roles ?? [], input.permissions ?? PERMISSIONS.everyone),
+            user: apiUser(input.user),
+          },
           channel: { id: channelId, type: 0, guild_id: this.guild.id, name: 'canale' },
           context: 0,
         };
@@ -355,24 +402,46 @@ export class FakeDiscord {
     };
     route('GET', '/gateway/bot', () => ({
       status: 200,
-      body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      body: {
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      },
     }));
     route('GET', '/users/@me', () => ({ status: 200, body: apiUser(this.bot) }));
     route('POST', '/interactions/(\\d+)/([^/]+)/callback', (m, body) => this.#callback(m[2] ?? '', body));
-    route('PATCH', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m, body) => this.#editWebhookMessage(m[2] ?? '', m[3] ?? '', body));
-    route('DELETE', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m) => this.#withToken(m[2] ?? '', () => ({ status: 204 })));
-    route('POST', '/webhooks/(\\d+)/([^/]+)', (m, body) =>
-      this.#withToken(m[2] ?? '', (i) => ({ status: 200, body: this.#store(this.#message(body, i.channelId, apiUser(this.bot), body.flags)) })),
+    route('PATCH', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m, body) =>
+      this.#editWebhookMessage(m[2] ?? '', m[3] ?? '', body),
     );
-    route('POST', '/channels/(\\d+)/messages', (m, body) => ({ status: 200, body: this.#store(this.#message(body, m[1] ?? '')) }));
+    route('DELETE', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m) =>
+      this.#withToken(m[2] ?? '', () => ({ status: 204 })),
+    );
+    route('POST', '/webhooks/(\\d+)/([^/]+)', (m, body) =>
+      this.#withToken(m[2] ?? '', (i) => ({
+        status: 200,
+        body: this.#store(this.#message(body, i.channelId, apiUser(this.bot), body.flags)),
+      })),
+    );
+    route('POST', '/channels/(\\d+)/messages', (m, body) => ({
+      status: 200,
+      body: this.#store(this.#message(body, m[1] ?? '')),
+    }));
     route('PATCH', '/channels/(\\d+)/messages/(\\d+)', (m, body) => this.#editMessage(m[2] ?? '', body));
     route('POST', '/channels/(\\d+)/typing', () => ({ status: 204 }));
     route('GET', '/channels/(\\d+)', (m) =>
-      this.guild.channelIds.includes(m[1] ?? '') ? { status: 200, body: { id: m[1], type: 0, guild_id: this.guild.id, name: 'canale' } } : notFound(10003),
+      this.guild.channelIds.includes(m[1] ?? '')
+        ? { status: 200, body: { id: m[1], type: 0, guild_id: this.guild.id, name: 'canale' } }
+        : notFound(10003),
     );
     const putCommands: Handler = (m, _body, call) => {
       const list = Array.isArray(call.body) ? (call.body as Json[]) : [];
-      const stored = list.map((c) => ({ ...c, id: snowflake(), application_id: m[1], version: snowflake(), ...(m[2] ? { guild_id: m[2] } : {}) }));
+      const stored = list.map((c) => ({
+        ...c,
+        id: snowflake(),
+        application_id: m[1],
+        version: snowflake(),
+        ...(m[2] ? { guild_id: m[2] } : {}),
+      }));
       this.registeredCommands.set(m[2] ?? 'global', stored);
       return { status: 200, body: stored };
     };
@@ -385,14 +454,27 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v10/, '').split('/').map(decodeURIComponent).join('/');
+    const path = url.pathname
+      .replace(/^\/api\/v10/, '')
+      .split('/')
+      .map(decodeURIComponent)
+      .join('/');
     let body: unknown = raw;
     try {
       body = raw === '' ? null : JSON.parse(raw);
     } catch {
       // Multipart or other non-JSON bodies are kept raw.
     }
-    const call: RecordedCall = { method: req.method ?? 'GET', path, query: url.searchParams, body, authorization: req.headers.authorization ?? null, status: 0, response: undefined, at: Date.now() };
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      body,
+      authorization: req.headers.authorization ?? null,
+      status: 0,
+      response: undefined,
+      at: Date.now(),
+    };
     const result = this.#handle(call);
     call.status = result.status;
     call.response = result.body;
@@ -428,26 +510,34 @@ export class FakeDiscord {
       const match = method === call.method ? pattern.exec(call.path) : null;
       if (!match) continue;
       const needsBot = !/^\/(interactions|webhooks)\//.test(call.path);
-      if (needsBot && call.authorization !== `Bot ${this.token}`) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+      if (needsBot && call.authorization !== `Bot ${this.token}`)
+        return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
       return handler(match, bodyObject, call);
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 
-  #withToken(token: string, action: (i: InteractionRecord) => { status: number; body?: unknown }): { status: number; body?: unknown } {
+  #withToken(
+    token: string,
+    action: (i: InteractionRecord) => { status: number; body?: unknown },
+  ): { status: number; body?: unknown } {
     const interaction = this.#interactions.get(token);
     if (!interaction) return notFound(10015);
-    if (Date.now() - interaction.createdAt > this.interactionTokenTtlMs) return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
+    if (Date.now() - interaction.createdAt > this.interactionTokenTtlMs)
+      return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
     return action(interaction);
   }
 
   #callback(token: string, body: Json): { status: number; body?: unknown } {
     return this.#withToken(token, (i) => {
-      if (i.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      if (i.acknowledged)
+        return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       i.acknowledged = true;
       const data = isObject(body.data) ? body.data : {};
       i.flags = typeof data.flags === 'number' ? data.flags : 0;
-      const message = this.#store(this.#message(body.type === 4 ? data : { content: '' }, i.channelId, apiUser(this.bot), i.flags));
+      const message = this.#store(
+        this.#message(body.type === 4 ? data : { content: '' }, i.channelId, apiUser(this.bot), i.flags),
+      );
       i.originalId = String(message.id);
       return { status: 204 };
     });
@@ -502,11 +592,30 @@ function isObject(value: unknown): value is Json {
 }
 
 function apiUser(user: FakeUser): Json {
-  return { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null, bot: user.bot ?? false };
+  return {
+    id: user.id,
+    username: user.username,
+    discriminator: '0',
+    global_name: user.username,
+    avatar: null,
+    bot: user.bot ?? false,
+  };
 }
 
 function member(roles: string[], permissions: string): Json {
-  return { roles, permissions, joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null };
+  return {
+    roles,
+    permissions,
+    joined_at: '2024-01-01T00:00:00.000Z',
+    deaf: false,
+    mute: false,
+    flags: 0,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    pending: false,
+    communication_disabled_until: null,
+  };
 }
 
 function optionType(value: string | boolean | number): number {
@@ -522,7 +631,8 @@ function notFound(code: number): { status: number; body: unknown } {
 /** The message a call sends, if it sends one: a callback's `data` for type 4, else the body of a message route. */
 function messagePayload(call: RecordedCall): Json | null {
   if (!isObject(call.body)) return null;
-  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path)) return call.body.type === 4 && isObject(call.body.data) ? call.body.data : null;
+  if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path))
+    return call.body.type === 4 && isObject(call.body.data) ? call.body.data : null;
   const sends = /^\/(webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?|channels\/\d+\/messages(\/\d+)?)$/.test(call.path);
   return sends && (call.method === 'POST' || call.method === 'PATCH') ? call.body : null;
 }
@@ -533,11 +643,18 @@ function validateMessage(payload: Json, creates: boolean): { status: number; bod
   if (content.length > 2000) {
     return {
       status: 400,
-      body: { message: 'Invalid Form Body', code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+      body: {
+        message: 'Invalid Form Body',
+        code: 50035,
+        errors: {
+          content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] },
+        },
+      },
     };
   }
   const hasComponents = Array.isArray(payload.components) && payload.components.length > 0;
   const hasEmbeds = Array.isArray(payload.embeds) && payload.embeds.length > 0;
-  if (creates && content === '' && !hasComponents && !hasEmbeds) return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
+  if (creates && content === '' && !hasComponents && !hasEmbeds)
+    return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
   return null;
 }

@@ -60,7 +60,8 @@ function respond(res: http.ServerResponse, behaviour: FakeBehaviour, model: stri
       else setTimeout(() => sendJson(res, 200, completion(model, behaviour.text)), behaviour.delayMs);
       return;
     case 'status': {
-      const headers: Record<string, string> = behaviour.retryAfter === undefined ? {} : { 'retry-after': behaviour.retryAfter };
+      const headers: Record<string, string> =
+        behaviour.retryAfter === undefined ? {} : { 'retry-after': behaviour.retryAfter };
       const message = behaviour.message ?? `fake status ${behaviour.status}`;
       sendJson(res, behaviour.status, { error: { message, type: 'fake_error', code: null } }, headers);
       return;
@@ -81,7 +82,9 @@ function respond(res: http.ServerResponse, behaviour: FakeBehaviour, model: stri
  * Starts a fake OpenAI-compatible server on 127.0.0.1 (random port) serving
  * POST /v1/chat/completions from a queue of behaviours; anything else gets 404.
  */
-export async function startFakeOpenAi(fallback: FakeBehaviour = { kind: 'status', status: 500, message: 'fake: queue empty' }): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(
+  fallback: FakeBehaviour = { kind: 'status', status: 500, message: 'fake: queue empty' },
+): Promise<FakeOpenAi> {
   const queue: FakeBehaviour[] = [];
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
@@ -94,7 +97,13 @@ export async function startFakeOpenAi(fallback: FakeBehaviour = { kind: 'status'
       } catch {
         body = null;
       }
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, receivedAt: Date.now() });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        receivedAt: Date.now(),
+      });
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         sendJson(res, 404, { error: { message: `fake: no route ${req.method} ${req.url}` } });
         return;

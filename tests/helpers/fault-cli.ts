@@ -52,9 +52,22 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
     // Test builds (realBuildOptions) embed as written; so must the CLI, or it would rebuild fully.
     EMBED_VIA_TRANSLATION: 'off',
   };
-  const args = ['--import', 'tsx', path.join(projectRoot, 'scripts', 'index.ts'), '--corpus', options.corpusDir, '--data', options.dataDir, '--json'];
+  const args = [
+    '--import',
+    'tsx',
+    path.join(projectRoot, 'scripts', 'index.ts'),
+    '--corpus',
+    options.corpusDir,
+    '--data',
+    options.dataDir,
+    '--json',
+  ];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
-  const child = spawn(command ?? process.execPath, [...prefixArgs, ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command ?? process.execPath, [...prefixArgs, ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
@@ -71,11 +84,18 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
 }
 
 /** Polls `ready` every 20 ms; fails with the child's output when it ends first or `timeoutMs` passes. */
-export async function waitUntil(build: CliBuild, ready: () => boolean, what: string, timeoutMs = 45_000): Promise<void> {
+export async function waitUntil(
+  build: CliBuild,
+  ready: () => boolean,
+  what: string,
+  timeoutMs = 45_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ready()) {
     if (build.child.exitCode !== null || build.child.signalCode !== null) {
-      throw new Error(`the build ended (code ${String(build.child.exitCode)}) before ${what}:\n${build.stderr()}\n${build.stdout()}`);
+      throw new Error(
+        `the build ended (code ${String(build.child.exitCode)}) before ${what}:\n${build.stderr()}\n${build.stdout()}`,
+      );
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${build.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -96,12 +116,19 @@ export async function killHard(build: CliBuild): Promise<{ code: number | null; 
 }
 
 /** Runs a CLI build to its end; returns exit code, output and the `--json` report (null if none was printed). */
-export async function runCliBuild(options: CliBuildOptions): Promise<{ code: number | null; stdout: string; stderr: string; report: BuildReport | null }> {
+export async function runCliBuild(
+  options: CliBuildOptions,
+): Promise<{ code: number | null; stdout: string; stderr: string; report: BuildReport | null }> {
   const build = startCliBuild(options);
   const { code } = await build.exited;
   const jsonLine = build
     .stdout()
     .split('\n')
     .find((line) => line.startsWith('{"outcome"'));
-  return { code, stdout: build.stdout(), stderr: build.stderr(), report: jsonLine === undefined ? null : (JSON.parse(jsonLine) as BuildReport) };
+  return {
+    code,
+    stdout: build.stdout(),
+    stderr: build.stderr(),
+    report: jsonLine === undefined ? null : (JSON.parse(jsonLine) as BuildReport),
+  };
 }

@@ -4,7 +4,14 @@ import path from 'node:path';
 // Fictional places and people only, so no test says anything untrue about real ones.
 const HEADS = ['Vel', 'Mor', 'Cast', 'Torr', 'Lun', 'Sel', 'Brun', 'Pent', 'Gald', 'Ferr'];
 const TAILS = ['anova', 'ellino', 'orate', 'isella', 'ugnano', 'essaro', 'imonte', 'abruna', 'occhio', 'ativa'];
-const WORKS = ['il ponte sul torrente', 'la biblioteca civica', 'il mercato coperto', 'la scuola elementare', 'il campo sportivo', 'il vecchio mulino'];
+const WORKS = [
+  'il ponte sul torrente',
+  'la biblioteca civica',
+  'il mercato coperto',
+  'la scuola elementare',
+  'il campo sportivo',
+  'il vecchio mulino',
+];
 const AUTHORS = ['Carla Benedetti', 'Marco Ferrandi', 'Lucia Orsenigo', 'Paolo Venturelli'];
 
 /** One generated article: its file name (= article id), the unique town it is about, and its text. */
@@ -61,7 +68,11 @@ export function writeFictionalArticles(dir: string, from: number, count: number,
 }
 
 /** Copies corpus `from` to `to`, then applies edits: add articles, rewrite some (new revision), delete some. */
-export function deriveCorpus(from: string, to: string, edits: { add?: number[]; modify?: number[]; remove?: number[] }): void {
+export function deriveCorpus(
+  from: string,
+  to: string,
+  edits: { add?: number[]; modify?: number[]; remove?: number[] },
+): void {
   cpSync(from, to, { recursive: true });
   for (const n of [...(edits.add ?? []), ...(edits.modify ?? [])]) {
     const article = fictionalArticle(n, (edits.modify ?? []).includes(n) ? 1 : 0);

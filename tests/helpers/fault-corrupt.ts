@@ -41,7 +41,14 @@ export function setDbSchemaVersion(generationDir: string, version: string): void
  * Runs `code` (an ES module; may import the project's .ts files by absolute path) in a separate
  * Node process, so a native crash ends that process and not the test runner.
  */
-export function runIsolated(code: string, timeoutMs = 30_000): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: projectRoot, encoding: 'utf8', timeout: timeoutMs });
+export function runIsolated(
+  code: string,
+  timeoutMs = 30_000,
+): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

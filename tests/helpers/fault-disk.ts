@@ -14,7 +14,8 @@ export function mountTmpfs(dir: string, size: string): SmallDisk {
   mkdirSync(dir, { recursive: true });
   const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
   if (result.error !== undefined) throw result.error;
-  if (result.status !== 0) throw new Error(`mount -t tmpfs failed: ${result.stderr.trim() || `exit ${String(result.status)}`}`);
+  if (result.status !== 0)
+    throw new Error(`mount -t tmpfs failed: ${result.stderr.trim() || `exit ${String(result.status)}`}`);
   return { dir, unmount: () => void spawnSync('umount', ['-l', dir]) };
 }
 

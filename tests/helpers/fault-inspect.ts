@@ -16,13 +16,18 @@ export interface GenerationSnapshot {
 /** The snapshot of an open generation. */
 export function snapshotGeneration(generation: Generation): GenerationSnapshot {
   const rows = generation.db
-    .prepare('SELECT a.id AS id, count(c.id) AS n FROM articles a LEFT JOIN chunks c ON c.article_rowid = a.rowid GROUP BY a.id ORDER BY a.id')
+    .prepare(
+      'SELECT a.id AS id, count(c.id) AS n FROM articles a LEFT JOIN chunks c ON c.article_rowid = a.rowid GROUP BY a.id ORDER BY a.id',
+    )
     .all() as { id: string; n: number }[];
   return { id: generation.id, articles: Object.fromEntries(rows.map((r) => [r.id, r.n])) };
 }
 
 /** What a freshly started LiveIndex on `dataDir` serves: its status and a snapshot (null when it serves nothing). */
-export function inspectFreshLive(dataDir: string, accept?: (generation: Generation) => string | null): { generationId: string | null; error: string | null; snapshot: GenerationSnapshot | null } {
+export function inspectFreshLive(
+  dataDir: string,
+  accept?: (generation: Generation) => string | null,
+): { generationId: string | null; error: string | null; snapshot: GenerationSnapshot | null } {
   const live = new LiveIndex(dataDir, { efSearch: 100, ...(accept === undefined ? {} : { accept }) });
   try {
     const lease = live.acquire();
@@ -63,7 +68,9 @@ export function readRuns(dataDir: string): RunRecord[] {
   const db = new Database(file, { readonly: true });
   try {
     return db
-      .prepare('SELECT id, outcome, trigger, error, generation_id AS generationId, finished_at AS finishedAt FROM runs ORDER BY id')
+      .prepare(
+        'SELECT id, outcome, trigger, error, generation_id AS generationId, finished_at AS finishedAt FROM runs ORDER BY id',
+      )
       .all() as RunRecord[];
   } finally {
     db.close();
@@ -89,7 +96,11 @@ export function readLivePassages(dataDir: string): string[] {
   if (id === null) return [];
   const db = new Database(path.join(layout.generationsDir, id, 'index.db'), { readonly: true });
   try {
-    const rows = db.prepare('SELECT a.id AS id, c.idx AS idx, c.text AS text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY a.id, c.idx').all() as { id: string; idx: number; text: string }[];
+    const rows = db
+      .prepare(
+        'SELECT a.id AS id, c.idx AS idx, c.text AS text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY a.id, c.idx',
+      )
+      .all() as { id: string; idx: number; text: string }[];
     return rows.map((r) => `${r.id}#${r.idx} ${r.text}`);
   } finally {
     db.close();

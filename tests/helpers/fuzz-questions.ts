@@ -5,18 +5,80 @@ export const createRandom = createRng;
 
 /** Hostile fragments by kind; questions are made of one or several of them. */
 export const FRAGMENTS = {
-  plain: ['Che cosa ha proposto Lavrov?', 'What did Rubio say about Ukraine?', 'Kuala Lumpur', 'Rubio Lavrov incontro', 'frustrazione', 'il 10 luglio', 'nel 2025'],
+  plain: [
+    'Che cosa ha proposto Lavrov?',
+    'What did Rubio say about Ukraine?',
+    'Kuala Lumpur',
+    'Rubio Lavrov incontro',
+    'frustrazione',
+    'il 10 luglio',
+    'nel 2025',
+  ],
   punctuation: ['?', '!!!', '...', ';;;', '¿¡', '—–-', '«»“”', '()[]{}', '#$%&', '\\/\\/', '~`|'],
-  fts: ['AND', 'OR', 'NOT', 'NEAR', 'NEAR(Lavrov Rubio, 2)', '*', 'Lavrov*', '^Lavrov', ':', 'stems:', 'prefixes : lavro*', '{stems prefixes}:', '(', ')', '"', '""', '"Lavrov', '-', '- Rubio', 'Lavrov AND NOT Rubio', 'col:"x"', '+', 'MATCH'],
-  sql: ["'; DROP TABLE chunks; --", "' OR '1'='1", '" OR ""="', '1; DELETE FROM articles', "Robert'); DROP TABLE runs;--", '/* comment */', 'UNION SELECT * FROM meta', '%_%'],
+  fts: [
+    'AND',
+    'OR',
+    'NOT',
+    'NEAR',
+    'NEAR(Lavrov Rubio, 2)',
+    '*',
+    'Lavrov*',
+    '^Lavrov',
+    ':',
+    'stems:',
+    'prefixes : lavro*',
+    '{stems prefixes}:',
+    '(',
+    ')',
+    '"',
+    '""',
+    '"Lavrov',
+    '-',
+    '- Rubio',
+    'Lavrov AND NOT Rubio',
+    'col:"x"',
+    '+',
+    'MATCH',
+  ],
+  sql: [
+    "'; DROP TABLE chunks; --",
+    "' OR '1'='1",
+    '" OR ""="',
+    '1; DELETE FROM articles',
+    "Robert'); DROP TABLE runs;--",
+    '/* comment */',
+    'UNION SELECT * FROM meta',
+    '%_%',
+  ],
   invisible: ['\u200B', '\u200C\u200D', '\uFEFF', '\u202E', '\u200F', '\u2066\u2069', '\u00AD', '\u2028', '\u0085'],
   rtl: ['ما الذي اقترحه لافروف؟', 'מה הציע לברוב?', '\u202Eovarval'],
   emoji: ['🙂', '👩‍👩‍👧‍👦', '🇮🇹', '🏳️‍🌈', '🤔❓', '👍🏽'],
   mentions: ['@everyone', '@here', '<@&123>', '<@456>', '<@!789>', '<#101112>', '<:emoji:131415>', '<t:1700000000:R>'],
-  markdown: ['**grassetto**', '__sottolineato__', '`codice`', '```js\nDROP TABLE chunks;\n```', '> citazione', '[link](https://example.org)', '||spoiler||', '# Titolo', '- elenco', '~~barrato~~'],
+  markdown: [
+    '**grassetto**',
+    '__sottolineato__',
+    '`codice`',
+    '```js\nDROP TABLE chunks;\n```',
+    '> citazione',
+    '[link](https://example.org)',
+    '||spoiler||',
+    '# Titolo',
+    '- elenco',
+    '~~barrato~~',
+  ],
   surrogates: ['\uD800', '\uDFFF', 'a\uD83Db', '\uDC00\uD800', 'Lavrov\uD800?'],
   control: ['\u0000', 'Lav\u0000rov', '\u0001\u0002\u0003', '\u001B[31m', '\u007F', '\r\n\t', '\b\f\v'],
-  scripts: ['Лавров', '拉夫罗夫', 'Λάβροφ', 'ラブロフ', 'लावरोव', '𝐋𝐚𝐯𝐫𝐨𝐯', 'Ｌａｖｒｏｖ', 'e\u0301'.repeat(50), 'Z̴̡̛͎a̷l̶g̸o̵'],
+  scripts: [
+    'Лавров',
+    '拉夫罗夫',
+    'Λάβροφ',
+    'ラブロフ',
+    'लावरोव',
+    '𝐋𝐚𝐯𝐫𝐨𝐯',
+    'Ｌａｖｒｏｖ',
+    'e\u0301'.repeat(50),
+    'Z̴̡̛͎a̷l̶g̸o̵',
+  ],
 } as const;
 
 const KINDS = Object.keys(FRAGMENTS) as (keyof typeof FRAGMENTS)[];
@@ -54,7 +116,8 @@ function generateQuestion(random: () => number): string {
   const count = 1 + Math.floor(random() * 6);
   for (let i = 0; i < count; i++) parts.push(pick(random, FRAGMENTS[pick(random, KINDS)]));
   const joined = parts.join(pick(random, [' ', '', '\n', '\u200B', ' OR ', '"', '\u0000']));
-  if (random() < 0.015) return joined.repeat(Math.ceil((2_000 + random() * 9_000) / Math.max(1, joined.length))).slice(0, 10_000);
+  if (random() < 0.015)
+    return joined.repeat(Math.ceil((2_000 + random() * 9_000) / Math.max(1, joined.length))).slice(0, 10_000);
   return joined;
 }
 

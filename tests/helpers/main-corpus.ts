@@ -70,7 +70,13 @@ export function writeArticle(corpusDir: string, article: FictionalArticle, date 
 }
 
 /** A temporary folder with `corpus/` (the seed article and STARTING_ARTICLES), an empty `models/` and a `data/` path; `cleanup()` removes it. */
-export function makeBotWorkspace(): { root: string; corpusDir: string; dataDir: string; modelsDir: string; cleanup: () => void } {
+export function makeBotWorkspace(): {
+  root: string;
+  corpusDir: string;
+  dataDir: string;
+  modelsDir: string;
+  cleanup: () => void;
+} {
   const root = mkdtempSync(path.join(tmpdir(), 'archivista-main-'));
   const corpusDir = path.join(root, 'corpus');
   const modelsDir = path.join(root, 'models');
@@ -78,5 +84,11 @@ export function makeBotWorkspace(): { root: string; corpusDir: string; dataDir: 
   mkdirSync(modelsDir, { recursive: true });
   cpSync(SEED_FILE, path.join(corpusDir, SEED_ID));
   for (const article of STARTING_ARTICLES) writeArticle(corpusDir, article);
-  return { root, corpusDir, dataDir: path.join(root, 'data'), modelsDir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    corpusDir,
+    dataDir: path.join(root, 'data'),
+    modelsDir,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

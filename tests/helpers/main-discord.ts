@@ -34,7 +34,12 @@ export const isOriginalEdit =
 /** Injects `/ask question:<question>` (with `locale`, `/chiedi` for `it`) from `user` (a new one by default). */
 export function sendAsk(fake: FakeDiscord, question: string, options: { locale?: string; user?: FakeUser } = {}): Sent {
   const at = Date.now();
-  const i = fake.sendSlashCommand({ name: 'ask', user: options.user ?? fake.user('lettore'), options: { question }, locale: options.locale ?? 'en-US' });
+  const i = fake.sendSlashCommand({
+    name: 'ask',
+    user: options.user ?? fake.user('lettore'),
+    options: { question },
+    locale: options.locale ?? 'en-US',
+  });
   return { ...i, at };
 }
 
@@ -46,14 +51,22 @@ export async function waitForReply(fake: FakeDiscord, sent: Sent, timeoutMs = 20
 }
 
 /** Asks and waits for the answer. */
-export async function ask(fake: FakeDiscord, question: string, options: { locale?: string; user?: FakeUser } = {}): Promise<Reply> {
+export async function ask(
+  fake: FakeDiscord,
+  question: string,
+  options: { locale?: string; user?: FakeUser } = {},
+): Promise<Reply> {
   return waitForReply(fake, sendAsk(fake, question, options));
 }
 
 /** Runs `/reindex` as a member with Manage Server and waits for the final report (✅ or ❌). */
 export async function reindex(fake: FakeDiscord, timeoutMs = 45_000): Promise<{ sent: Sent; report: string }> {
   const at = Date.now();
-  const i = fake.sendSlashCommand({ name: 'reindex', user: fake.user('caporedattrice'), permissions: PERMISSIONS.manageGuild });
+  const i = fake.sendSlashCommand({
+    name: 'reindex',
+    user: fake.user('caporedattrice'),
+    permissions: PERMISSIONS.manageGuild,
+  });
   const done = await fake.waitFor(isOriginalEdit(i.token, /^\*\*(✅|❌)/), timeoutMs);
   return { sent: { ...i, at }, report: contentOf(done) };
 }

@@ -33,7 +33,13 @@ const BASE_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.
  * (multilingual) model is not in the empty `modelsDir`, the hub probe times out after 500 ms, so
  * the on-disk model in ../shared/models serves. Keys a stray `.env` could fill are set empty.
  */
-export function botEnv(input: { fake: FakeDiscord; dataDir: string; corpusDir: string; modelsDir: string; extra?: Record<string, string> }): Record<string, string> {
+export function botEnv(input: {
+  fake: FakeDiscord;
+  dataDir: string;
+  corpusDir: string;
+  modelsDir: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
   return {
     ...BASE_ENV,
     DISCORD_TOKEN: input.fake.token,
@@ -71,7 +77,11 @@ export interface Child {
 
 /** Starts `node --import tsx <file> ...args` in the project root with exactly `env`. */
 export function startNode(file: string, args: string[], env: Record<string, string>, transcript: Transcript): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, file), ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, file), ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => {
@@ -82,12 +92,19 @@ export function startNode(file: string, args: string[], env: Record<string, stri
     err += s;
     transcript.add(s);
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, logs: () => parseLogLines(err), exited };
 }
 
 /** Runs a script to its end; resolves with its exit code and output. */
-export async function runNode(file: string, args: string[], env: Record<string, string>, transcript: Transcript): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runNode(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+  transcript: Transcript,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const started = startNode(file, args, env, transcript);
   const { code } = await started.exited;
   return { code, stdout: started.stdout(), stderr: started.stderr() };
@@ -112,8 +129,10 @@ export async function waitForLog(child: Child, msg: string | RegExp, timeoutMs =
   for (;;) {
     const found = child.logs().find(matches);
     if (found !== undefined) return found;
-    if (child.child.exitCode !== null || child.child.signalCode !== null) throw new Error(`the process ended before logging "${String(msg)}":\n${child.stderr()}${child.stdout()}`);
-    if (Date.now() > deadline) throw new Error(`no "${String(msg)}" log line within ${timeoutMs} ms:\n${child.stderr()}`);
+    if (child.child.exitCode !== null || child.child.signalCode !== null)
+      throw new Error(`the process ended before logging "${String(msg)}":\n${child.stderr()}${child.stdout()}`);
+    if (Date.now() > deadline)
+      throw new Error(`no "${String(msg)}" log line within ${timeoutMs} ms:\n${child.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -126,7 +145,10 @@ export async function startBot(env: Record<string, string>, transcript: Transcri
 }
 
 /** SIGTERM (the bot shuts down cleanly), SIGKILL after `graceMs`; resolves when it has exited. */
-export async function stopChild(child: Child, graceMs = 5000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export async function stopChild(
+  child: Child,
+  graceMs = 5000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.child.exitCode !== null || child.child.signalCode !== null) return child.exited;
   child.child.kill('SIGTERM');
   const timer = setTimeout(() => child.child.kill('SIGKILL'), graceMs);

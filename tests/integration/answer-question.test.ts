@@ -18,7 +18,7 @@ const FIXTURE = {
   date: '2025-09-02',
   author: 'Paolo Riva',
   lang: 'it',
-  text: "Da lunedì il traghetto elettrico Gabbiano collega Orsella alla terraferma in quaranta minuti.\n\nIl comune di Orsella ha pagato il traghetto 4 milioni di euro, in parte con fondi europei.",
+  text: 'Da lunedì il traghetto elettrico Gabbiano collega Orsella alla terraferma in quaranta minuti.\n\nIl comune di Orsella ha pagato il traghetto 4 milioni di euro, in parte con fondi europei.',
 };
 
 describe('answerQuestion end to end (real model, seed corpus + a fictional article)', () => {
@@ -35,7 +35,8 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     translateQuotes: true,
     ...extra,
   });
-  const ask = async (question: string, extra: Partial<AnswerDeps> = {}): Promise<Answer> => answerSchema.parse(await answerQuestion(deps(extra), { question }));
+  const ask = async (question: string, extra: Partial<AnswerDeps> = {}): Promise<Answer> =>
+    answerSchema.parse(await answerQuestion(deps(extra), { question }));
 
   beforeAll(async () => {
     writeFileSync(path.join(ws.corpusDir, 'orsella.json'), JSON.stringify(FIXTURE));
@@ -55,7 +56,13 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     expect(answer.mode).toBe('extractive');
     expect(answer.language).toBe('it');
     expect(answer.text).toMatch(/^Ecco cosa dicono i nostri articoli/);
-    expect(answer.citations[0]).toMatchObject({ n: 1, articleId: SEED_ID, date: '2025-07', author: 'Luigi Medici', titleDerived: true });
+    expect(answer.citations[0]).toMatchObject({
+      n: 1,
+      articleId: SEED_ID,
+      date: '2025-07',
+      author: 'Luigi Medici',
+      titleDerived: true,
+    });
     expect(answer.text).toContain('[1]');
   });
 
@@ -73,7 +80,7 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     for (const part of (answer.citations[0]?.quote ?? '').split(' … ')) expect(FIXTURE.text).toContain(part);
   });
 
-  it('a question the corpus cannot answer gets no-answer in the question\'s language', async () => {
+  it("a question the corpus cannot answer gets no-answer in the question's language", async () => {
     const it = await ask('Chi ha vinto il Festival di Sanremo nel 1990?');
     expect(it).toMatchObject({ mode: 'no-answer', reason: 'not-covered', language: 'it', citations: [] });
     const en = await ask('Who won the 1990 football World Cup?');
@@ -86,7 +93,14 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
   });
 
   it('every FTS5 special character and keyword in a question is harmless', async () => {
-    for (const q of ['"Lavrov', 'Lavrov AND OR NOT NEAR(', 'stems: Lavrov*', '^Rubio -Lavrov {prefixes}:x', "Rubio'); DROP TABLE chunks; --", '((()))""**']) {
+    for (const q of [
+      '"Lavrov',
+      'Lavrov AND OR NOT NEAR(',
+      'stems: Lavrov*',
+      '^Rubio -Lavrov {prefixes}:x',
+      "Rubio'); DROP TABLE chunks; --",
+      '((()))""**',
+    ]) {
       const answer = await ask(q);
       expect(['extractive', 'no-answer']).toContain(answer.mode);
     }
@@ -94,7 +108,14 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
 
   it('LLM mode: the real openai client gets numbered sources and the language; a [7] that was never given is dropped', async () => {
     fake.enqueue({ kind: 'reply', text: 'Lavrov ha proposto un "nuovo concetto" [1], senza dettagli [7].' });
-    const llm = createLlm({ apiKey: 'sk-test', baseURL: fake.url, model: 'gpt-4o-mini', attemptTimeoutMs: 2000, totalBudgetMs: 4000, maxRetries: 1 });
+    const llm = createLlm({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'gpt-4o-mini',
+      attemptTimeoutMs: 2000,
+      totalBudgetMs: 4000,
+      maxRetries: 1,
+    });
     const answer = await ask('Che cosa ha proposto Lavrov a Rubio?', { llm });
     expect(answer.mode).toBe('llm');
     expect(answer.text).not.toContain('[7]');
@@ -107,7 +128,14 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
 
   it('LLM failing (500s) falls back to the extractive answer with a note, inside the budget', async () => {
     fake.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 });
-    const llm = createLlm({ apiKey: 'sk-test', baseURL: fake.url, model: 'gpt-4o-mini', attemptTimeoutMs: 500, totalBudgetMs: 1500, maxRetries: 2 });
+    const llm = createLlm({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'gpt-4o-mini',
+      attemptTimeoutMs: 500,
+      totalBudgetMs: 1500,
+      maxRetries: 2,
+    });
     const started = Date.now();
     const answer = await ask('What new concept did Lavrov propose to Rubio?', { llm });
     expect(Date.now() - started).toBeLessThan(8000);
@@ -121,11 +149,16 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
       engine: 'test',
       translate: (text, from, to) => {
         calls.push(`${from}>${to}`);
-        return Promise.resolve(from === 'en' ? 'Quale nuovo concetto ha proposto Lavrov a Rubio?' : `[en] ${text.slice(0, 20)}`);
+        return Promise.resolve(
+          from === 'en' ? 'Quale nuovo concetto ha proposto Lavrov a Rubio?' : `[en] ${text.slice(0, 20)}`,
+        );
       },
     };
     const answer = await ask('What new concept did Lavrov propose to Rubio?', { translator });
-    expect(answer.translation).toMatchObject({ engine: 'test', query: 'Quale nuovo concetto ha proposto Lavrov a Rubio?' });
+    expect(answer.translation).toMatchObject({
+      engine: 'test',
+      query: 'Quale nuovo concetto ha proposto Lavrov a Rubio?',
+    });
     expect(answer.citations[0]?.quoteTranslation).toMatch(/^\[en\] /);
     expect(answer.citations[0]?.quote).not.toMatch(/^\[en\]/);
     expect(calls).toContain('en>it');

@@ -98,7 +98,13 @@ describe('buildIndex with the real model (seed corpus + a fictional article)', (
     try {
       const { generation } = lease;
       expect(searchLexical(generation.db, 'stems : ("vesca")', 10)).toEqual([]);
-      const result = await retrieve({ generation, embedder, question: 'faro di Punta Vesca restauro', language: 'it', knobs: { minCoverage: 0, minDenseSimilarity: 0 } });
+      const result = await retrieve({
+        generation,
+        embedder,
+        question: 'faro di Punta Vesca restauro',
+        language: 'it',
+        knobs: { minCoverage: 0, minDenseSimilarity: 0 },
+      });
       expect(result.channels.dense.length).toBeGreaterThan(0);
       expect(result.passages.every((p) => p.articleId === SEED_ID)).toBe(true);
     } finally {

@@ -20,7 +20,14 @@ const baseline = JSON.parse(readFileSync(new URL('./eval-slice.baseline.json', i
   itMrrAt10: number;
   allowedDrop: number;
   /** The same slice with passages embedded through Apertium's English translation (EMBED_VIA_TRANSLATION). */
-  bridged: { itRecallAt1: number; itMrrAt10: number; itDenseRecallAt5: number; enRecallAt5: number; enMrrAt10: number; noAnswerRate: number };
+  bridged: {
+    itRecallAt1: number;
+    itMrrAt10: number;
+    itDenseRecallAt5: number;
+    enRecallAt5: number;
+    enMrrAt10: number;
+    noAnswerRate: number;
+  };
 };
 
 // The bridged run needs the real APy (scripts/apertium.sh start): skipped locally without it, failing under CI=true.
@@ -28,7 +35,9 @@ const apertiumUrl = process.env.APERTIUM_URL ?? 'http://127.0.0.1:2737';
 const apertium = createApertiumTranslator({ url: apertiumUrl, timeoutMs: 10_000, maxInputChars: 8000 });
 const apertiumUp = (await apertium.available()) && (await apertium.warm());
 const ci = isCi();
-const apertiumNote = apertiumUp ? '' : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy not reachable at ${apertiumUrl}; run scripts/apertium.sh start`;
+const apertiumNote = apertiumUp
+  ? ''
+  : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy not reachable at ${apertiumUrl}; run scripts/apertium.sh start`;
 
 describe('retrieval quality on a slice of the dev set (real model, Italian questions)', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'archivista-eval-slice-'));
@@ -55,7 +64,14 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
 
   it(`fused recall@5 (${baseline.itRecallAt5}), recall@1 (${baseline.itRecallAt1}) and MRR@10 (${baseline.itMrrAt10}) drop no more than ${baseline.allowedDrop}`, async () => {
     const report = await evalSlice({});
-    console.log(`eval slice: ${report.questions} questions, it fused`, report.it?.fused, 'lexical', report.it?.lexical['recall@5'], 'dense', report.it?.dense['recall@5']);
+    console.log(
+      `eval slice: ${report.questions} questions, it fused`,
+      report.it?.fused,
+      'lexical',
+      report.it?.lexical['recall@5'],
+      'dense',
+      report.it?.dense['recall@5'],
+    );
     expect(report.questions).toBe(baseline.maxQuestions);
     expect(report.it?.fused['recall@5']).toBeGreaterThanOrEqual(baseline.itRecallAt5 - baseline.allowedDrop);
     // recall@5 is at its ceiling on so small a corpus; recall@1 and MRR still move when quality does.
@@ -74,7 +90,18 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
         translators: [{ engine: 'apertium', translator: apertium }],
         defaultTranslator: 'apertium',
       });
-      console.log('eval slice, bridged: it fused', report.it?.fused, 'dense', report.it?.dense, 'en fused', report.en?.fused, 'no-answer it', report.it?.noAnswerRate, 'en', report.en?.noAnswerRate);
+      console.log(
+        'eval slice, bridged: it fused',
+        report.it?.fused,
+        'dense',
+        report.it?.dense,
+        'en fused',
+        report.en?.fused,
+        'no-answer it',
+        report.it?.noAnswerRate,
+        'en',
+        report.en?.noAnswerRate,
+      );
       expect(report.bridge).toEqual({ language: 'en', engine: 'apertium' });
       const floor = (value: number) => value - baseline.allowedDrop;
       expect(report.it?.fused['recall@1']).toBeGreaterThanOrEqual(floor(baseline.bridged.itRecallAt1));
@@ -83,7 +110,8 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
       expect(report.en?.fused['recall@5']).toBeGreaterThanOrEqual(floor(baseline.bridged.enRecallAt5));
       expect(report.en?.fused['mrr@10']).toBeGreaterThanOrEqual(floor(baseline.bridged.enMrrAt10));
       // Every slice question is answerable: the relevance gate must not start refusing them.
-      for (const lang of ['it', 'en'] as const) expect(report[lang]?.noAnswerRate).toBeLessThanOrEqual(baseline.bridged.noAnswerRate + baseline.allowedDrop);
+      for (const lang of ['it', 'en'] as const)
+        expect(report[lang]?.noAnswerRate).toBeLessThanOrEqual(baseline.bridged.noAnswerRate + baseline.allowedDrop);
     },
     300_000,
   );

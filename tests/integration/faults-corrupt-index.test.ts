@@ -15,7 +15,14 @@ import type { Generation } from '../../src/index/generation.js';
 import { dataLayout, generationDir, newGenerationId, switchCurrent } from '../../src/index/layout.js';
 import { LiveIndex } from '../../src/index/live-index.js';
 import { REAL_SPEC, SEED_FILE, SEED_ID, SHARED_MODELS, realBuildOptions } from '../helpers/build-setup.js';
-import { editManifest, HNSW_ENTERPOINT_OFFSET, overwriteBytes, runIsolated, setDbSchemaVersion, truncateFileTo } from '../helpers/fault-corrupt.js';
+import {
+  editManifest,
+  HNSW_ENTERPOINT_OFFSET,
+  overwriteBytes,
+  runIsolated,
+  setDbSchemaVersion,
+  truncateFileTo,
+} from '../helpers/fault-corrupt.js';
 import { writeFictionalArticles } from '../helpers/fault-corpus.js';
 import { inspectFreshLive, topArticle, type GenerationSnapshot } from '../helpers/fault-inspect.js';
 
@@ -47,35 +54,66 @@ interface Corruption {
 }
 
 const CORRUPTIONS: Corruption[] = [
-  { title: 'vectors.hnsw truncated to half its size', apply: (dir) => truncateFileTo(path.join(dir, 'vectors.hnsw'), 0.5), error: /vectors\.hnsw has \d+ bytes, the manifest says \d+ \(truncated\?\)/ },
+  {
+    title: 'vectors.hnsw truncated to half its size',
+    apply: (dir) => truncateFileTo(path.join(dir, 'vectors.hnsw'), 0.5),
+    error: /vectors\.hnsw has \d+ bytes, the manifest says \d+ \(truncated\?\)/,
+  },
   {
     title: 'vectors.hnsw with 4 bytes overwritten (same size: its entry point)',
     apply: (dir) => overwriteBytes(path.join(dir, 'vectors.hnsw'), HNSW_ENTERPOINT_OFFSET, 4),
     error: /vectors\.hnsw does not match its checksum in the manifest \(corrupt\?\)/,
   },
-  { title: 'manifest.json deleted', apply: (dir) => rmSync(path.join(dir, 'manifest.json')), error: /manifest\.json is missing/ },
-  { title: 'manifest.json is not JSON', apply: (dir) => writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 1, '), error: /cannot read manifest .*manifest\.json/ },
+  {
+    title: 'manifest.json deleted',
+    apply: (dir) => rmSync(path.join(dir, 'manifest.json')),
+    error: /manifest\.json is missing/,
+  },
+  {
+    title: 'manifest.json is not JSON',
+    apply: (dir) => writeFileSync(path.join(dir, 'manifest.json'), '{"schemaVersion": 1, '),
+    error: /cannot read manifest .*manifest\.json/,
+  },
   {
     title: 'manifest schemaVersion 99',
     apply: (dir) => editManifest(dir, (m) => (m.schemaVersion = 99)),
     error: new RegExp(`schema version 99, this program needs ${INDEX_SCHEMA_VERSION}; run a full reindex`),
   },
-  { title: 'index.db meta schemaVersion 99 (manifest intact)', apply: (dir) => setDbSchemaVersion(dir, '99'), error: new RegExp(`index\\.db has schema version 99, this program needs ${INDEX_SCHEMA_VERSION}`) },
-  { title: 'index.db overwritten with garbage', apply: (dir) => writeFileSync(path.join(dir, 'index.db'), 'not a database'.repeat(500)), error: /index\.db is not a readable index database/ },
+  {
+    title: 'index.db meta schemaVersion 99 (manifest intact)',
+    apply: (dir) => setDbSchemaVersion(dir, '99'),
+    error: new RegExp(`index\\.db has schema version 99, this program needs ${INDEX_SCHEMA_VERSION}`),
+  },
+  {
+    title: 'index.db overwritten with garbage',
+    apply: (dir) => writeFileSync(path.join(dir, 'index.db'), 'not a database'.repeat(500)),
+    error: /index\.db is not a readable index database/,
+  },
   {
     title: "manifest names a model that is not on this machine ('no-such-model')",
     apply: (dir) => editManifest(dir, (m) => ((m.model as Record<string, unknown>).id = 'no-such-model')),
     error: /cannot be served: its embedding model no-such-model is not on this machine/,
     withModelCheck: true,
   },
-  { title: 'CURRENT names a generation that does not exist', apply: (_dir, data) => writeFileSync(path.join(data, 'CURRENT'), '20990101T000000000Z-gone\n'), error: /20990101T000000000Z-gone cannot be loaded: manifest\.json is missing/, serves: 'live' },
+  {
+    title: 'CURRENT names a generation that does not exist',
+    apply: (_dir, data) => writeFileSync(path.join(data, 'CURRENT'), '20990101T000000000Z-gone\n'),
+    error: /20990101T000000000Z-gone cannot be loaded: manifest\.json is missing/,
+    serves: 'live',
+  },
 ];
 
 describe('a corrupt live generation is never served: the last good one is, and status says why', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'archivista-corrupt-'));
   const baseData = path.join(root, 'base-data');
   const emptyModels = path.join(root, 'empty-models');
-  const sources: ModelSources = { modelId: REAL_SPEC.id, overrides: {}, modelsDir: emptyModels, fallback: { dir: SHARED_MODELS, modelId: REAL_SPEC.id }, hubTimeoutMs: 500 };
+  const sources: ModelSources = {
+    modelId: REAL_SPEC.id,
+    overrides: {},
+    modelsDir: emptyModels,
+    fallback: { dir: SHARED_MODELS, modelId: REAL_SPEC.id },
+    hubTimeoutMs: 500,
+  };
   let embedder: Embedder;
   let previous: GenerationSnapshot;
   let liveId: string;
@@ -86,7 +124,11 @@ describe('a corrupt live generation is never served: the last good one is, and s
   const freshCopy = () => {
     const dataDir = path.join(root, `data-${caseNo++}`);
     cpSync(baseData, dataDir, { recursive: true });
-    return { dataDir, liveDir: generationDir(dataLayout(dataDir), liveId), previousDir: generationDir(dataLayout(dataDir), previousId) };
+    return {
+      dataDir,
+      liveDir: generationDir(dataLayout(dataDir), liveId),
+      previousDir: generationDir(dataLayout(dataDir), previousId),
+    };
   };
 
   beforeAll(async () => {
@@ -105,7 +147,10 @@ describe('a corrupt live generation is never served: the last good one is, and s
     previous = inspectFreshLive(copy.dataDir).snapshot ?? { id: '', articles: {} };
     expect(previous).toEqual({ id: previousId, articles: { [SEED_ID]: expect.any(Number) as unknown } });
     // Sanity: undamaged, the model check accepts the live generation.
-    expect(inspectFreshLive(baseData, acceptLoadableModel(sources))).toMatchObject({ generationId: liveId, error: null });
+    expect(inspectFreshLive(baseData, acceptLoadableModel(sources))).toMatchObject({
+      generationId: liveId,
+      error: null,
+    });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -139,7 +184,8 @@ describe('a corrupt live generation is never served: the last good one is, and s
       index.searchKnn(new Array(${REAL_SPEC.dims}).fill(0.05), 3);
       console.log('survived');`);
     expect(raw.signal).toBe('SIGSEGV');
-    const served = runIsolated(`import { LiveIndex } from ${JSON.stringify(path.join(projectRoot, 'src/index/live-index.js'))};
+    const served =
+      runIsolated(`import { LiveIndex } from ${JSON.stringify(path.join(projectRoot, 'src/index/live-index.js'))};
       const live = new LiveIndex(${JSON.stringify(dataDir)}, { efSearch: 100 });
       const lease = live.acquire();
       const hits = lease?.generation.vectors.searchKnn(new Array(${REAL_SPEC.dims}).fill(0.05), 3).neighbors.length ?? 0;
@@ -157,8 +203,19 @@ describe('a corrupt live generation is never served: the last good one is, and s
     rmSync(path.join(previousDir, 'manifest.json'));
     const live = new LiveIndex(dataDir, { efSearch: 100 });
     expect(live.acquire()).toBeNull();
-    expect(live.status()).toEqual({ generationId: null, error: expect.stringMatching(new RegExp(`${liveId} cannot be loaded: vectors\\.hnsw has \\d+ bytes`)) as unknown });
-    const deps = { acquire: () => live.acquire(), embedderFor: () => Promise.resolve(embedder), llm: null, translator: null, knobs: {}, maxQuestionChars: 1000, translateQuotes: false };
+    expect(live.status()).toEqual({
+      generationId: null,
+      error: expect.stringMatching(new RegExp(`${liveId} cannot be loaded: vectors\\.hnsw has \\d+ bytes`)) as unknown,
+    });
+    const deps = {
+      acquire: () => live.acquire(),
+      embedderFor: () => Promise.resolve(embedder),
+      llm: null,
+      translator: null,
+      knobs: {},
+      maxQuestionChars: 1000,
+      translateQuotes: false,
+    };
     const answer = answerSchema.parse(await answerQuestion(deps, { question: LAVROV }));
     expect(answer).toMatchObject({ mode: 'no-answer', reason: 'no-index', language: 'it' });
     expect(answer.text).toMatch(/non è ancora indicizzato/);
@@ -176,7 +233,10 @@ describe('a corrupt live generation is never served: the last good one is, and s
     overwriteBytes(path.join(generationDir(layout, badId), 'vectors.hnsw'), 200, 64);
     switchCurrent(layout, badId);
     expect(await topArticle(live, embedder, LAVROV)).toBe(SEED_ID);
-    expect(live.status()).toEqual({ generationId: liveId, error: expect.stringMatching(new RegExp(`${badId} cannot be loaded: .*checksum`)) as unknown });
+    expect(live.status()).toEqual({
+      generationId: liveId,
+      error: expect.stringMatching(new RegExp(`${badId} cannot be loaded: .*checksum`)) as unknown,
+    });
     switchCurrent(layout, liveId);
     live.refresh();
     expect(live.status()).toEqual({ generationId: liveId, error: null });

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +25,12 @@ import { inspectFreshLive, readLivePassages, topArticle } from '../helpers/fault
 const GOOD: Record<string, string> = {
   'good-1.md': fictionalArticle(0).text,
   'sub/good-2.txt': fictionalArticle(1).text.split('---\n')[2] ?? '',
-  'good-3.json': JSON.stringify({ id: 'custom-7', title: `${townName(2)}, la festa`, date: '2025-04-02', text: fictionalArticle(2).text.split('---\n')[2] }),
+  'good-3.json': JSON.stringify({
+    id: 'custom-7',
+    title: `${townName(2)}, la festa`,
+    date: '2025-04-02',
+    text: fictionalArticle(2).text.split('---\n')[2],
+  }),
   'bulk.jsonl': [
     JSON.stringify({ title: `${townName(3)} in festa`, text: fictionalArticle(3).text.split('---\n')[2] }),
     '{"title": "riga spezzata", "text": ',
@@ -73,14 +87,25 @@ describe('buildIndex over a hostile corpus: good articles indexed exactly as alo
   beforeAll(async () => {
     embedder = await loadEmbedder(REAL_SPEC);
     writeHostileCorpus(hostile.corpus);
-    writeFiles(clean.corpus, { ...GOOD, 'bulk.jsonl': GOOD['bulk.jsonl']?.split('\n').map((line, i) => (i === 1 ? '' : line)).join('\n') ?? '' });
+    writeFiles(clean.corpus, {
+      ...GOOD,
+      'bulk.jsonl':
+        GOOD['bulk.jsonl']
+          ?.split('\n')
+          .map((line, i) => (i === 1 ? '' : line))
+          .join('\n') ?? '',
+    });
     report = await buildIndex(realBuildOptions(hostile.corpus, hostile.data));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('the build succeeds and the report lists each bad input with its reason, and nothing else', () => {
     expect(report.outcome, report.error ?? '').toBe('success');
-    expect(report.articles).toMatchObject({ seen: GOOD_IDS.length + Object.keys(BAD_REASONS).length, added: GOOD_IDS.length, skipped: Object.keys(BAD_REASONS).length });
+    expect(report.articles).toMatchObject({
+      seen: GOOD_IDS.length + Object.keys(BAD_REASONS).length,
+      added: GOOD_IDS.length,
+      skipped: Object.keys(BAD_REASONS).length,
+    });
     const reasons = Object.fromEntries(report.skipped.map((s) => [s.path, s.reason]));
     expect(Object.keys(reasons).sort()).toEqual(Object.keys(BAD_REASONS).sort());
     for (const [file, reason] of Object.entries(BAD_REASONS)) expect(reasons[file], file).toMatch(reason);

@@ -12,7 +12,14 @@ import { retrieve } from '../../src/retrieval/retrieve.js';
 import { REAL_SPEC, SEED_FILE, SEED_ID, realBuildOptions } from '../helpers/build-setup.js';
 import { killHard, runCliBuild, startCliBuild, waitForPause, waitUntil, type CliBuild } from '../helpers/fault-cli.js';
 import { deriveCorpus, townName, writeFictionalArticles } from '../helpers/fault-corpus.js';
-import { generationFolders, hasManifest, inspectFreshLive, readRuns, topArticle, type GenerationSnapshot } from '../helpers/fault-inspect.js';
+import {
+  generationFolders,
+  hasManifest,
+  inspectFreshLive,
+  readRuns,
+  topArticle,
+  type GenerationSnapshot,
+} from '../helpers/fault-inspect.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const costQuestion = (n: number) => `Quanto è costato il cantiere di ${townName(n)}?`;
@@ -37,8 +44,20 @@ const SCENARIOS: Scenario[] = [
     written: { vectors: false, manifest: false },
     recoverWithCli: true,
   },
-  { title: 'at before-hnsw-write', pauseAt: 'before-hnsw-write', edits: { add: [10, 11, 12], modify: [1], remove: [2] }, written: { vectors: false, manifest: false }, recoverWithCli: false },
-  { title: 'at after-hnsw-write', pauseAt: 'after-hnsw-write', edits: { add: [10, 11, 12], modify: [1], remove: [2] }, written: { vectors: true, manifest: false }, recoverWithCli: false },
+  {
+    title: 'at before-hnsw-write',
+    pauseAt: 'before-hnsw-write',
+    edits: { add: [10, 11, 12], modify: [1], remove: [2] },
+    written: { vectors: false, manifest: false },
+    recoverWithCli: false,
+  },
+  {
+    title: 'at after-hnsw-write',
+    pauseAt: 'after-hnsw-write',
+    edits: { add: [10, 11, 12], modify: [1], remove: [2] },
+    written: { vectors: true, manifest: false },
+    recoverWithCli: false,
+  },
   {
     title: 'at before-pointer-switch (the new generation is complete but was never made live)',
     pauseAt: 'before-pointer-switch',
@@ -66,7 +85,10 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
     const first = await buildIndex(realBuildOptions(corpusA, baseData));
     writeFictionalArticles(corpusA, 0, 6);
     const second = await buildIndex(realBuildOptions(corpusA, baseData));
-    expect([first.outcome, second.outcome], `${first.error ?? ''} ${second.error ?? ''}`).toEqual(['success', 'success']);
+    expect([first.outcome, second.outcome], `${first.error ?? ''} ${second.error ?? ''}`).toEqual([
+      'success',
+      'success',
+    ]);
     previousId = first.generationId ?? '';
     liveId = second.generationId ?? '';
     const live = inspectFreshLive(baseData);
@@ -87,10 +109,20 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
       const running = new LiveIndex(dataDir, { efSearch: 100 });
       const lease = running.acquire();
       if (lease === null) throw new Error('the base data folder serves nothing');
-      const before = await retrieve({ generation: lease.generation, embedder, question: costQuestion(0), language: 'it' });
+      const before = await retrieve({
+        generation: lease.generation,
+        embedder,
+        question: costQuestion(0),
+        language: 'it',
+      });
 
       // Batch size 1 keeps embedding slow enough (about 12 passages/s) to be killed in the middle of it.
-      const build = startCliBuild({ corpusDir: corpusB, dataDir, modelsDir, ...(scenario.pauseAt === null ? { batchSize: 1 } : { pauseAt: scenario.pauseAt }) });
+      const build = startCliBuild({
+        corpusDir: corpusB,
+        dataDir,
+        modelsDir,
+        ...(scenario.pauseAt === null ? { batchSize: 1 } : { pauseAt: scenario.pauseAt }),
+      });
       try {
         await waitForKillPoint(build, dataDir, scenario.pauseAt);
         expect(build.child.exitCode, 'the build must still be running when it is killed').toBeNull();
@@ -102,7 +134,12 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
       expect(ended.signal).toBe('SIGKILL');
 
       // The question in flight finishes on its generation, with the same passages.
-      const after = await retrieve({ generation: lease.generation, embedder, question: costQuestion(0), language: 'it' });
+      const after = await retrieve({
+        generation: lease.generation,
+        embedder,
+        question: costQuestion(0),
+        language: 'it',
+      });
       expect(after.passages.map((p) => p.id)).toEqual(before.passages.map((p) => p.id));
       lease.release();
       expect(await topArticle(running, embedder, costQuestion(0))).toBe(articleId(0));
@@ -129,9 +166,15 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
       freshLive.close();
 
       // The next build is not blocked by the dead holder's lock and serves the new corpus.
-      const report = scenario.recoverWithCli ? (await runCliBuild({ corpusDir: corpusB, dataDir, modelsDir })).report : await buildIndex(realBuildOptions(corpusB, dataDir));
+      const report = scenario.recoverWithCli
+        ? (await runCliBuild({ corpusDir: corpusB, dataDir, modelsDir })).report
+        : await buildIndex(realBuildOptions(corpusB, dataDir));
       expect(report?.outcome, report?.error ?? 'no report').toBe('success');
-      expect(report?.articles).toMatchObject({ added: scenario.edits.add.length, updated: scenario.edits.modify.length, removed: scenario.edits.remove.length });
+      expect(report?.articles).toMatchObject({
+        added: scenario.edits.add.length,
+        updated: scenario.edits.modify.length,
+        removed: scenario.edits.remove.length,
+      });
       const newId = report?.generationId ?? '';
       expect(newId).not.toBe(killedId);
       expect(readCurrent(layout)).toBe(newId);
@@ -141,10 +184,13 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
 
       const recovered = inspectFreshLive(dataDir);
       expect(recovered.generationId).toBe(newId);
-      const expectedIds = [...new Set([...Object.keys(snapshotA.articles), ...scenario.edits.add.map(articleId)])].filter((id) => !scenario.edits.remove.map(articleId).includes(id)).sort();
+      const expectedIds = [...new Set([...Object.keys(snapshotA.articles), ...scenario.edits.add.map(articleId)])]
+        .filter((id) => !scenario.edits.remove.map(articleId).includes(id))
+        .sort();
       expect(Object.keys(recovered.snapshot?.articles ?? {}).sort()).toEqual(expectedIds);
       for (const [id, chunks] of Object.entries(snapshotA.articles)) {
-        if (expectedIds.includes(id) && !scenario.edits.modify.map(articleId).includes(id)) expect(recovered.snapshot?.articles[id], id).toBe(chunks);
+        if (expectedIds.includes(id) && !scenario.edits.modify.map(articleId).includes(id))
+          expect(recovered.snapshot?.articles[id], id).toBe(chunks);
       }
       const added = scenario.edits.add[0] ?? 10;
       expect(await topArticle(running, embedder, costQuestion(added))).toBe(articleId(added));
@@ -153,7 +199,11 @@ describe('a build killed with SIGKILL (real CLI child process) leaves the live g
 
       const runs = readRuns(dataDir);
       expect(runs.map((r) => r.outcome)).toEqual(['success', 'success', 'failed', 'success']);
-      expect(runs[2]).toMatchObject({ trigger: 'cli', error: expect.stringMatching(/killed or crashed/) as unknown, generationId: null });
+      expect(runs[2]).toMatchObject({
+        trigger: 'cli',
+        error: expect.stringMatching(/killed or crashed/) as unknown,
+        generationId: null,
+      });
       expect(runs[2]?.finishedAt).not.toBeNull();
     }, 90_000);
   }

@@ -11,7 +11,14 @@ import { LiveIndex } from '../../src/index/live-index.js';
 import { REAL_SPEC, SEED_FILE, SEED_ID, realBuildOptions } from '../helpers/build-setup.js';
 import { runCliBuild } from '../helpers/fault-cli.js';
 import { fictionalArticle, townName, writeFictionalArticles } from '../helpers/fault-corpus.js';
-import { fileSizeLimitPrefix, fillDisk, mountTmpfs, probeTmpfs, type Filler, type SmallDisk } from '../helpers/fault-disk.js';
+import {
+  fileSizeLimitPrefix,
+  fillDisk,
+  mountTmpfs,
+  probeTmpfs,
+  type Filler,
+  type SmallDisk,
+} from '../helpers/fault-disk.js';
 import { generationFolders, inspectFreshLive, readRuns, topArticle } from '../helpers/fault-inspect.js';
 
 const LAVROV = 'Che cosa ha proposto Lavrov?';
@@ -25,7 +32,11 @@ describe('storage faults during a build: a clean failure that says why, and the 
   let embedder: Embedder;
 
   /** Builds `corpus` (default: corpus A, the seed + 2 fictional articles) into `dataDir`; returns the live generation's id. */
-  const liveDataFolder = async (dataDir: string, corpus = corpusA, extra: Parameters<typeof realBuildOptions>[2] = {}) => {
+  const liveDataFolder = async (
+    dataDir: string,
+    corpus = corpusA,
+    extra: Parameters<typeof realBuildOptions>[2] = {},
+  ) => {
     const report = await buildIndex(realBuildOptions(corpus, dataDir, extra));
     expect(report.outcome, report.error ?? '').toBe('success');
     return report.generationId ?? '';
@@ -79,7 +90,9 @@ describe('storage faults during a build: a clean failure that says why, and the 
     const next = await buildIndex(realBuildOptions(corpusB, dataDir));
     expect(next.outcome, next.error ?? '').toBe('success');
     expect(generationFolders(dataDir)).toEqual([liveId, next.generationId]);
-    expect(await topArticle(running, embedder, `Quanto è costato il cantiere di ${townName(3)}?`)).toBe(fictionalArticle(3).name);
+    expect(await topArticle(running, embedder, `Quanto è costato il cantiere di ${townName(3)}?`)).toBe(
+      fictionalArticle(3).name,
+    );
     running.close();
   });
 
@@ -111,10 +124,18 @@ describe('storage faults during a build: a clean failure that says why, and the 
     writeFileSync(path.join(corpus, 'long.txt'), [0, 1, 2, 3, 4, 5].map(body).join('\n\n'));
     const modelsDir = path.join(root, 'empty-models');
     mkdirSync(modelsDir, { recursive: true });
-    const limited = await runCliBuild({ corpusDir: corpus, dataDir, modelsDir, chunkMaxTokens: 32, prefix: fileSizeLimitPrefix(144) });
+    const limited = await runCliBuild({
+      corpusDir: corpus,
+      dataDir,
+      modelsDir,
+      chunkMaxTokens: 32,
+      prefix: fileSizeLimitPrefix(144),
+    });
     expect(limited.report?.outcome, limited.stdout).toBe('failed');
     expect(limited.code).toBe(1);
-    expect(limited.report?.error).toMatch(/vectors\.hnsw was not written completely \(disk full or file size limit\?\): .*vectors\.hnsw is cut short: 147456 bytes/);
+    expect(limited.report?.error).toMatch(
+      /vectors\.hnsw was not written completely \(disk full or file size limit\?\): .*vectors\.hnsw is cut short: 147456 bytes/,
+    );
     expect(readCurrent(dataLayout(dataDir))).toBe(liveId);
     expect(inspectFreshLive(dataDir)).toMatchObject({ generationId: liveId, error: null });
     expect(readRuns(dataDir).at(-1)).toMatchObject({ trigger: 'cli', outcome: 'failed', error: limited.report?.error });
@@ -124,87 +145,94 @@ describe('storage faults during a build: a clean failure that says why, and the 
     expect(inspectFreshLive(dataDir)).toMatchObject({ generationId: unlimited.report?.generationId, error: null });
   });
 
-  describe.skipIf(mountProblem !== null)(`a full disk (ENOSPC on a 2 MB tmpfs)${mountProblem === null ? '' : ` — skipped: ${mountProblem}`}`, () => {
-    const mountDir = path.join(root, 'tmpfs');
-    const dataDir = path.join(mountDir, 'data');
-    let disk: SmallDisk | null = null;
-    let running: LiveIndex;
-    let liveId: string;
-    beforeAll(async () => {
-      disk = mountTmpfs(mountDir, '2m');
-      liveId = await liveDataFolder(dataDir);
-      running = new LiveIndex(dataDir, { efSearch: 100 });
-      expect(await topArticle(running, embedder, LAVROV)).toBe(SEED_ID);
-    });
-    afterAll(() => {
-      running.close();
-      disk?.unmount();
-    });
+  describe.skipIf(mountProblem !== null)(
+    `a full disk (ENOSPC on a 2 MB tmpfs)${mountProblem === null ? '' : ` — skipped: ${mountProblem}`}`,
+    () => {
+      const mountDir = path.join(root, 'tmpfs');
+      const dataDir = path.join(mountDir, 'data');
+      let disk: SmallDisk | null = null;
+      let running: LiveIndex;
+      let liveId: string;
+      beforeAll(async () => {
+        disk = mountTmpfs(mountDir, '2m');
+        liveId = await liveDataFolder(dataDir);
+        running = new LiveIndex(dataDir, { efSearch: 100 });
+        expect(await topArticle(running, embedder, LAVROV)).toBe(SEED_ID);
+      });
+      afterAll(() => {
+        running.close();
+        disk?.unmount();
+      });
 
-    const expectFailedCleanly = async (report: BuildReport) => {
-      expect(report.outcome).toBe('failed');
-      expect(report.error).toMatch(DISK_FULL);
-      await expectStillServing(running, dataDir, liveId);
-    };
+      const expectFailedCleanly = async (report: BuildReport) => {
+        expect(report.outcome).toBe('failed');
+        expect(report.error).toMatch(DISK_FULL);
+        await expectStillServing(running, dataDir, liveId);
+      };
 
-    it('disk already full when the build starts: it fails naming the build lock it could not write, and leaves no lock or run behind', async () => {
-      const filler = fillDisk(path.join(mountDir, 'filler'));
-      let report: BuildReport;
-      try {
-        report = await buildIndex(realBuildOptions(corpusB, dataDir));
-        await expectFailedCleanly(report);
-      } finally {
-        filler.remove();
-      }
-      expect(report.error).toMatch(/cannot create the build lock .*build\.lock: ENOSPC/);
-      expect(existsSync(dataLayout(dataDir).lock)).toBe(false);
-      expect(readRuns(dataDir).map((r) => r.outcome)).toEqual(['success']);
-      expect(generationFolders(dataDir)).toEqual([liveId]);
-    });
+      it('disk already full when the build starts: it fails naming the build lock it could not write, and leaves no lock or run behind', async () => {
+        const filler = fillDisk(path.join(mountDir, 'filler'));
+        let report: BuildReport;
+        try {
+          report = await buildIndex(realBuildOptions(corpusB, dataDir));
+          await expectFailedCleanly(report);
+        } finally {
+          filler.remove();
+        }
+        expect(report.error).toMatch(/cannot create the build lock .*build\.lock: ENOSPC/);
+        expect(existsSync(dataLayout(dataDir).lock)).toBe(false);
+        expect(readRuns(dataDir).map((r) => r.outcome)).toEqual(['success']);
+        expect(generationFolders(dataDir)).toEqual([liveId]);
+      });
 
-    it('disk fills up as the new generation is written (from the "writing" phase on): the build fails, removes its folder and records why', async () => {
-      let filler: Filler | null = null;
-      let report: BuildReport;
-      try {
-        report = await buildIndex(
-          realBuildOptions(corpusB, dataDir, {
-            onProgress: (p) => {
-              if (p.phase === 'writing') filler ??= fillDisk(path.join(mountDir, 'filler'));
-            },
-          }),
+      it('disk fills up as the new generation is written (from the "writing" phase on): the build fails, removes its folder and records why', async () => {
+        let filler: Filler | null = null;
+        let report: BuildReport;
+        try {
+          report = await buildIndex(
+            realBuildOptions(corpusB, dataDir, {
+              onProgress: (p) => {
+                if (p.phase === 'writing') filler ??= fillDisk(path.join(mountDir, 'filler'));
+              },
+            }),
+          );
+          expect(filler).not.toBeNull();
+          await expectFailedCleanly(report);
+          expect(generationFolders(dataDir)).toEqual([liveId]);
+        } finally {
+          (filler as Filler | null)?.remove();
+        }
+        expect(report.error).toMatch(/vectors\.hnsw was not written completely/);
+        expect(readRuns(dataDir).at(-1)).toMatchObject({ outcome: 'failed', error: report.error });
+      });
+
+      it('disk nearly full (64 KB left) when the build starts: copying the live database fails with SQLITE_FULL, the run records why', async () => {
+        const filler = fillDisk(path.join(mountDir, 'filler'));
+        filler.leave(64 * 1024);
+        let report: BuildReport;
+        try {
+          report = await buildIndex(realBuildOptions(corpusB, dataDir));
+          await expectFailedCleanly(report);
+          expect(generationFolders(dataDir)).toEqual([liveId]);
+        } finally {
+          filler.remove();
+        }
+        expect(report.error).toMatch(
+          /copying the live generation's database to .*index\.db failed: database or disk is full/,
         );
-        expect(filler).not.toBeNull();
-        await expectFailedCleanly(report);
-        expect(generationFolders(dataDir)).toEqual([liveId]);
-      } finally {
-        (filler as Filler | null)?.remove();
-      }
-      expect(report.error).toMatch(/vectors\.hnsw was not written completely/);
-      expect(readRuns(dataDir).at(-1)).toMatchObject({ outcome: 'failed', error: report.error });
-    });
+        // Removing the failed build's folder gave back the room to record the run.
+        expect(readRuns(dataDir).at(-1)).toMatchObject({ outcome: 'failed', error: report.error });
+      });
 
-    it('disk nearly full (64 KB left) when the build starts: copying the live database fails with SQLITE_FULL, the run records why', async () => {
-      const filler = fillDisk(path.join(mountDir, 'filler'));
-      filler.leave(64 * 1024);
-      let report: BuildReport;
-      try {
-        report = await buildIndex(realBuildOptions(corpusB, dataDir));
-        await expectFailedCleanly(report);
-        expect(generationFolders(dataDir)).toEqual([liveId]);
-      } finally {
-        filler.remove();
-      }
-      expect(report.error).toMatch(/copying the live generation's database to .*index\.db failed: database or disk is full/);
-      // Removing the failed build's folder gave back the room to record the run.
-      expect(readRuns(dataDir).at(-1)).toMatchObject({ outcome: 'failed', error: report.error });
-    });
-
-    it("with space again, the next build succeeds, serves the new corpus, and no failed build's folder is left", async () => {
-      const report = await buildIndex(realBuildOptions(corpusB, dataDir));
-      expect(report.outcome, report.error ?? '').toBe('success');
-      expect(generationFolders(dataDir)).toEqual([liveId, report.generationId]);
-      expect(await topArticle(running, embedder, `Quanto è costato il cantiere di ${townName(3)}?`)).toBe(fictionalArticle(3).name);
-      expect(readRuns(dataDir).every((r) => r.outcome !== 'running')).toBe(true);
-    });
-  });
+      it("with space again, the next build succeeds, serves the new corpus, and no failed build's folder is left", async () => {
+        const report = await buildIndex(realBuildOptions(corpusB, dataDir));
+        expect(report.outcome, report.error ?? '').toBe('success');
+        expect(generationFolders(dataDir)).toEqual([liveId, report.generationId]);
+        expect(await topArticle(running, embedder, `Quanto è costato il cantiere di ${townName(3)}?`)).toBe(
+          fictionalArticle(3).name,
+        );
+        expect(readRuns(dataDir).every((r) => r.outcome !== 'running')).toBe(true);
+      });
+    },
+  );
 });

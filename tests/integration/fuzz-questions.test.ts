@@ -16,7 +16,8 @@ const QUESTIONS = generateQuestions(SEED, 1_000);
 const ANSWERED = QUESTIONS.filter((_, i) => i < EXTREME_QUESTIONS.length || i % 6 === 0);
 
 /** A question as it can be printed in a failure message. */
-const show = (question: string) => JSON.stringify(question.length > 120 ? `${question.slice(0, 120)}… (${question.length} chars)` : question);
+const show = (question: string) =>
+  JSON.stringify(question.length > 120 ? `${question.slice(0, 120)}… (${question.length} chars)` : question);
 
 /** What must hold for any answer, whatever the question; returns the broken rules. */
 function checkAnswer(answer: Answer): string[] {
@@ -26,9 +27,11 @@ function checkAnswer(answer: Answer): string[] {
   if (answer.language !== 'it' && answer.language !== 'en') problems.push(`language ${String(answer.language)}`);
   if (answer.text.trim() === '') problems.push('empty text');
   if (answer.mode === 'llm') problems.push('llm mode without an LLM');
-  if (answer.mode === 'no-answer' && (answer.reason === null || answer.reason === '')) problems.push('no-answer without a reason');
+  if (answer.mode === 'no-answer' && (answer.reason === null || answer.reason === ''))
+    problems.push('no-answer without a reason');
   if (answer.mode === 'no-answer' && answer.citations.length > 0) problems.push('no-answer with citations');
-  if (answer.mode === 'extractive' && answer.citations.length === 0) problems.push('extractive answer without citations');
+  if (answer.mode === 'extractive' && answer.citations.length === 0)
+    problems.push('extractive answer without citations');
   for (const c of answer.citations) if (c.quote.trim() === '') problems.push(`citation [${c.n}] has an empty quote`);
   return problems;
 }
@@ -45,7 +48,15 @@ describe(`fuzz (seed ${SEED}): hostile questions never break answering over a re
     embedder = await loadEmbedder(REAL_SPEC);
     live = new LiveIndex(ws.dataDir, { efSearch: 100 });
     // A limit above 10,000 characters, so the longest questions reach retrieval instead of being refused.
-    deps = { acquire: () => live.acquire(), embedderFor: () => Promise.resolve(embedder), llm: null, translator: null, knobs: {}, maxQuestionChars: 12_000, translateQuotes: true };
+    deps = {
+      acquire: () => live.acquire(),
+      embedderFor: () => Promise.resolve(embedder),
+      llm: null,
+      translator: null,
+      knobs: {},
+      maxQuestionChars: 12_000,
+      translateQuotes: true,
+    };
   });
   afterAll(() => {
     live.close();
@@ -56,8 +67,29 @@ describe(`fuzz (seed ${SEED}): hostile questions never break answering over a re
     expect(QUESTIONS).toHaveLength(1_000);
     expect(generateQuestions(SEED, 1_000)).toEqual(QUESTIONS);
     const all = QUESTIONS.join('\n');
-    for (const needle of ['', 'x'.repeat(10_000), 'NEAR', '{stems', '"', "DROP TABLE", '\u200B', '\u202E', '🙂', '@everyone', '<@&123>', '<@456>', '```', '\uD800', '\u0000', 'Лавров', '拉夫罗夫']) {
-      expect(QUESTIONS.some((q) => (needle === '' ? q === '' : q.includes(needle))), show(needle)).toBe(true);
+    for (const needle of [
+      '',
+      'x'.repeat(10_000),
+      'NEAR',
+      '{stems',
+      '"',
+      'DROP TABLE',
+      '\u200B',
+      '\u202E',
+      '🙂',
+      '@everyone',
+      '<@&123>',
+      '<@456>',
+      '```',
+      '\uD800',
+      '\u0000',
+      'Лавров',
+      '拉夫罗夫',
+    ]) {
+      expect(
+        QUESTIONS.some((q) => (needle === '' ? q === '' : q.includes(needle))),
+        show(needle),
+      ).toBe(true);
     }
     expect(all.length).toBeGreaterThan(50_000);
   });
@@ -69,9 +101,16 @@ describe(`fuzz (seed ${SEED}): hostile questions never break answering over a re
     try {
       for (const question of QUESTIONS) {
         try {
-          const result = await retrieve({ generation: lease.generation, embedder, question, language: detectLanguage(question, null) });
-          if (result.noAnswer !== (result.groups.length === 0)) failures.push(`${show(question)}: noAnswer ${String(result.noAnswer)} with ${result.groups.length} groups`);
-          if (!result.passages.every((p) => typeof p.text === 'string' && Number.isFinite(p.score))) failures.push(`${show(question)}: a passage without text or with a non-finite score`);
+          const result = await retrieve({
+            generation: lease.generation,
+            embedder,
+            question,
+            language: detectLanguage(question, null),
+          });
+          if (result.noAnswer !== (result.groups.length === 0))
+            failures.push(`${show(question)}: noAnswer ${String(result.noAnswer)} with ${result.groups.length} groups`);
+          if (!result.passages.every((p) => typeof p.text === 'string' && Number.isFinite(p.score)))
+            failures.push(`${show(question)}: a passage without text or with a non-finite score`);
         } catch (error) {
           failures.push(`${show(question)}: threw ${(error as Error).stack ?? String(error)}`);
         }
@@ -90,7 +129,8 @@ describe(`fuzz (seed ${SEED}): hostile questions never break answering over a re
         const answer = await answerQuestion(deps, { question });
         modes.set(answer.mode, (modes.get(answer.mode) ?? 0) + 1);
         for (const problem of checkAnswer(answer)) failures.push(`${show(question)}: ${problem}`);
-        if (question.trim() === '' && answer.reason !== 'empty-question') failures.push(`${show(question)}: reason ${String(answer.reason)}, expected empty-question`);
+        if (question.trim() === '' && answer.reason !== 'empty-question')
+          failures.push(`${show(question)}: reason ${String(answer.reason)}, expected empty-question`);
       } catch (error) {
         failures.push(`${show(question)}: threw ${(error as Error).stack ?? String(error)}`);
       }

@@ -13,7 +13,9 @@ import { REAL_SPEC, realBuildOptions } from '../helpers/build-setup.js';
 import { createFakeEmbedder, FAKE_DIMS } from '../helpers/fake-embedder.js';
 
 /** A translator that marks what it translated, can be switched off and fails on texts containing `failOn`. */
-function fakeTranslator(engine = 'fake-mt'): PassageTranslator & { up: boolean; failOn: string | null; seen: string[] } {
+function fakeTranslator(
+  engine = 'fake-mt',
+): PassageTranslator & { up: boolean; failOn: string | null; seen: string[] } {
   const t = {
     engine,
     up: true,
@@ -30,9 +32,24 @@ function fakeTranslator(engine = 'fake-mt'): PassageTranslator & { up: boolean; 
 }
 
 const ARTICLES = [
-  { id: 'it-1', title: 'Il ponte sul fiume', text: 'Il consiglio comunale ha approvato il nuovo ponte sul fiume. I lavori inizieranno in primavera e dureranno due anni.', lang: 'it' },
-  { id: 'it-2', title: 'La biblioteca riapre', text: 'La biblioteca civica riapre dopo il restauro. Il sindaco ha inaugurato la sala di lettura con gli studenti.', lang: 'it' },
-  { id: 'en-1', title: 'Harbour works', text: 'The harbour authority approved the dredging plan. Work starts next month and will last a year.', lang: 'en' },
+  {
+    id: 'it-1',
+    title: 'Il ponte sul fiume',
+    text: 'Il consiglio comunale ha approvato il nuovo ponte sul fiume. I lavori inizieranno in primavera e dureranno due anni.',
+    lang: 'it',
+  },
+  {
+    id: 'it-2',
+    title: 'La biblioteca riapre',
+    text: 'La biblioteca civica riapre dopo il restauro. Il sindaco ha inaugurato la sala di lettura con gli studenti.',
+    lang: 'it',
+  },
+  {
+    id: 'en-1',
+    title: 'Harbour works',
+    text: 'The harbour authority approved the dredging plan. Work starts next month and will last a year.',
+    lang: 'en',
+  },
 ];
 
 describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an English-only model', () => {
@@ -60,8 +77,12 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
         },
       },
     });
-  const writeCorpus = (articles: typeof ARTICLES) => writeFileSync(path.join(corpusDir, 'news.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-  const liveManifest = () => readManifest(path.join(generationDir(dataLayout(dataDir), readCurrent(dataLayout(dataDir)) ?? ''), GENERATION_FILES.manifest));
+  const writeCorpus = (articles: typeof ARTICLES) =>
+    writeFileSync(path.join(corpusDir, 'news.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  const liveManifest = () =>
+    readManifest(
+      path.join(generationDir(dataLayout(dataDir), readCurrent(dataLayout(dataDir)) ?? ''), GENERATION_FILES.manifest),
+    );
 
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'archivista-bridge-'));
@@ -80,7 +101,9 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     expect(report.bridgeNote).toMatch(/fake-mt translation into en/);
     expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
     expect(embedded.filter((t) => t.startsWith('[it>en] '))).toHaveLength(2);
-    expect(embedded.filter((t) => t.includes('harbour authority'))).toEqual([expect.stringMatching(/^Harbour works\nThe harbour/)]);
+    expect(embedded.filter((t) => t.includes('harbour authority'))).toEqual([
+      expect.stringMatching(/^Harbour works\nThe harbour/),
+    ]);
     expect(translator.seen.some((t) => t.includes('harbour'))).toBe(false);
   });
 
@@ -129,10 +152,18 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
   it('turning it off, or a translator appearing, makes the next build full', async () => {
     expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');
     const off = await buildIndex(options(null));
-    expect(off).toMatchObject({ outcome: 'success', full: true, fullReason: 'embedding through fake-mt translation is no longer configured' });
+    expect(off).toMatchObject({
+      outcome: 'success',
+      full: true,
+      fullReason: 'embedding through fake-mt translation is no longer configured',
+    });
     expect(liveManifest().bridge).toBeNull();
     const on = await buildIndex(options(fakeTranslator()));
-    expect(on).toMatchObject({ outcome: 'success', full: true, fullReason: 'passages can now be embedded through fake-mt translation' });
+    expect(on).toMatchObject({
+      outcome: 'success',
+      full: true,
+      fullReason: 'passages can now be embedded through fake-mt translation',
+    });
     expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
   });
 
@@ -145,12 +176,31 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       if (lease === null) return;
       const queries: string[] = [];
       const fake = createFakeEmbedder();
-      const embedder = { ...fake, spec: { ...REAL_SPEC, dims: FAKE_DIMS }, embedQuery: (text: string) => (queries.push(text), fake.embedQuery(text)) };
+      const embedder = {
+        ...fake,
+        spec: { ...REAL_SPEC, dims: FAKE_DIMS },
+        embedQuery: (text: string) => (queries.push(text), fake.embedQuery(text)),
+      };
       const question = 'Quando iniziano i lavori del ponte?';
-      const bridged = await retrieve({ generation: lease.generation, embedder, question, language: 'it', denseQuery: 'When do the bridge works start?' });
+      const bridged = await retrieve({
+        generation: lease.generation,
+        embedder,
+        question,
+        language: 'it',
+        denseQuery: 'When do the bridge works start?',
+      });
       const plain = await retrieve({ generation: lease.generation, embedder, question, language: 'it' });
-      const english = await retrieve({ generation: lease.generation, embedder, question: 'When does the harbour work start?', language: 'en' });
-      expect(queries.slice(0, 3)).toEqual(['When do the bridge works start?', question, 'When does the harbour work start?']);
+      const english = await retrieve({
+        generation: lease.generation,
+        embedder,
+        question: 'When does the harbour work start?',
+        language: 'en',
+      });
+      expect(queries.slice(0, 3)).toEqual([
+        'When do the bridge works start?',
+        question,
+        'When does the harbour work start?',
+      ]);
       expect(bridged.knobs.denseWeight).toBe(0.5);
       expect(plain.knobs.denseWeight).toBe(0.05);
       expect(english.knobs.denseWeightCrossLingual).toBe(0.6);
@@ -158,7 +208,13 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       // Through the bridge the gate weighs coverage and cosine together.
       expect(bridged.knobs).toMatchObject({ gateDenseWeight: 2, minGateScore: 1.28 });
       expect(plain.knobs.gateDenseWeight).toBe(0);
-      const offTopic = await retrieve({ generation: lease.generation, embedder, question: 'Chi ha vinto il campionato di calcio?', language: 'it', denseQuery: 'Who won the football championship?' });
+      const offTopic = await retrieve({
+        generation: lease.generation,
+        embedder,
+        question: 'Chi ha vinto il campionato di calcio?',
+        language: 'it',
+        denseQuery: 'Who won the football championship?',
+      });
       expect(offTopic.noAnswer).toBe(true);
       expect((offTopic.gate?.coverage ?? 1) + 2 * (offTopic.gate?.similarity ?? 1)).toBeLessThan(1.28);
     } finally {

@@ -158,7 +158,10 @@ describe('createLlm against a fake OpenAI-compatible server', () => {
   });
 
   it('401 is not retried and the error never shows the API key, even when the server echoes it', async () => {
-    fake.enqueue({ kind: 'status', status: 401, message: `Incorrect API key provided: ${API_KEY}` }, { kind: 'reply', text: 'x' });
+    fake.enqueue(
+      { kind: 'status', status: 401, message: `Incorrect API key provided: ${API_KEY}` },
+      { kind: 'reply', text: 'x' },
+    );
     const error = await catchLlmError(makeLlm().complete(MESSAGES));
     expect(fake.requests).toHaveLength(1);
     expect(error.kind).toBe('rejected');
@@ -180,7 +183,14 @@ describe('createLlm against a fake OpenAI-compatible server', () => {
     const url = fake.url;
     await fake.close();
     fake = await startFakeOpenAi();
-    const llm = createLlm({ apiKey: API_KEY, baseURL: url, model: 'm', attemptTimeoutMs: 500, totalBudgetMs: 3000, maxRetries: 1 });
+    const llm = createLlm({
+      apiKey: API_KEY,
+      baseURL: url,
+      model: 'm',
+      attemptTimeoutMs: 500,
+      totalBudgetMs: 3000,
+      maxRetries: 1,
+    });
     const error = await catchLlmError(llm.complete(MESSAGES));
     expect(error.kind).toBe('network');
     expect(error.attempts).toBe(2);
@@ -191,7 +201,9 @@ describe('createLlm against a fake OpenAI-compatible server', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const error = await catchLlmError(makeLlm({ attemptTimeoutMs: 5000 }).complete(MESSAGES, { signal: controller.signal }));
+    const error = await catchLlmError(
+      makeLlm({ attemptTimeoutMs: 5000 }).complete(MESSAGES, { signal: controller.signal }),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error.kind).toBe('aborted');
     expect(fake.requests).toHaveLength(1);

@@ -13,7 +13,14 @@ let llm: Llm;
 
 beforeEach(async () => {
   fake = await startFakeOpenAi();
-  llm = createLlm({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-model', attemptTimeoutMs: 2000, totalBudgetMs: 6000, maxRetries: 2 });
+  llm = createLlm({
+    apiKey: 'sk-test',
+    baseURL: fake.url,
+    model: 'fake-model',
+    attemptTimeoutMs: 2000,
+    totalBudgetMs: 6000,
+    maxRetries: 2,
+  });
 });
 
 afterEach(async () => {
@@ -32,7 +39,10 @@ describe('generateLlmAnswer with the real openai client and a fake server', () =
   it('an English question over Italian articles: numbered sources, "Answer in English", [7] dropped', async () => {
     const question = 'When did the new bridge open and how much did it cost?';
     const result = makeResult(question, 'en', [BRIDGE_IT, ROADWORKS_IT, FESTIVAL_EN]);
-    fake.enqueue({ kind: 'reply', text: 'The bridge opened on 12 May 2021 [1] and cost 14 million euros [7][1]. The road stays open [2].' });
+    fake.enqueue({
+      kind: 'reply',
+      text: 'The bridge opened on 12 May 2021 [1] and cost 14 million euros [7][1]. The road stays open [2].',
+    });
     const out = await generateLlmAnswer({ question, language: 'en', result, llm, maxSources: 3 });
 
     expect(systemContent()).toContain('Answer in English');
@@ -41,7 +51,9 @@ describe('generateLlmAnswer with the real openai client and a fake server', () =
     expect(userContent()).toContain(question);
 
     if ('unsupported' in out) throw new Error(`unexpected ${out.reason}`);
-    expect(out.text).toBe('The bridge opened on 12 May 2021 [1] and cost 14 million euros [1]. The road stays open [2].');
+    expect(out.text).toBe(
+      'The bridge opened on 12 May 2021 [1] and cost 14 million euros [1]. The road stays open [2].',
+    );
     expect(out.dropped).toEqual([7]);
     expect(out.citations.map((c) => c.articleId)).toEqual([BRIDGE_IT.articleId, ROADWORKS_IT.articleId]);
     for (const citation of out.citations) {

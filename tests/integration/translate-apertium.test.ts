@@ -16,7 +16,9 @@ const probe = createApertiumTranslator({
 });
 // Probed at collection time so skipIf and the titles below can use the result.
 const available = (await probe.available()) && (await probe.warm());
-const reason = available ? '' : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy not reachable at ${url} (${probeNotes.join('; ') || 'no answer'}); run scripts/apertium.sh start`;
+const reason = available
+  ? ''
+  : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy not reachable at ${url} (${probeNotes.join('; ') || 'no answer'}); run scripts/apertium.sh start`;
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -62,7 +64,11 @@ describe('Apertium APy (real server)', () => {
 
     it('gives a string or null within the timeout for a 10,000-char question (cut to 2,000)', async () => {
       const started = performance.now();
-      const result = await translator.translate('Where is the capital of Italy? '.repeat(334).slice(0, 10_000), 'en', 'it');
+      const result = await translator.translate(
+        'Where is the capital of Italy? '.repeat(334).slice(0, 10_000),
+        'en',
+        'it',
+      );
       expect(result === null || typeof result === 'string').toBe(true);
       expect(performance.now() - started).toBeLessThan(6000);
       expect((result ?? '').length).toBeLessThan(4000);

@@ -13,7 +13,13 @@ import { createFakeEmbedder } from '../helpers/fake-embedder.js';
 async function answer(question: string, language: 'it' | 'en', articles: ArticleSpec[], maxSentences?: number) {
   const result = makeResult(question, language, articles);
   const embedder = createFakeEmbedder();
-  const built = await buildExtractiveAnswer({ question, language, result, embedder, ...(maxSentences === undefined ? {} : { maxSentences }) });
+  const built = await buildExtractiveAnswer({
+    question,
+    language,
+    result,
+    embedder,
+    ...(maxSentences === undefined ? {} : { maxSentences }),
+  });
   if (built === null) throw new Error('expected an answer');
   return { built, result, embedder };
 }
@@ -25,7 +31,10 @@ function expectVerbatim(built: ExtractiveAnswer, result: RetrievalResult): void 
     const texts = citation.passageIds.map((id) => byId.get(id)?.text ?? '');
     for (const part of citation.quote.split(QUOTE_JOINER)) {
       expect(part.length).toBeGreaterThan(0);
-      expect(texts.some((text) => text.includes(part)), `"${part}" not in passages ${citation.passageIds.join(',')}`).toBe(true);
+      expect(
+        texts.some((text) => text.includes(part)),
+        `"${part}" not in passages ${citation.passageIds.join(',')}`,
+      ).toBe(true);
     }
   }
 }
@@ -40,7 +49,10 @@ function citedNumbers(text: string): number[] {
 
 describe('buildExtractiveAnswer', () => {
   it('quotes the sentence that answers the question, verbatim, with a valid citation', async () => {
-    const { built, result } = await answer('Quanto è costata la costruzione del ponte?', 'it', [BRIDGE_IT, ROADWORKS_IT]);
+    const { built, result } = await answer('Quanto è costata la costruzione del ponte?', 'it', [
+      BRIDGE_IT,
+      ROADWORKS_IT,
+    ]);
     expect(built.text).toContain('14 milioni di euro');
     expectVerbatim(built, result);
     for (const citation of built.citations) expect(() => citationSchema.parse(citation)).not.toThrow();
@@ -86,7 +98,10 @@ describe('buildExtractiveAnswer', () => {
   });
 
   it('quotes 2 to maxSentences sentences, at most 2 per article', async () => {
-    const { built } = await answer('Il ponte sul fiume Lieto, la sindaca, la cerimonia e il costo', 'it', [BRIDGE_IT, ROADWORKS_IT]);
+    const { built } = await answer('Il ponte sul fiume Lieto, la sindaca, la cerimonia e il costo', 'it', [
+      BRIDGE_IT,
+      ROADWORKS_IT,
+    ]);
     const lines = bullets(built.text);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.length).toBeLessThanOrEqual(4);
@@ -104,8 +119,15 @@ describe('buildExtractiveAnswer', () => {
 
   it('a sentence repeated by overlapping passages is quoted once', async () => {
     const shared = 'La costruzione è durata tre anni ed è costata 14 milioni di euro.';
-    const [first, third] = ['Il nuovo ponte sul fiume Lieto è stato inaugurato il 12 maggio 2021.', 'Alla cerimonia hanno partecipato centinaia di cittadini.'];
-    const spec: ArticleSpec = { ...BRIDGE_IT, text: `${first} ${shared} ${third}`, chunks: [`${first} ${shared}`, `${shared} ${third}`] };
+    const [first, third] = [
+      'Il nuovo ponte sul fiume Lieto è stato inaugurato il 12 maggio 2021.',
+      'Alla cerimonia hanno partecipato centinaia di cittadini.',
+    ];
+    const spec: ArticleSpec = {
+      ...BRIDGE_IT,
+      text: `${first} ${shared} ${third}`,
+      chunks: [`${first} ${shared}`, `${shared} ${third}`],
+    };
     const { built } = await answer('Quanto è costata la costruzione?', 'it', [spec]);
     expect(built.text.split(shared.slice(0, 30)).length - 1).toBe(1);
   });
@@ -118,17 +140,33 @@ describe('buildExtractiveAnswer', () => {
   });
 
   it('two adjacent sentences of one passage make a single verbatim quote slice', async () => {
-    const text = 'Il ponte costa 14 milioni di euro secondo il comune. Il ponte costa troppo secondo i residenti. Il tempo era bello e soleggiato quel giorno.';
-    const { built, result } = await answer('Quanto costa il ponte secondo il comune e i residenti?', 'it', [{ ...BRIDGE_IT, text }], 2);
+    const text =
+      'Il ponte costa 14 milioni di euro secondo il comune. Il ponte costa troppo secondo i residenti. Il tempo era bello e soleggiato quel giorno.';
+    const { built, result } = await answer(
+      'Quanto costa il ponte secondo il comune e i residenti?',
+      'it',
+      [{ ...BRIDGE_IT, text }],
+      2,
+    );
     expect(built.citations).toHaveLength(1);
-    expect(built.citations[0]?.quote).toBe('Il ponte costa 14 milioni di euro secondo il comune. Il ponte costa troppo secondo i residenti.');
+    expect(built.citations[0]?.quote).toBe(
+      'Il ponte costa 14 milioni di euro secondo il comune. Il ponte costa troppo secondo i residenti.',
+    );
     expect(result.passages[0]?.text.includes(built.citations[0]?.quote ?? '-')).toBe(true);
   });
 
   it('non-adjacent sentences of one article are joined with " … ", each part verbatim', async () => {
-    const text = 'Il ponte costa 14 milioni di euro secondo il comune. Il tempo era bello e soleggiato quel giorno. Il ponte costa troppo secondo i residenti.';
-    const { built, result } = await answer('Quanto costa il ponte secondo il comune e i residenti?', 'it', [{ ...BRIDGE_IT, text }], 2);
-    expect(built.citations[0]?.quote).toBe(`Il ponte costa 14 milioni di euro secondo il comune.${QUOTE_JOINER}Il ponte costa troppo secondo i residenti.`);
+    const text =
+      'Il ponte costa 14 milioni di euro secondo il comune. Il tempo era bello e soleggiato quel giorno. Il ponte costa troppo secondo i residenti.';
+    const { built, result } = await answer(
+      'Quanto costa il ponte secondo il comune e i residenti?',
+      'it',
+      [{ ...BRIDGE_IT, text }],
+      2,
+    );
+    expect(built.citations[0]?.quote).toBe(
+      `Il ponte costa 14 milioni di euro secondo il comune.${QUOTE_JOINER}Il ponte costa troppo secondo i residenti.`,
+    );
     expectVerbatim(built, result);
   });
 
@@ -171,7 +209,10 @@ describe('buildExtractiveAnswer', () => {
   });
 
   it('a 10,000-word article embeds at most MAX_CANDIDATES sentences in one batch', async () => {
-    const sentences = Array.from({ length: 1000 }, (_, i) => `Frase numero ${i} sul consiglio comunale di Borgo Lieto oggi.`);
+    const sentences = Array.from(
+      { length: 1000 },
+      (_, i) => `Frase numero ${i} sul consiglio comunale di Borgo Lieto oggi.`,
+    );
     const spec: ArticleSpec = { ...ROADWORKS_IT, text: sentences.join(' ') };
     const { built, embedder, result } = await answer('Che cosa dice la frase numero 737?', 'it', [spec]);
     expect(embedder.calls).toEqual([
@@ -194,6 +235,8 @@ describe('buildExtractiveAnswer', () => {
   it('passes the embedder error through', async () => {
     const embedder = { ...createFakeEmbedder(), embedQuery: () => Promise.reject(new Error('model not loaded')) };
     const result = makeResult('q', 'it', [BRIDGE_IT]);
-    await expect(buildExtractiveAnswer({ question: 'ponte', language: 'it', result, embedder })).rejects.toThrow('model not loaded');
+    await expect(buildExtractiveAnswer({ question: 'ponte', language: 'it', result, embedder })).rejects.toThrow(
+      'model not loaded',
+    );
   });
 });

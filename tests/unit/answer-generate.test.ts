@@ -21,11 +21,21 @@ function scriptedLlm(reply: string | Error): Llm & { asked: (readonly ChatMessag
   };
 }
 
-const RESULT = makeResult('Quando è stato inaugurato il ponte e quanto è costato?', 'it', [BRIDGE_IT, ROADWORKS_IT, FESTIVAL_EN]);
+const RESULT = makeResult('Quando è stato inaugurato il ponte e quanto è costato?', 'it', [
+  BRIDGE_IT,
+  ROADWORKS_IT,
+  FESTIVAL_EN,
+]);
 
 async function generate(reply: string, result: RetrievalResult = RESULT, maxSources = 3) {
   const llm = scriptedLlm(reply);
-  const out = await generateLlmAnswer({ question: result.question, language: result.language, result, llm, maxSources });
+  const out = await generateLlmAnswer({
+    question: result.question,
+    language: result.language,
+    result,
+    llm,
+    maxSources,
+  });
   return { out, llm };
 }
 
@@ -36,7 +46,8 @@ function expectAnswer(out: GenerateResult) {
 
 describe('generateLlmAnswer', () => {
   it('maps cited sources to citations with verbatim quotes that match the claims', async () => {
-    const reply = 'Il ponte è stato inaugurato il 12 maggio 2021 [1]. Durante i lavori sulla provinciale resterà aperto [2].';
+    const reply =
+      'Il ponte è stato inaugurato il 12 maggio 2021 [1]. Durante i lavori sulla provinciale resterà aperto [2].';
     const { out, llm } = await generate(reply);
     const answer = expectAnswer(out);
     expect(answer.text).toBe(reply);
@@ -72,11 +83,15 @@ describe('generateLlmAnswer', () => {
 
   it('a marker after the full stop ("claim. [1]") still quotes the sentence it follows', async () => {
     const { out } = await generate('Il ponte è costato 14 milioni di euro. [1] Altro.');
-    expect(expectAnswer(out).citations[0]?.quote).toBe('La costruzione è durata tre anni ed è costata 14 milioni di euro.');
+    expect(expectAnswer(out).citations[0]?.quote).toBe(
+      'La costruzione è durata tre anni ed è costata 14 milioni di euro.',
+    );
   });
 
   it('two claims citing one source quote both sentences, each verbatim', async () => {
-    const { out } = await generate('Il ponte è stato inaugurato il 12 maggio 2021 [1]. La sindaca Ferrini ha tagliato il nastro [1].');
+    const { out } = await generate(
+      'Il ponte è stato inaugurato il 12 maggio 2021 [1]. La sindaca Ferrini ha tagliato il nastro [1].',
+    );
     const quote = expectAnswer(out).citations[0]?.quote ?? '';
     const parts = quote.split(QUOTE_JOINER);
     expect(parts).toHaveLength(2);

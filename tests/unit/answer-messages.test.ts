@@ -27,20 +27,32 @@ describe('answer messages', () => {
   });
 
   it('gives the agreed wording for the main messages', () => {
-    expect(t('it', 'no-answer.not-covered')).toBe('Non ho trovato nulla nei nostri articoli che risponda a questa domanda.');
-    expect(t('en', 'no-answer.not-covered')).toBe("I couldn't find anything in our articles that answers this question.");
+    expect(t('it', 'no-answer.not-covered')).toBe(
+      'Non ho trovato nulla nei nostri articoli che risponda a questa domanda.',
+    );
+    expect(t('en', 'no-answer.not-covered')).toBe(
+      "I couldn't find anything in our articles that answers this question.",
+    );
     expect(t('it', 'sources')).toBe('Fonti');
     expect(t('en', 'sources')).toBe('Sources');
     expect(t('it', 'extractive.lead-in')).toBe('Ecco cosa dicono i nostri articoli:');
-    expect(t('en', 'extractive.lead-in-other-lang')).toBe('Here is what our (Italian) articles say — quotes are in Italian:');
+    expect(t('en', 'extractive.lead-in-other-lang')).toBe(
+      'Here is what our (Italian) articles say — quotes are in Italian:',
+    );
     expect(t('en', 'fallback.llm-unavailable')).toBe('Extractive answer: the language model was unavailable.');
-    expect(t('it', 'fallback.llm-unavailable')).toBe('Risposta estrattiva: il modello linguistico non era disponibile.');
+    expect(t('it', 'fallback.llm-unavailable')).toBe(
+      'Risposta estrattiva: il modello linguistico non era disponibile.',
+    );
     expect(t('en', 'machine-translation')).toBe('machine translation');
   });
 
   it('fills the length limit, formatted for the language (10.000 / 10,000)', () => {
-    expect(t('it', 'no-answer.question-too-long', { max: 10000 })).toBe('La domanda è troppo lunga: al massimo 10.000 caratteri.');
-    expect(t('en', 'no-answer.question-too-long', { max: 10000 })).toBe('The question is too long: 10,000 characters at most.');
+    expect(t('it', 'no-answer.question-too-long', { max: 10000 })).toBe(
+      'La domanda è troppo lunga: al massimo 10.000 caratteri.',
+    );
+    expect(t('en', 'no-answer.question-too-long', { max: 10000 })).toBe(
+      'The question is too long: 10,000 characters at most.',
+    );
   });
 
   it('formatNoAnswer covers every reason; no-index mentions /reindex', () => {

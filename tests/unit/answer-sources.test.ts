@@ -10,7 +10,12 @@ describe('selectSources', () => {
       [2, ROADWORKS_IT.articleId],
       [3, FESTIVAL_EN.articleId],
     ]);
-    expect(sources[0]).toMatchObject({ title: BRIDGE_IT.title, date: '2021-05-12', author: 'Giulia Marchetti', lang: 'it' });
+    expect(sources[0]).toMatchObject({
+      title: BRIDGE_IT.title,
+      date: '2021-05-12',
+      author: 'Giulia Marchetti',
+      lang: 'it',
+    });
     expect(sources[1]?.author).toBeNull();
     expect(sources[2]?.text).toBe(FESTIVAL_EN.text);
   });
@@ -63,7 +68,9 @@ describe('selectSources', () => {
   });
 
   it('joinPassages of a passage contained in another keeps the outer one only', () => {
-    const result = makeResult('q', 'it', [{ ...BRIDGE_IT, text: 'A b c. D e f.', chunks: ['A b c. D e f.', 'D e f.'] }]);
+    const result = makeResult('q', 'it', [
+      { ...BRIDGE_IT, text: 'A b c. D e f.', chunks: ['A b c. D e f.', 'D e f.'] },
+    ]);
     expect(joinPassages(result.groups[0]?.passages ?? [])).toBe('A b c. D e f.');
   });
 });

@@ -13,7 +13,12 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads --quick, --json, --data and --scale-one', () => {
-    expect(parseBenchArgs(['--quick', '--json', '--data', '/tmp/x', '--scale-one', '2000'])).toEqual({ mode: 'quick', json: true, dataDir: '/tmp/x', scaleOne: 2000 });
+    expect(parseBenchArgs(['--quick', '--json', '--data', '/tmp/x', '--scale-one', '2000'])).toEqual({
+      mode: 'quick',
+      json: true,
+      dataDir: '/tmp/x',
+      scaleOne: 2000,
+    });
   });
 
   it('rejects --quick with --full, a bad --scale-one and unknown options, with a parse-args code', () => {
@@ -80,7 +85,10 @@ describe('selectEvalSubset', () => {
 
 describe('makeShortArticles', () => {
   it('makes one-passage Italian articles of 60–70 words with distinct ids, deterministically', () => {
-    const source = ['Questa è una frase di prova con parole sufficienti.', 'Ecco una seconda frase, anche lei abbastanza lunga.'];
+    const source = [
+      'Questa è una frase di prova con parole sufficienti.',
+      'Ecco una seconda frase, anche lei abbastanza lunga.',
+    ];
     const articles = makeShortArticles(5, source, 1);
     expect(new Set(articles.map((a) => a.id)).size).toBe(5);
     for (const a of articles) {

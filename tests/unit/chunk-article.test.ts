@@ -7,7 +7,12 @@ const countWordsTwice: TokenCounter = (text) => (text.match(/\S+/g)?.length ?? 0
 const countQuarterChars: TokenCounter = (text) => Math.ceil(text.length / 4);
 
 /** Chunks `text` and checks what must hold for every article: exact offsets, trimmed, 0..n-1. */
-function chunkChecked(text: string, settings: ChunkerSettings, countTokens: TokenCounter = countWordsTwice, lang: Lang = 'it'): Chunk[] {
+function chunkChecked(
+  text: string,
+  settings: ChunkerSettings,
+  countTokens: TokenCounter = countWordsTwice,
+  lang: Lang = 'it',
+): Chunk[] {
   const chunks = chunkArticle(text, lang, settings, countTokens);
   chunks.forEach((chunk, i) => {
     expect(chunk.index).toBe(i);
@@ -43,8 +48,9 @@ describe('chunkArticle', () => {
     expect(chunks[0]).toMatchObject({ index: 0, start: 4, text: 'Rubio ha incontrato Lavrov a Kuala Lumpur.' });
   });
 
-  it('accents and apostrophes (nell\'ottobre, dell’OPEC, perché) keep exact offsets', () => {
-    const text = "Nell'ottobre scorso il prezzo è salito. Il ruolo dell’OPEC è cambiato, perché la domanda è calata. Così è.";
+  it("accents and apostrophes (nell'ottobre, dell’OPEC, perché) keep exact offsets", () => {
+    const text =
+      "Nell'ottobre scorso il prezzo è salito. Il ruolo dell’OPEC è cambiato, perché la domanda è calata. Così è.";
     const chunks = chunkChecked(text, { maxTokens: 24, overlapSentences: 0 });
     expect(chunks.map((c) => c.text)).toEqual([
       "Nell'ottobre scorso il prezzo è salito.",
@@ -53,9 +59,17 @@ describe('chunkArticle', () => {
   });
 
   it('a sentence is never cut after an abbreviation (sig., dott., U.S., initials)', () => {
-    const it = chunkChecked('Il sig. Rossi ha parlato. Il dott. Bianchi ha risposto.', { maxTokens: 10, overlapSentences: 0 });
+    const it = chunkChecked('Il sig. Rossi ha parlato. Il dott. Bianchi ha risposto.', {
+      maxTokens: 10,
+      overlapSentences: 0,
+    });
     expect(it.map((c) => c.text)).toEqual(['Il sig. Rossi ha parlato.', 'Il dott. Bianchi ha risposto.']);
-    const en = chunkChecked('Mr. Smith met U.S. President John F. Kennedy. Then he left.', { maxTokens: 16, overlapSentences: 0 }, countWordsTwice, 'en');
+    const en = chunkChecked(
+      'Mr. Smith met U.S. President John F. Kennedy. Then he left.',
+      { maxTokens: 16, overlapSentences: 0 },
+      countWordsTwice,
+      'en',
+    );
     expect(en.map((c) => c.text)).toEqual(['Mr. Smith met U.S. President John F. Kennedy.', 'Then he left.']);
   });
 
@@ -128,26 +142,42 @@ describe('chunkArticle', () => {
     const paragraphs = ['Uno due tre.', 'Quattro cinque sei.', 'Sette otto nove.', 'Dieci undici dodici.'];
     const text = paragraphs.join('\n\n');
     const chunks = chunkChecked(text, { maxTokens: 12, overlapSentences: 1 });
-    expect(chunks.map((c) => c.text)).toEqual([`${paragraphs[0]}\n\n${paragraphs[1]}`, `${paragraphs[2]}\n\n${paragraphs[3]}`]);
+    expect(chunks.map((c) => c.text)).toEqual([
+      `${paragraphs[0]}\n\n${paragraphs[1]}`,
+      `${paragraphs[2]}\n\n${paragraphs[3]}`,
+    ]);
   });
 
   it('a chunk never spans into a paragraph that does not fit whole, and overlap never crosses paragraphs', () => {
     const long = 'Alfa beta. Gamma delta. Epsilon zeta. Eta theta.';
     const text = `Breve.\n\n${long}\n\nFinale.`;
     const chunks = chunkChecked(text, { maxTokens: 8, overlapSentences: 1 });
-    expect(chunks.map((c) => c.text)).toEqual(['Breve.', 'Alfa beta. Gamma delta.', 'Gamma delta. Epsilon zeta.', 'Epsilon zeta. Eta theta.', 'Finale.']);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Breve.',
+      'Alfa beta. Gamma delta.',
+      'Gamma delta. Epsilon zeta.',
+      'Epsilon zeta. Eta theta.',
+      'Finale.',
+    ]);
   });
 
   it('overlap repeats the last sentences of the previous chunk in the same paragraph', () => {
     const text = 'Uno due. Tre quattro. Cinque sei. Sette otto. Nove dieci.';
     const chunks = chunkChecked(text, { maxTokens: 12, overlapSentences: 2 });
-    expect(chunks.map((c) => c.text)).toEqual(['Uno due. Tre quattro. Cinque sei.', 'Tre quattro. Cinque sei. Sette otto.', 'Cinque sei. Sette otto. Nove dieci.']);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Uno due. Tre quattro. Cinque sei.',
+      'Tre quattro. Cinque sei. Sette otto.',
+      'Cinque sei. Sette otto. Nove dieci.',
+    ]);
   });
 
   it('overlap is reduced when it would leave no room for a new sentence', () => {
     const text = 'Uno due tre. Quattro cinque sei. Sette otto nove.';
     const chunks = chunkChecked(text, { maxTokens: 12, overlapSentences: 1 });
-    expect(chunks.map((c) => c.text)).toEqual(['Uno due tre. Quattro cinque sei.', 'Quattro cinque sei. Sette otto nove.']);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Uno due tre. Quattro cinque sei.',
+      'Quattro cinque sei. Sette otto nove.',
+    ]);
     const tight = chunkChecked(text, { maxTokens: 6, overlapSentences: 1 });
     expect(tight.map((c) => c.text)).toEqual(['Uno due tre.', 'Quattro cinque sei.', 'Sette otto nove.']);
   });
@@ -170,7 +200,11 @@ describe('chunkArticle', () => {
   });
 
   it('rejects a non-positive window and a negative overlap', () => {
-    expect(() => chunkArticle('Testo.', 'it', { maxTokens: 0, overlapSentences: 0 }, countWordsTwice)).toThrow(RangeError);
-    expect(() => chunkArticle('Testo.', 'it', { maxTokens: 10, overlapSentences: -1 }, countWordsTwice)).toThrow(RangeError);
+    expect(() => chunkArticle('Testo.', 'it', { maxTokens: 0, overlapSentences: 0 }, countWordsTwice)).toThrow(
+      RangeError,
+    );
+    expect(() => chunkArticle('Testo.', 'it', { maxTokens: 10, overlapSentences: -1 }, countWordsTwice)).toThrow(
+      RangeError,
+    );
   });
 });

@@ -9,11 +9,9 @@ function sentencesOf(text: string, lang: Lang): string[] {
 
 describe('splitSentences', () => {
   it('joins segments cut after Italian abbreviations (sig., dott., l’on., S.p.A.)', () => {
-    expect(sentencesOf("Il sig. Rossi e il dott. Bianchi. Ieri ha parlato l'on. Verdi. La Fiat S.p.A. Torino è qui.", 'it')).toEqual([
-      'Il sig. Rossi e il dott. Bianchi.',
-      "Ieri ha parlato l'on. Verdi.",
-      'La Fiat S.p.A. Torino è qui.',
-    ]);
+    expect(
+      sentencesOf("Il sig. Rossi e il dott. Bianchi. Ieri ha parlato l'on. Verdi. La Fiat S.p.A. Torino è qui.", 'it'),
+    ).toEqual(['Il sig. Rossi e il dott. Bianchi.', "Ieri ha parlato l'on. Verdi.", 'La Fiat S.p.A. Torino è qui.']);
   });
 
   it('joins segments cut after English abbreviations, acronyms and initials (Mr., U.S., F.)', () => {

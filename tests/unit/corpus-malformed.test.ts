@@ -32,9 +32,16 @@ function expectOnlyGoodRead(result: CorpusReadResult): void {
 
 describe('readCorpus: bad files are skipped with a reason, never stopping the rest', () => {
   it('empty and whitespace-only files', async () => {
-    const result = await readCorpus(await makeCorpus({ 'empty.txt': '', 'blank.md': ' \n\t\n', 'bom-only.json': '\uFEFF  ' }), OPTIONS);
+    const result = await readCorpus(
+      await makeCorpus({ 'empty.txt': '', 'blank.md': ' \n\t\n', 'bom-only.json': '\uFEFF  ' }),
+      OPTIONS,
+    );
     expectOnlyGoodRead(result);
-    expect(reasonsByPath(result)).toEqual({ 'empty.txt': 'empty.txt: empty file', 'blank.md': 'blank.md: empty file', 'bom-only.json': 'bom-only.json: empty file' });
+    expect(reasonsByPath(result)).toEqual({
+      'empty.txt': 'empty.txt: empty file',
+      'blank.md': 'blank.md: empty file',
+      'bom-only.json': 'bom-only.json: empty file',
+    });
   });
 
   it('a .txt whose only content is the date line has an empty body', async () => {
@@ -48,7 +55,10 @@ describe('readCorpus: bad files are skipped with a reason, never stopping the re
     const latin1 = new Uint8Array([0x50, 0x65, 0x72, 0x63, 0x68, 0xe9, 0x3f]);
     const result = await readCorpus(await makeCorpus({ 'bin.txt': binary, 'latin1.md': latin1 }), OPTIONS);
     expectOnlyGoodRead(result);
-    expect(reasonsByPath(result)).toEqual({ 'bin.txt': 'bin.txt: binary file (contains NUL bytes)', 'latin1.md': 'latin1.md: invalid UTF-8' });
+    expect(reasonsByPath(result)).toEqual({
+      'bin.txt': 'bin.txt: binary file (contains NUL bytes)',
+      'latin1.md': 'latin1.md: invalid UTF-8',
+    });
   });
 
   it('larger than maxFileBytes: a 200 MB sparse file is skipped from its size, without reading it', async () => {
@@ -72,7 +82,10 @@ describe('readCorpus: bad files are skipped with a reason, never stopping the re
   });
 
   it('bad JSON and bad JSONL lines', async () => {
-    const result = await readCorpus(await makeCorpus({ 'bad.json': '[{"text": "a"}', 'bad.jsonl': '{"text": "ok"}\n{"text": \n' }), OPTIONS);
+    const result = await readCorpus(
+      await makeCorpus({ 'bad.json': '[{"text": "a"}', 'bad.jsonl': '{"text": "ok"}\n{"text": \n' }),
+      OPTIONS,
+    );
     expect(result.articles.map((a) => a.id)).toEqual(['bad.jsonl#1', 'good.txt']);
     const reasons = reasonsByPath(result);
     expect(reasons['bad.json']).toMatch(/^bad\.json: malformed JSON: /);
@@ -97,7 +110,9 @@ describe('readCorpus: bad files are skipped with a reason, never stopping the re
     await symlink(join(dir, 'good.txt'), join(dir, 'link.txt'));
     const result = await readCorpus(dir, OPTIONS);
     expect(result.articles.map((a) => a.id)).toEqual(['alias/a.txt', 'good.txt', 'link.txt']);
-    expect(reasonsByPath(result)).toEqual({ real: 'real: same folder as alias (reached through a symbolic link), already read' });
+    expect(reasonsByPath(result)).toEqual({
+      real: 'real: same folder as alias (reached through a symbolic link), already read',
+    });
   });
 
   it('a broken symlink and a FIFO are skipped, not read (a FIFO would block)', async () => {
@@ -106,7 +121,10 @@ describe('readCorpus: bad files are skipped with a reason, never stopping the re
     execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
     const result = await readCorpus(dir, OPTIONS);
     expectOnlyGoodRead(result);
-    expect(reasonsByPath(result)).toEqual({ 'broken.txt': 'broken.txt: broken symbolic link', 'pipe.txt': 'pipe.txt: not a regular file' });
+    expect(reasonsByPath(result)).toEqual({
+      'broken.txt': 'broken.txt: broken symbolic link',
+      'pipe.txt': 'pipe.txt: not a regular file',
+    });
   });
 
   it.skipIf(process.getuid?.() === 0)('an unreadable file (EACCES) is skipped', async () => {
@@ -118,7 +136,14 @@ describe('readCorpus: bad files are skipped with a reason, never stopping the re
   });
 
   it('unknown extensions and dotfiles are counted in ignored; hidden folders are not walked', async () => {
-    const dir = await makeCorpus({ 'photo.jpg': 'x', 'README': 'x', '.DS_Store': 'x', '.hidden.txt': 'Nascosto.', 'notes.TXT': 'Maiuscolo.', '.git/HEAD.txt': 'ref' });
+    const dir = await makeCorpus({
+      'photo.jpg': 'x',
+      README: 'x',
+      '.DS_Store': 'x',
+      '.hidden.txt': 'Nascosto.',
+      'notes.TXT': 'Maiuscolo.',
+      '.git/HEAD.txt': 'ref',
+    });
     await mkdir(join(dir, 'empty-folder'));
     await writeFile(join(dir, 'doc.pdf'), '%PDF');
     const result = await readCorpus(dir, OPTIONS);

@@ -34,7 +34,15 @@ describe('readCorpus: the seed .txt file', () => {
     expect(result.skipped).toEqual([]);
     expect(result.articles).toHaveLength(1);
     const article = byId(result, '000_30c6f2a9dbb3d624.txt');
-    expect(article).toMatchObject({ sourcePath: '000_30c6f2a9dbb3d624.txt', date: '2025-07', author: 'Luigi Medici', lang: 'it', titleDerived: true, url: null, tags: [] });
+    expect(article).toMatchObject({
+      sourcePath: '000_30c6f2a9dbb3d624.txt',
+      date: '2025-07',
+      author: 'Luigi Medici',
+      lang: 'it',
+      titleDerived: true,
+      url: null,
+      tags: [],
+    });
     expect(article.title.startsWith('Il Segretario di Stato americano Marco Rubio')).toBe(true);
     expect(article.title.endsWith('…')).toBe(true);
     expect(article.title.length).toBeLessThanOrEqual(91);
@@ -51,13 +59,24 @@ describe('readCorpus: the seed .txt file', () => {
 
 describe('readCorpus: .txt variants', () => {
   it('date YYYY-MM-DD on its own line, BOM, CRLF byline with a particle', async () => {
-    const result = await readFiles({ 'a.txt': '\uFEFF\ndate 2025-07-14\r\nPrima frase. Seconda frase.\r\n\r\nMaria de Filippi\r\n' });
-    expect(byId(result, 'a.txt')).toMatchObject({ date: '2025-07-14', author: 'Maria de Filippi', text: 'Prima frase. Seconda frase.', title: 'Prima frase.' });
+    const result = await readFiles({
+      'a.txt': '\uFEFF\ndate 2025-07-14\r\nPrima frase. Seconda frase.\r\n\r\nMaria de Filippi\r\n',
+    });
+    expect(byId(result, 'a.txt')).toMatchObject({
+      date: '2025-07-14',
+      author: 'Maria de Filippi',
+      text: 'Prima frase. Seconda frase.',
+      title: 'Prima frase.',
+    });
   });
 
   it('no date, and a last line that is a sentence, is not a byline', async () => {
     const result = await readFiles({ 'a.txt': 'Il testo inizia qui.\n\nE finisce con Mario Rossi.' });
-    expect(byId(result, 'a.txt')).toMatchObject({ date: null, author: null, text: 'Il testo inizia qui.\n\nE finisce con Mario Rossi.' });
+    expect(byId(result, 'a.txt')).toMatchObject({
+      date: null,
+      author: null,
+      text: 'Il testo inizia qui.\n\nE finisce con Mario Rossi.',
+    });
   });
 
   it('an impossible date (date 2025-13-40) is removed from the body and read as null', async () => {
@@ -82,10 +101,18 @@ describe('readCorpus: .txt variants', () => {
 
 describe('readCorpus: .md with front matter', () => {
   it('reads every field; a YAML date becomes YYYY-MM-DD; lang is case-insensitive', async () => {
-    const md = '---\ntitle: Rubio e Lavrov\ndate: 2025-07-14\nauthor: Luigi Medici\nurl: https://example.org/a\nlang: EN\ntags: [esteri, russia]\n---\n\n  Body text here.  \n';
+    const md =
+      '---\ntitle: Rubio e Lavrov\ndate: 2025-07-14\nauthor: Luigi Medici\nurl: https://example.org/a\nlang: EN\ntags: [esteri, russia]\n---\n\n  Body text here.  \n';
     const result = await readFiles({ 'a.md': md });
     expect(byId(result, 'a.md')).toMatchObject({
-      title: 'Rubio e Lavrov', titleDerived: false, date: '2025-07-14', author: 'Luigi Medici', url: 'https://example.org/a', lang: 'en', tags: ['esteri', 'russia'], text: 'Body text here.',
+      title: 'Rubio e Lavrov',
+      titleDerived: false,
+      date: '2025-07-14',
+      author: 'Luigi Medici',
+      url: 'https://example.org/a',
+      lang: 'en',
+      tags: ['esteri', 'russia'],
+      text: 'Body text here.',
     });
   });
 
@@ -104,13 +131,21 @@ describe('readCorpus: .md with front matter', () => {
 
   it('no front matter: whole file is the body and the title is derived', async () => {
     const result = await readFiles({ 'a.md': 'Solo testo, nessun metadato.\n' });
-    expect(byId(result, 'a.md')).toMatchObject({ title: 'Solo testo, nessun metadato.', titleDerived: true, date: null, text: 'Solo testo, nessun metadato.' });
+    expect(byId(result, 'a.md')).toMatchObject({
+      title: 'Solo testo, nessun metadato.',
+      titleDerived: true,
+      date: null,
+      text: 'Solo testo, nessun metadato.',
+    });
   });
 
   it('an unknown lang is detected from the text', async () => {
     const calls: string[] = [];
     const options = { maxFileBytes: 1000, detectLanguage: (text: string): Lang => (calls.push(text), 'en') };
-    const result = await readFiles({ 'a.md': '---\nlang: fr\n---\nBonjour.', 'b.md': '---\nlang: it\n---\nCiao.' }, options);
+    const result = await readFiles(
+      { 'a.md': '---\nlang: fr\n---\nBonjour.', 'b.md': '---\nlang: it\n---\nCiao.' },
+      options,
+    );
     expect(result.articles.map((a) => a.lang)).toEqual(['en', 'it']);
     expect(calls).toEqual(['Bonjour.']);
   });
@@ -149,7 +184,13 @@ describe('readCorpus: .json and .jsonl', () => {
     ];
     const result = await readFiles({ 'bulk.json': JSON.stringify(records) });
     expect(result.articles.map((a) => a.id)).toEqual(['bulk.json#0', '42']);
-    expect(byId(result, 'bulk.json#0')).toMatchObject({ sourcePath: 'bulk.json', title: 'Primo', date: '2025-07-01', tags: ['a'], text: 'Testo uno.' });
+    expect(byId(result, 'bulk.json#0')).toMatchObject({
+      sourcePath: 'bulk.json',
+      title: 'Primo',
+      date: '2025-07-01',
+      tags: ['a'],
+      text: 'Testo uno.',
+    });
     expect(byId(result, '42')).toMatchObject({ titleDerived: true, title: 'Testo con id.' });
     expect(result.skipped.map((s) => s.reason)).toEqual([
       'bulk.json#1: missing text',
@@ -175,7 +216,16 @@ describe('readCorpus: .json and .jsonl', () => {
   });
 
   it('JSONL: 1-based line ids, blank lines ignored, a line that is not JSON skipped with its number', async () => {
-    const lines = [JSON.stringify({ text: 'Riga uno.' }), '', '{not json', JSON.stringify({ text: 'Riga quattro.', id: 'r4' }), '   ', '[1,2]', JSON.stringify({ text: 'Riga sette.' }), ''];
+    const lines = [
+      JSON.stringify({ text: 'Riga uno.' }),
+      '',
+      '{not json',
+      JSON.stringify({ text: 'Riga quattro.', id: 'r4' }),
+      '   ',
+      '[1,2]',
+      JSON.stringify({ text: 'Riga sette.' }),
+      '',
+    ];
     const result = await readFiles({ 'feed.jsonl': lines.join('\r\n') });
     expect(result.articles.map((a) => a.id)).toEqual(['feed.jsonl#1', 'r4', 'feed.jsonl#7']);
     expect(result.skipped).toEqual([
@@ -195,11 +245,19 @@ describe('readCorpus: ids, order and hashes', () => {
       'f.json': JSON.stringify({ id: 'e.json#1', text: 'Sesto.' }),
     });
     expect(result.articles.map((a) => a.id)).toEqual(['x', 'a.json#1', 'e.json#0', 'e.json#1']);
-    expect(result.skipped.map((s) => s.reason)).toEqual(['b/c.jsonl#1: duplicate id x (first in a.json#0)', 'f.json: duplicate id e.json#1 (first in e.json#1)']);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'b/c.jsonl#1: duplicate id x (first in a.json#0)',
+      'f.json: duplicate id e.json#1 (first in e.json#1)',
+    ]);
   });
 
   it('ids are relative paths with / separators, in sorted order, the same on every read', async () => {
-    const files = { 'z.txt': 'Zeta.', 'b/y.md': 'Ypsilon.', 'a/deep/x.txt': 'Ics.', 'a/w.json': '[{"text":"Doppia."}]' };
+    const files = {
+      'z.txt': 'Zeta.',
+      'b/y.md': 'Ypsilon.',
+      'a/deep/x.txt': 'Ics.',
+      'a/w.json': '[{"text":"Doppia."}]',
+    };
     const first = await readFiles(files);
     expect(first.articles.map((a) => a.id)).toEqual(['a/deep/x.txt', 'a/w.json#0', 'b/y.md', 'z.txt']);
     await corpus?.remove();

@@ -25,7 +25,9 @@ describe('UserFacingError', () => {
     const error = userErrors.rateLimited(1);
     expect(error).toBeInstanceOf(UserFacingError);
     expect(error.code).toBe('rate-limited');
-    expect(error.message).toBe('rate-limited: You have asked a lot of questions in a short time: please try again in 1 s.');
+    expect(error.message).toBe(
+      'rate-limited: You have asked a lot of questions in a short time: please try again in 1 s.',
+    );
     expect(error.textFor('it')).toBe('Hai fatto molte domande in poco tempo: riprova tra 1 s.');
   });
 

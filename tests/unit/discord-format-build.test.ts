@@ -6,8 +6,12 @@ import { buildReport } from '../helpers/bot-harness.js';
 
 describe('formatProgress', () => {
   it('phase, done/total with percentage and elapsed time, per language', () => {
-    expect(formatProgress({ phase: 'embedding', done: 150, total: 600 }, 65_000, 'en')).toBe('⏳ Reindex running — embedding passages: 150/600 (25%) · 1 min 5 s');
-    expect(formatProgress({ phase: 'reading', done: 0, total: 0 }, 500, 'it')).toBe('⏳ Reindicizzazione in corso — lettura degli articoli · 500 ms');
+    expect(formatProgress({ phase: 'embedding', done: 150, total: 600 }, 65_000, 'en')).toBe(
+      '⏳ Reindex running — embedding passages: 150/600 (25%) · 1 min 5 s',
+    );
+    expect(formatProgress({ phase: 'reading', done: 0, total: 0 }, 500, 'it')).toBe(
+      '⏳ Reindicizzazione in corso — lettura degli articoli · 500 ms',
+    );
   });
 
   it('never shows more than 100% when done overshoots total', () => {
@@ -17,13 +21,18 @@ describe('formatProgress', () => {
 
 describe('formatBuildReport', () => {
   it('a report without skipped sources has no "Skipped" section', () => {
-    const text = formatBuildReport(buildReport({ skipped: [], articles: { seen: 1, added: 1, updated: 0, unchanged: 0, removed: 0, skipped: 0 } }), 'en');
+    const text = formatBuildReport(
+      buildReport({ skipped: [], articles: { seen: 1, added: 1, updated: 0, unchanged: 0, removed: 0, skipped: 0 } }),
+      'en',
+    );
     expect(text).not.toContain('Skipped');
     expect(text).toMatch(/^\*\*✅ Reindex finished \(incremental\) in 1\.2 s\*\*/);
   });
 
   it('a full build names its reason; a failed one shows the error in a code block', () => {
-    expect(formatBuildReport(buildReport({ full: true, fullReason: 'model changed' }), 'en')).toContain('(full: model changed)');
+    expect(formatBuildReport(buildReport({ full: true, fullReason: 'model changed' }), 'en')).toContain(
+      '(full: model changed)',
+    );
     const failed = formatBuildReport(buildReport({ outcome: 'failed', error: 'bad `thing`' }), 'it');
     expect(failed).toContain("```\nbad 'thing'\n```");
     expect(failed).toContain('L’indice precedente resta in uso.');
@@ -42,7 +51,19 @@ describe('formatAlreadyRunning', () => {
 describe('formatStatus', () => {
   it('says when no index is loaded and when nothing ran yet', () => {
     const text = formatStatus(
-      { indexLoaded: false, articles: 0, passages: 0, model: null, modelNote: null, answerMode: 'extractive', translator: null, lastSuccessAt: null, lastRun: null, uptimeMs: 5000, feedback: { up: 0, down: 0 } },
+      {
+        indexLoaded: false,
+        articles: 0,
+        passages: 0,
+        model: null,
+        modelNote: null,
+        answerMode: 'extractive',
+        translator: null,
+        lastSuccessAt: null,
+        lastRun: null,
+        uptimeMs: 5000,
+        feedback: { up: 0, down: 0 },
+      },
       'en',
     );
     expect(text).toContain('No index loaded');

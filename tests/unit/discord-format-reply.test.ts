@@ -35,7 +35,12 @@ describe('formatAnswer', () => {
   });
 
   it('English labels for an English answer; sources sorted by n', () => {
-    const [text] = formatAnswer(answer({ language: 'en', citations: [citation({ n: 2, title: 'B' }), citation({ n: 1, title: 'A', date: '2023-11' })] }));
+    const [text] = formatAnswer(
+      answer({
+        language: 'en',
+        citations: [citation({ n: 2, title: 'B' }), citation({ n: 1, title: 'A', date: '2023-11' })],
+      }),
+    );
     expect(text).toContain('**Sources**\n[1] **A** — November 2023 — Luca Bianchi');
     expect(text?.indexOf('[1] **A**')).toBeLessThan(text?.indexOf('[2] **B**') ?? 0);
   });
@@ -45,7 +50,9 @@ describe('formatAnswer', () => {
   });
 
   it('an empty answer text never produces an empty message', () => {
-    expect(formatAnswer(answer({ mode: 'no-answer', text: '  ', citations: [] }))[0]).toBe('Non ho trovato una risposta negli articoli.');
+    expect(formatAnswer(answer({ mode: 'no-answer', text: '  ', citations: [] }))[0]).toBe(
+      'Non ho trovato una risposta negli articoli.',
+    );
   });
 
   it('a 10,000-word answer becomes chunks of at most 2,000 characters, sources in the last', () => {
@@ -74,8 +81,12 @@ describe('formatCitation', () => {
   });
 
   it('a derived title is shown in italics; markdown in titles is escaped', () => {
-    expect(formatCitation(citation({ titleDerived: true, title: 'Il sindaco dice…' }), 'it')).toContain('*Il sindaco dice…*');
-    expect(formatCitation(citation({ title: '**Urgente** _oggi_' }), 'it')).toContain('**\\*\\*Urgente\\*\\* \\_oggi\\_**');
+    expect(formatCitation(citation({ titleDerived: true, title: 'Il sindaco dice…' }), 'it')).toContain(
+      '*Il sindaco dice…*',
+    );
+    expect(formatCitation(citation({ title: '**Urgente** _oggi_' }), 'it')).toContain(
+      '**\\*\\*Urgente\\*\\* \\_oggi\\_**',
+    );
   });
 
   it('an empty title falls back to the article id', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { JobQueue } from '../../src/discord/job-queue.js';
 
 /** A job that finishes when `finish` is called. */
-function deferred<T>(): { job: () => Promise<T>; finish: (value: T) => void; fail: (error: Error) => void; started: () => boolean } {
+function deferred<T>(): {
+  job: () => Promise<T>;
+  finish: (value: T) => void;
+  fail: (error: Error) => void;
+  started: () => boolean;
+} {
   let resolve: (value: T) => void = () => undefined;
   let reject: (error: Error) => void = () => undefined;
   let started = false;

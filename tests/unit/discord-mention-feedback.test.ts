@@ -7,7 +7,14 @@ import { mentionsUser, stripMention } from '../../src/discord/mention.js';
 
 describe('locale', () => {
   it('it* → it, en* → en, anything else → null hint and English UI', () => {
-    expect(['it', 'en-US', 'en-GB', 'fr', 'pt-BR', null].map(languageHintFromLocale)).toEqual(['it', 'en', 'en', null, null, null]);
+    expect(['it', 'en-US', 'en-GB', 'fr', 'pt-BR', null].map(languageHintFromLocale)).toEqual([
+      'it',
+      'en',
+      'en',
+      null,
+      null,
+      null,
+    ]);
     expect(['it', 'en-US', 'fr', undefined].map(uiLangFromLocale)).toEqual(['it', 'en', 'en', 'en']);
   });
 });
@@ -34,7 +41,16 @@ describe('feedback ids and memory', () => {
   });
 
   it('no buttons for a no-answer or an id too long for a 100-character custom_id', () => {
-    const answer = (id: string, mode: Answer['mode']): Answer => ({ id, mode, text: 't', language: 'en', reason: null, citations: [], translation: null, timings: {} });
+    const answer = (id: string, mode: Answer['mode']): Answer => ({
+      id,
+      mode,
+      text: 't',
+      language: 'en',
+      reason: null,
+      citations: [],
+      translation: null,
+      timings: {},
+    });
     expect(buildFeedbackComponents(answer('x', 'no-answer'))).toEqual([]);
     // `fb:down:` takes 8 of the 100 characters.
     expect(buildFeedbackComponents(answer('x'.repeat(93), 'llm'))).toEqual([]);

@@ -26,7 +26,8 @@ function stubInteraction(shown: Shown[], options: { replyFails?: boolean } = {})
     channelId: '2',
     channel,
     client: { channels: { fetch: () => Promise.resolve(channel) } },
-    editReply: (payload: { content: string }) => (options.replyFails ? Promise.reject(new Error('401')) : Promise.resolve(record('reply')(payload))),
+    editReply: (payload: { content: string }) =>
+      options.replyFails ? Promise.reject(new Error('401')) : Promise.resolve(record('reply')(payload)),
     followUp: (payload: { content: string }) => Promise.resolve(record('followUp')(payload)),
   };
   return stub as unknown as ChatInputCommandInteraction;
@@ -44,7 +45,13 @@ afterEach(() => {
 describe('ReindexProgress', () => {
   it('edits at most once per interval, always with the latest progress, and never after finish', async () => {
     const shown: Shown[] = [];
-    const progress = new ReindexProgress({ interaction: stubInteraction(shown), lang: 'en', logger, intervalMs: 1000, tokenMs: 60_000 });
+    const progress = new ReindexProgress({
+      interaction: stubInteraction(shown),
+      lang: 'en',
+      logger,
+      intervalMs: 1000,
+      tokenMs: 60_000,
+    });
     for (let t = 0; t <= 2500; t += 100) {
       progress.update({ phase: 'embedding', done: t, total: 2500 });
       await vi.advanceTimersByTimeAsync(100);
@@ -59,7 +66,13 @@ describe('ReindexProgress', () => {
 
   it('after tokenMs, notes the handover on the reply and continues in one channel message, edited in place', async () => {
     const shown: Shown[] = [];
-    const progress = new ReindexProgress({ interaction: stubInteraction(shown), lang: 'it', logger, intervalMs: 1000, tokenMs: 3000 });
+    const progress = new ReindexProgress({
+      interaction: stubInteraction(shown),
+      lang: 'it',
+      logger,
+      intervalMs: 1000,
+      tokenMs: 3000,
+    });
     progress.update({ phase: 'reading', done: 1, total: 10 });
     await vi.advanceTimersByTimeAsync(3000);
     progress.update({ phase: 'reading', done: 5, total: 10 });
@@ -73,14 +86,26 @@ describe('ReindexProgress', () => {
 
   it('a final report too long for one message is split: reply edit then follow-ups', async () => {
     const shown: Shown[] = [];
-    const progress = new ReindexProgress({ interaction: stubInteraction(shown), lang: 'en', logger, intervalMs: 1000, tokenMs: 60_000 });
+    const progress = new ReindexProgress({
+      interaction: stubInteraction(shown),
+      lang: 'en',
+      logger,
+      intervalMs: 1000,
+      tokenMs: 60_000,
+    });
     await progress.finish(Array.from({ length: 3 }, () => 'x'.repeat(1500)).join('\n\n'));
     expect(shown.map((s) => s.where)).toEqual(['reply', 'followUp', 'followUp']);
   });
 
   it('when the interaction refuses the final report, it goes to the channel instead', async () => {
     const shown: Shown[] = [];
-    const progress = new ReindexProgress({ interaction: stubInteraction(shown, { replyFails: true }), lang: 'en', logger, intervalMs: 1000, tokenMs: 60_000 });
+    const progress = new ReindexProgress({
+      interaction: stubInteraction(shown, { replyFails: true }),
+      lang: 'en',
+      logger,
+      intervalMs: 1000,
+      tokenMs: 60_000,
+    });
     await progress.finish('report');
     expect(shown).toEqual([{ at: 0, where: 'channel', content: 'report' }]);
   });

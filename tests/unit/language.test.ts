@@ -52,8 +52,34 @@ const ENGLISH = [
 ];
 
 // One- and two-word questions, where tinyld has almost no n-grams to go on.
-const VERY_SHORT_ITALIAN = ['Chi?', 'Quando?', 'Dove?', 'Novità?', 'Chi è Rubio?', 'Cosa?', 'Il vincitore?', 'Quanti morti?', 'Che succede?', 'Ultime notizie', 'Come finirà?', 'Grazie'];
-const VERY_SHORT_ENGLISH = ['Who?', 'When?', 'Where?', 'News?', 'Who is Rubio?', 'What?', 'The winner?', 'How many died?', "What's up?", 'Latest news', 'How will it end?', 'Thanks'];
+const VERY_SHORT_ITALIAN = [
+  'Chi?',
+  'Quando?',
+  'Dove?',
+  'Novità?',
+  'Chi è Rubio?',
+  'Cosa?',
+  'Il vincitore?',
+  'Quanti morti?',
+  'Che succede?',
+  'Ultime notizie',
+  'Come finirà?',
+  'Grazie',
+];
+const VERY_SHORT_ENGLISH = [
+  'Who?',
+  'When?',
+  'Where?',
+  'News?',
+  'Who is Rubio?',
+  'What?',
+  'The winner?',
+  'How many died?',
+  "What's up?",
+  'Latest news',
+  'How will it end?',
+  'Thanks',
+];
 
 function measureAccuracy(questions: string[], expected: Lang): { accuracy: number; wrong: string[] } {
   const wrong = questions.filter((q) => detectLanguage(q) !== expected);
@@ -77,7 +103,9 @@ describe('detectLanguage', () => {
     const english = measureAccuracy(VERY_SHORT_ENGLISH, 'en');
     const total = VERY_SHORT_ITALIAN.length + VERY_SHORT_ENGLISH.length;
     const overall = 1 - (italian.wrong.length + english.wrong.length) / total;
-    console.log(`very short accuracy: it ${italian.accuracy.toFixed(3)}, en ${english.accuracy.toFixed(3)}, overall ${overall.toFixed(3)}; wrong: ${JSON.stringify([...italian.wrong, ...english.wrong])}`);
+    console.log(
+      `very short accuracy: it ${italian.accuracy.toFixed(3)}, en ${english.accuracy.toFixed(3)}, overall ${overall.toFixed(3)}; wrong: ${JSON.stringify([...italian.wrong, ...english.wrong])}`,
+    );
     expect(overall).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -96,7 +124,9 @@ describe('detectLanguage', () => {
 
   it('a clear sentence ignores a contrary hint', () => {
     expect(detectLanguage('What new concept did Lavrov propose to Rubio in Kuala Lumpur?', 'it')).toBe('en');
-    expect(detectLanguage('Il Segretario di Stato ha espresso la sua delusione per la mancanza di progressi.', 'en')).toBe('it');
+    expect(
+      detectLanguage('Il Segretario di Stato ha espresso la sua delusione per la mancanza di progressi.', 'en'),
+    ).toBe('it');
   });
 
   it('function words outrank the hint when tinyld is unsure', () => {

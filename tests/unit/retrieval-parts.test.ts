@@ -6,7 +6,19 @@ import { isInPeriod, parsePeriod } from '../../src/retrieval/period.js';
 import type { ScoredPassage } from '../../src/retrieval/types.js';
 
 const passage = (id: number, articleId: string, text: string, score: number): ScoredPassage => ({
-  id, articleId, index: id, start: 0, end: text.length, text, title: articleId, titleDerived: false, date: null, author: null, url: null, lang: 'it', score,
+  id,
+  articleId,
+  index: id,
+  start: 0,
+  end: text.length,
+  text,
+  title: articleId,
+  titleDerived: false,
+  date: null,
+  author: null,
+  url: null,
+  lang: 'it',
+  score,
 });
 
 describe('parsePeriod', () => {
@@ -46,17 +58,31 @@ describe('lexical query building', () => {
   });
 
   it('pairs never span two query texts', () => {
-    const pairs = collectPairs([{ text: 'crisi petrolifera', lang: 'it' }, { text: 'oil embargo', lang: 'en' }]);
+    const pairs = collectPairs([
+      { text: 'crisi petrolifera', lang: 'it' },
+      { text: 'oil embargo', lang: 'en' },
+    ]);
     expect(pairs).toHaveLength(2);
   });
 });
 
 describe('fuseChannels', () => {
-  const lexical = [{ id: 1, score: 10 }, { id: 2, score: 5 }];
-  const similarities = new Map([[1, 0.2], [2, 0.9], [3, 0.5]]);
+  const lexical = [
+    { id: 1, score: 10 },
+    { id: 2, score: 5 },
+  ];
+  const similarities = new Map([
+    [1, 0.2],
+    [2, 0.9],
+    [3, 0.5],
+  ]);
 
   it('dense weight 0 keeps the lexical order; 1 keeps the dense order', () => {
-    expect(fuseChannels(lexical, similarities, 0, 'score').map((r) => r.id).slice(0, 2)).toEqual([1, 2]);
+    expect(
+      fuseChannels(lexical, similarities, 0, 'score')
+        .map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual([1, 2]);
     expect(fuseChannels(lexical, similarities, 1, 'score').map((r) => r.id)).toEqual([2, 3, 1]);
   });
 
@@ -71,7 +97,13 @@ describe('groupByArticle', () => {
   it('groups by article, best first, caps passages per article and drops near-duplicates (also across articles)', () => {
     const text = 'Il traghetto elettrico collega Orsella alla terraferma in quaranta minuti';
     const groups = groupByArticle(
-      [passage(1, 'a', text, 0.9), passage(2, 'b', `${text}.`, 0.8), passage(3, 'a', 'Il comune ha pagato quattro milioni', 0.7), passage(4, 'a', 'Altro testo sul porto', 0.6), passage(5, 'c', 'Notizie dal porto di Orsella', 0.5)],
+      [
+        passage(1, 'a', text, 0.9),
+        passage(2, 'b', `${text}.`, 0.8),
+        passage(3, 'a', 'Il comune ha pagato quattro milioni', 0.7),
+        passage(4, 'a', 'Altro testo sul porto', 0.6),
+        passage(5, 'c', 'Notizie dal porto di Orsella', 0.5),
+      ],
       5,
       2,
     );
@@ -80,7 +112,11 @@ describe('groupByArticle', () => {
   });
 
   it('returns at most k articles', () => {
-    const groups = groupByArticle([passage(1, 'a', 'uno due', 1), passage(2, 'b', 'tre quattro', 0.9), passage(3, 'c', 'cinque sei', 0.8)], 2, 3);
+    const groups = groupByArticle(
+      [passage(1, 'a', 'uno due', 1), passage(2, 'b', 'tre quattro', 0.9), passage(3, 'c', 'cinque sei', 0.8)],
+      2,
+      3,
+    );
     expect(groups).toHaveLength(2);
   });
 });

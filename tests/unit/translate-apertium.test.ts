@@ -46,7 +46,13 @@ async function startFakeApy(reply: (seen: Seen) => Reply): Promise<{ url: string
 
 /** APy's real answer shape, verified with curl against apertium-apy 0.11.7. */
 function apyAnswer(translatedText: string): Reply {
-  return { body: JSON.stringify({ responseData: { translatedText, translationChain: ['eng', 'cat', 'ita'] }, responseDetails: null, responseStatus: 200 }) };
+  return {
+    body: JSON.stringify({
+      responseData: { translatedText, translationChain: ['eng', 'cat', 'ita'] },
+      responseDetails: null,
+      responseStatus: 200,
+    }),
+  };
 }
 
 const PAIRS = ['eng-cat', 'cat-ita', 'ita-cat', 'cat-eng'];
@@ -72,7 +78,9 @@ describe('createApertiumTranslator', () => {
   it('posts en→it through the eng|cat|ita chain with markUnknown=no, initial question word lower-cased, and returns translatedText', async () => {
     const apy = await startFakeApy(() => apyAnswer('Quale concetto nuovo fece Lavrov proporre?'));
     const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });
-    expect(await translator.translate('What new concept did Lavrov propose?', 'en', 'it')).toBe('Quale concetto nuovo fece Lavrov proporre?');
+    expect(await translator.translate('What new concept did Lavrov propose?', 'en', 'it')).toBe(
+      'Quale concetto nuovo fece Lavrov proporre?',
+    );
     expect(apy.seen).toHaveLength(1);
     expect(apy.seen[0]?.method).toBe('POST');
     expect(apy.seen[0]?.path).toBe('/translateChain');
@@ -106,7 +114,9 @@ describe('createApertiumTranslator', () => {
   it('removes NUL and control characters before sending', async () => {
     const apy = await startFakeApy((s) => apyAnswer(s.form.get('q') ?? ''));
     const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });
-    expect(await translator.translate('Who\u0000 won\u0007\u001b the\u0085 vote?', 'en', 'it')).toBe('Who won the vote?');
+    expect(await translator.translate('Who\u0000 won\u0007\u001b the\u0085 vote?', 'en', 'it')).toBe(
+      'Who won the vote?',
+    );
   });
 
   it('cuts a 10,000-char question to 2,000 code points without splitting an emoji', async () => {
@@ -134,7 +144,10 @@ describe('createApertiumTranslator', () => {
     ['JSON with no translatedText', { body: '{"responseData":{},"responseStatus":200}' }],
     ['whitespace-only translatedText', apyAnswer('  \n ')],
     ['responseStatus 500 inside a 200', { body: '{"responseData":{"translatedText":"x"},"responseStatus":500}' }],
-    ['HTTP 400 with an APy explanation', { status: 400, body: '{"status":"error","code":400,"explanation":"Pair eng-cat is not installed"}' }],
+    [
+      'HTTP 400 with an APy explanation',
+      { status: 400, body: '{"status":"error","code":400,"explanation":"Pair eng-cat is not installed"}' },
+    ],
     ['HTTP 502 with an empty body', { status: 502, body: '' }],
   ])('returns null (never throws) on %s', async (_name, reply: Reply) => {
     const apy = await startFakeApy(() => reply);
@@ -156,7 +169,10 @@ describe('createApertiumTranslator', () => {
     const started = performance.now();
     expect(await translator.translate('Who won?', 'en', 'it')).toBeNull();
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(logger.lines[0]?.obj).toMatchObject({ cause: 'unreachable', detail: expect.stringContaining('ECONNREFUSED') as unknown });
+    expect(logger.lines[0]?.obj).toMatchObject({
+      cause: 'unreachable',
+      detail: expect.stringContaining('ECONNREFUSED') as unknown,
+    });
   });
 
   it('logs each distinct failure cause once, with the cause and APy explanation', async () => {
@@ -187,7 +203,9 @@ describe('createApertiumTranslator', () => {
 
   it('warm() translates both ways and is true only when both work', async () => {
     let healthy = true;
-    const apy = await startFakeApy((s) => (healthy || s.form.get('langpairs') === 'eng|cat|ita' ? apyAnswer('ok') : { status: 500, body: '' }));
+    const apy = await startFakeApy((s) =>
+      healthy || s.form.get('langpairs') === 'eng|cat|ita' ? apyAnswer('ok') : { status: 500, body: '' },
+    );
     const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 500 });
     expect(await translator.warm()).toBe(true);
     expect(apy.seen.map((s) => s.form.get('langpairs')).sort()).toEqual(['eng|cat|ita', 'ita|cat|eng']);

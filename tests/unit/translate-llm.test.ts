@@ -17,7 +17,9 @@ describe('createLlmTranslator', () => {
     const llm = fakeComplete(() => 'Quale nuovo concetto ha proposto Lavrov?');
     const translator = createLlmTranslator({ complete: llm.complete });
     expect(translator.engine).toBe('llm');
-    expect(await translator.translate('What new concept did Lavrov propose?', 'en', 'it')).toBe('Quale nuovo concetto ha proposto Lavrov?');
+    expect(await translator.translate('What new concept did Lavrov propose?', 'en', 'it')).toBe(
+      'Quale nuovo concetto ha proposto Lavrov?',
+    );
     expect(llm.calls[0]).toEqual([
       { role: 'system', content: buildTranslationPrompt('en', 'it') },
       { role: 'user', content: 'What new concept did Lavrov propose?' },
@@ -27,7 +29,12 @@ describe('createLlmTranslator', () => {
   });
 
   it('removes wrapping quotes and a "Translation:" label from the reply, but not two quoted names', async () => {
-    const replies = ['"Chi ha vinto?"', '  Translation: Chi ha vinto?\n', '«Chi ha vinto?»', 'Traduzione: “Chi ha vinto?”'];
+    const replies = [
+      '"Chi ha vinto?"',
+      '  Translation: Chi ha vinto?\n',
+      '«Chi ha vinto?»',
+      'Traduzione: “Chi ha vinto?”',
+    ];
     for (const reply of replies) {
       const translator = createLlmTranslator({ complete: fakeComplete(() => reply).complete });
       expect(await translator.translate('Who won?', 'en', 'it')).toBe('Chi ha vinto?');
@@ -46,9 +53,13 @@ describe('createLlmTranslator', () => {
   });
 
   it('returns null for an empty reply or one far longer than the question (an answer, not a translation)', async () => {
-    expect(await createLlmTranslator({ complete: fakeComplete(() => '  ').complete }).translate('Who won?', 'en', 'it')).toBeNull();
+    expect(
+      await createLlmTranslator({ complete: fakeComplete(() => '  ').complete }).translate('Who won?', 'en', 'it'),
+    ).toBeNull();
     const essay = 'La risposta è lunga. '.repeat(50);
-    expect(await createLlmTranslator({ complete: fakeComplete(() => essay).complete }).translate('Who won?', 'en', 'it')).toBeNull();
+    expect(
+      await createLlmTranslator({ complete: fakeComplete(() => essay).complete }).translate('Who won?', 'en', 'it'),
+    ).toBeNull();
   });
 
   it('does not call the LLM for empty input or from === to, and strips NUL before sending', async () => {

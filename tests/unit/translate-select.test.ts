@@ -23,7 +23,13 @@ async function startFakeApy(): Promise<{ url: string; requests: () => number }> 
       count++;
       const q = new URLSearchParams(raw).get('q') ?? '';
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ responseData: { translatedText: `[apertium] ${q}` }, responseDetails: null, responseStatus: 200 }));
+      res.end(
+        JSON.stringify({
+          responseData: { translatedText: `[apertium] ${q}` },
+          responseDetails: null,
+          responseStatus: 200,
+        }),
+      );
     });
   });
   servers.push(server);

@@ -36,12 +36,21 @@ const data = new SlashCommandBuilder()
 export default {
   data,
   async execute(interaction, context) {
-    if (!isChannelAllowed(interaction.channelId, interaction.channel, context.options.allowedChannelIds)) throw userErrors.channelNotAllowed();
+    if (!isChannelAllowed(interaction.channelId, interaction.channel, context.options.allowedChannelIds))
+      throw userErrors.channelNotAllowed();
     const question = readStringOption(interaction, 'question') ?? '';
     const ephemeral = readBooleanOption(interaction, 'private') ?? false;
-    const pending = admitQuestion(context, { userId: interaction.user.id, question, languageHint: languageHintFromLocale(interaction.locale) });
+    const pending = admitQuestion(context, {
+      userId: interaction.user.id,
+      question,
+      languageHint: languageHintFromLocale(interaction.locale),
+    });
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const answer = await pending;
-    await sendAnswerToInteraction(interaction, answer, { ephemeral, question: question.trim(), memory: context.answerMemory });
+    await sendAnswerToInteraction(interaction, answer, {
+      ephemeral,
+      question: question.trim(),
+      memory: context.answerMemory,
+    });
   },
 } satisfies Command;

@@ -40,9 +40,19 @@ export default {
       return;
     }
     await interaction.deferReply();
-    const progress = new ReindexProgress({ interaction, lang, logger: context.logger, intervalMs: context.options.progressIntervalMs, tokenMs: context.options.interactionTokenMs });
+    const progress = new ReindexProgress({
+      interaction,
+      lang,
+      logger: context.logger,
+      intervalMs: context.options.progressIntervalMs,
+      tokenMs: context.options.interactionTokenMs,
+    });
     try {
-      const report = await reindexer.start({ full, by: `${interaction.user.tag} (${interaction.user.id})`, onProgress: progress.update });
+      const report = await reindexer.start({
+        full,
+        by: `${interaction.user.tag} (${interaction.user.id})`,
+        onProgress: progress.update,
+      });
       await progress.finish(formatBuildReport(report, lang));
     } catch (error) {
       // Another build (e.g. `npm run index`) may have taken the lock between running() and start().

@@ -18,6 +18,10 @@ export default {
   async execute(interaction, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const snapshot = await context.services.status();
-    await sendChunksToInteraction(interaction, splitMessage(formatStatus(snapshot, uiLangFromLocale(interaction.locale))), { ephemeral: true });
+    await sendChunksToInteraction(
+      interaction,
+      splitMessage(formatStatus(snapshot, uiLangFromLocale(interaction.locale))),
+      { ephemeral: true },
+    );
   },
 } satisfies Command;

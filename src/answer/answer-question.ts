@@ -11,7 +11,7 @@ import { translateForRetrieval } from './query-translations.js';
 import type { Answer, Citation, NoAnswerReason } from './answer.js';
 import { buildExtractiveAnswer } from './extractive.js';
 import { generateLlmAnswer } from './generate.js';
-import type { Llm } from './llm-client.js';
+import type { Llm } from '../llm/client.js';
 import { formatFallbackNote, formatNoAnswer, type FallbackReason } from './messages.js';
 
 /** What answering needs; the composition root builds it, tests pass fakes. */

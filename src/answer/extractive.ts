@@ -1,11 +1,10 @@
 import type { Embedder } from '../embedding/embedder.js';
+import { t } from '../i18n/index.js';
 import type { RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Citation } from './answer.js';
 import { collectCandidates, isNearDuplicate } from './extractive-candidates.js';
 import type { Candidate } from './extractive-candidates.js';
-import { t } from './messages.js';
-import type { MessageKey } from './messages.js';
 import { joinQuoteParts } from './quotes.js';
 import { extractTerms } from './terms.js';
 
@@ -59,10 +58,13 @@ function pickSentences(scored: { candidate: Candidate; score: number }[], maxSen
   return picked.sort((a, b) => a.rank - b.rank || a.passage.start + a.span.start - (b.passage.start + b.span.start));
 }
 
-function chooseLeadIn(language: Lang, quoted: readonly Candidate[]): MessageKey {
+type LeadInKey =
+  'answer.extractive.lead-in' | 'answer.extractive.lead-in-other-lang' | 'answer.extractive.lead-in-mixed';
+
+function chooseLeadIn(language: Lang, quoted: readonly Candidate[]): LeadInKey {
   const foreign = quoted.filter((c) => c.passage.lang !== language).length;
-  if (foreign === 0) return 'extractive.lead-in';
-  return foreign === quoted.length ? 'extractive.lead-in-other-lang' : 'extractive.lead-in-mixed';
+  if (foreign === 0) return 'answer.extractive.lead-in';
+  return foreign === quoted.length ? 'answer.extractive.lead-in-other-lang' : 'answer.extractive.lead-in-mixed';
 }
 
 function toCitation(n: number, sentences: readonly Candidate[]): Citation {

@@ -3,7 +3,7 @@ import type { Lang } from '../text/lang.js';
 import type { Citation } from './answer.js';
 import { checkCitations } from './citations.js';
 import { collectClaims } from './claims.js';
-import type { Llm } from './llm-client.js';
+import type { Llm } from '../llm/client.js';
 import { buildMessages } from './prompt.js';
 import { joinQuoteParts } from './quotes.js';
 import type { QuotePart } from './quotes.js';

@@ -1,5 +1,5 @@
 import type { Lang } from '../text/lang.js';
-import type { ChatMessage } from './llm-client.js';
+import type { ChatMessage } from '../llm/client.js';
 import type { NumberedSource } from './sources.js';
 
 /** The exact reply the LLM is told to give when the sources do not answer the question. */

@@ -1,7 +1,7 @@
 import type pino from 'pino';
 import { answerQuestion, type AnswerDeps, type AnswerInput } from '../answer/answer-question.js';
 import type { Answer } from '../answer/answer.js';
-import { createLlm, type Llm } from '../answer/llm-client.js';
+import { createLlm, type Llm } from '../llm/client.js';
 import type { Config } from '../config.js';
 import { loadEmbedder } from '../embedding/load-embedder.js';
 import { explainUnloadable, locateModel } from '../embedding/resolve-model.js';

@@ -1,16 +1,17 @@
 import type { Answer } from '../answer/answer.js';
-import { t } from '../answer/messages.js';
+import { t } from '../i18n/index.js';
 
 /** An answer as terminal text: the answer, then numbered sources with their quotes. */
 export function formatAnswerForTerminal(answer: Answer): string {
   const lines = [answer.text];
   if (answer.citations.length > 0) {
-    lines.push('', `${t(answer.language, 'sources')}:`);
+    lines.push('', `${t(answer.language, 'answer.sources')}:`);
     for (const c of answer.citations) {
       const meta = [c.date, c.author].filter((v) => v !== null).join(', ');
       lines.push(`[${c.n}] ${c.title}${meta === '' ? '' : ` (${meta})`}${c.url === null ? '' : ` <${c.url}>`}`);
       lines.push(`    «${c.quote}»`);
-      if (c.quoteTranslation) lines.push(`    (${t(answer.language, 'machine-translation')}: ${c.quoteTranslation})`);
+      if (c.quoteTranslation)
+        lines.push(`    (${t(answer.language, 'answer.machine-translation')}: ${c.quoteTranslation})`);
     }
   }
   if (answer.translation !== null)

@@ -1,9 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
 import type { ButtonInteraction } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
+import { t } from '../i18n/index.js';
 import type { BotContext } from './context.js';
 import { uiLangFromLocale } from './locale.js';
-import { TEXTS } from './texts.js';
 
 const PREFIX = 'fb';
 // Discord's limit on a component's custom_id.
@@ -49,13 +49,13 @@ export async function handleFeedbackButton(
   vote: FeedbackVote,
   context: BotContext,
 ): Promise<void> {
-  const texts = TEXTS[uiLangFromLocale(interaction.locale)];
+  const lang = uiLangFromLocale(interaction.locale);
   if (!context.answerMemory.markVoted(vote.answerId, interaction.user.id)) {
-    await interaction.reply({ content: texts.feedbackAlreadyVoted, flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: t(lang, 'discord.feedback.already-voted'), flags: MessageFlags.Ephemeral });
     return;
   }
   // An answer from before a restart still gets its vote, only without the question.
   const question = context.answerMemory.questionFor(vote.answerId) ?? '';
   context.services.feedback.recordVote({ answerId: vote.answerId, question, vote: vote.vote });
-  await interaction.reply({ content: texts.feedbackThanks, flags: MessageFlags.Ephemeral });
+  await interaction.reply({ content: t(lang, 'discord.feedback.thanks'), flags: MessageFlags.Ephemeral });
 }

@@ -1,9 +1,9 @@
 import { DiscordAPIError, Message, MessageFlags, RESTJSONErrorCodes } from 'discord.js';
 import type { RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
+import { t } from '../i18n/index.js';
 import type { Lang } from '../text/lang.js';
 import { UserFacingError } from './errors.js';
-import { TEXTS } from './texts.js';
 
 /** Who gets told about the error: the interaction's user, or the author of a message. */
 export type ErrorTarget = RepliableInteraction | Message;
@@ -26,7 +26,7 @@ export async function handleError(
     content = error.textFor(lang);
   } else {
     logger.error({ ...context, error: describeError(error) }, 'handler failed');
-    content = TEXTS[lang].apology;
+    content = t(lang, 'discord.apology');
   }
   try {
     await deliver(target, content);

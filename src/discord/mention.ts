@@ -1,12 +1,12 @@
 import { cleanContent } from 'discord.js';
 import type { Message } from 'discord.js';
+import { t } from '../i18n/index.js';
 import { isChannelAllowed } from './access.js';
 import { admitQuestion } from './admit-question.js';
 import type { BotContext } from './context.js';
 import { handleError } from './handle-error.js';
 import { uiLangFromLocale } from './locale.js';
 import { sendAnswerToMessage } from './send-answer.js';
-import { TEXTS } from './texts.js';
 
 /** True when `content` mentions the user `botId` directly (`<@id>` or `<@!id>`), not via @everyone or a reply. */
 export function mentionsUser(content: string, botId: string): boolean {
@@ -33,7 +33,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     // Other mentions become readable names (`@Maria`, `#cronaca`) before the question is searched.
     const question = cleanContent(stripMention(message.content, botId), message.channel);
     if (question === '') {
-      await message.reply({ content: TEXTS[lang].help });
+      await message.reply({ content: t(lang, 'discord.help') });
       return;
     }
     const pending = admitQuestion(context, { userId: message.author.id, question, languageHint: null });

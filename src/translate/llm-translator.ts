@@ -1,16 +1,11 @@
+import type { ChatMessage } from '../llm/chat-message.js';
 import type { Lang } from '../text/lang.js';
 import { DEFAULT_MAX_INPUT_CHARS, sanitizeText } from './sanitize.js';
 import type { Translator } from './translator.js';
 import { createWarnOnce } from './warn-once.js';
 import type { WarnLogger } from './warn-once.js';
 
-/** One chat message, in the shape OpenAI-compatible chat APIs take. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
-/** Sends messages to the answer layer's LLM and resolves with the reply text; may reject. */
+/** Sends messages to the LLM (src/llm) and resolves with the reply text; may reject. */
 export type CompleteChat = (messages: ChatMessage[]) => Promise<string>;
 
 export interface LlmTranslatorOptions {

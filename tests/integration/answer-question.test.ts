@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type AnswerDeps } from '../../src/answer/answer-question.js';
 import { answerSchema, type Answer } from '../../src/answer/answer.js';
-import { createLlm } from '../../src/answer/llm-client.js';
+import { createLlm } from '../../src/llm/client.js';
 import { loadEmbedder } from '../../src/embedding/load-embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { LiveIndex } from '../../src/index/live-index.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLlm, LlmError } from '../../src/answer/llm-client.js';
-import type { ChatMessage, LlmOptions } from '../../src/answer/llm-client.js';
+import { createLlm, LlmError } from '../../src/llm/client.js';
+import type { ChatMessage, LlmOptions } from '../../src/llm/client.js';
 import { startFakeOpenAi } from '../helpers/fake-openai.js';
 import type { FakeOpenAi } from '../helpers/fake-openai.js';
 

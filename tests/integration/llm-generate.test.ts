@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { citationSchema } from '../../src/answer/answer.js';
 import { generateLlmAnswer } from '../../src/answer/generate.js';
-import { createLlm, LlmError } from '../../src/answer/llm-client.js';
-import type { Llm } from '../../src/answer/llm-client.js';
+import { createLlm, LlmError } from '../../src/llm/client.js';
+import type { Llm } from '../../src/llm/client.js';
 import type { ArticleSpec } from '../helpers/answer-fixtures.js';
 import { BRIDGE_IT, FESTIVAL_EN, makeResult, ROADWORKS_IT } from '../helpers/answer-fixtures.js';
 import { startFakeOpenAi } from '../helpers/fake-openai.js';

@@ -3,7 +3,7 @@ import { citationSchema } from '../../src/answer/answer.js';
 import type { Citation } from '../../src/answer/answer.js';
 import { buildExtractiveAnswer, MAX_CANDIDATES } from '../../src/answer/extractive.js';
 import type { ExtractiveAnswer } from '../../src/answer/extractive.js';
-import { t } from '../../src/answer/messages.js';
+import { t } from '../../src/i18n/index.js';
 import { QUOTE_JOINER } from '../../src/answer/quotes.js';
 import type { RetrievalResult } from '../../src/retrieval/types.js';
 import type { ArticleSpec } from '../helpers/answer-fixtures.js';
@@ -73,7 +73,7 @@ describe('buildExtractiveAnswer', () => {
 
   it('an English question over Italian articles says the quotes are in Italian', async () => {
     const { built } = await answer('When was the ponte inaugurato?', 'en', [BRIDGE_IT, ROADWORKS_IT]);
-    expect(built.text.split('\n')[0]).toBe(t('en', 'extractive.lead-in-other-lang'));
+    expect(built.text.split('\n')[0]).toBe(t('en', 'answer.extractive.lead-in-other-lang'));
   });
 
   it('an English question over English articles uses the plain English lead-in', async () => {
@@ -86,7 +86,7 @@ describe('buildExtractiveAnswer', () => {
     const { built } = await answer('Borgo Lieto river Lieto fiume Lieto', 'en', [FESTIVAL_EN, BRIDGE_IT], 4);
     const languages = new Set(built.citations.map((c) => (c.articleId === FESTIVAL_EN.articleId ? 'en' : 'it')));
     expect(languages.size).toBe(2);
-    expect(built.text.split('\n')[0]).toBe(t('en', 'extractive.lead-in-mixed'));
+    expect(built.text.split('\n')[0]).toBe(t('en', 'answer.extractive.lead-in-mixed'));
   });
 
   it('numbers citations 1..m in order of first use, and every [n] has a citation', async () => {

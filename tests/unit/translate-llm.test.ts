@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTranslationPrompt, createLlmTranslator } from '../../src/translate/llm-translator.js';
-import type { ChatMessage } from '../../src/translate/llm-translator.js';
+import type { ChatMessage } from '../../src/llm/chat-message.js';
 
 /** A fake LLM boundary: records what it was sent and replies with `reply`. */
 function fakeComplete(reply: (messages: ChatMessage[]) => Promise<string> | string) {

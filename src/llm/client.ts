@@ -1,10 +1,10 @@
 import OpenAI from 'openai';
-import { AttemptAbortedError, AttemptFailedError, runAttempt } from './llm-attempt.js';
-import { LlmError, redact } from './llm-errors.js';
-import type { AttemptFailure } from './llm-errors.js';
+import { AttemptAbortedError, AttemptFailedError, runAttempt } from './attempt.js';
+import { LlmError, redact } from './errors.js';
+import type { AttemptFailure } from './errors.js';
 
 // Callers catch LlmError from here, next to the Llm that throws it.
-export { LlmError } from './llm-errors.js';
+export { LlmError } from './errors.js';
 export type { ChatMessage } from './chat-message.js';
 import type { ChatMessage } from './chat-message.js';
 

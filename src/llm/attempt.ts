@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
-import { classifyFailure, GarbageReplyError } from './llm-errors.js';
-import type { AttemptFailure } from './llm-errors.js';
+import { classifyFailure, GarbageReplyError } from './errors.js';
+import type { AttemptFailure } from './errors.js';
 import type { ChatMessage } from './chat-message.js';
 
 /** Thrown by `runAttempt` when the attempt failed; `failure` says how and whether to retry. */

@@ -1,0 +1,31 @@
+import { defineArea } from '../define-area.js';
+
+/** Texts of answers: no-answer messages, lead-ins, notes. */
+export const answer = defineArea({
+  it: {
+    'no-answer.not-covered': 'Non ho trovato nulla nei nostri articoli che risponda a questa domanda.',
+    'no-answer.empty-question': 'La domanda è vuota: scrivi che cosa vuoi sapere.',
+    'no-answer.question-too-long': 'La domanda è troppo lunga: al massimo {max} caratteri.',
+    'no-answer.no-index': "L'archivio non è ancora indicizzato: chiedi a un moderatore di eseguire /reindex.",
+    sources: 'Fonti',
+    'extractive.lead-in': 'Ecco cosa dicono i nostri articoli:',
+    'extractive.lead-in-other-lang': 'Ecco cosa dicono i nostri articoli (in inglese) — le citazioni sono in inglese:',
+    'extractive.lead-in-mixed': 'Ecco cosa dicono i nostri articoli — alcune citazioni sono in inglese:',
+    'fallback.llm-unavailable': 'Risposta estrattiva: il modello linguistico non era disponibile.',
+    'fallback.llm-uncited': 'Risposta estrattiva: la risposta del modello linguistico non citava le fonti.',
+    'machine-translation': 'traduzione automatica',
+  },
+  en: {
+    'no-answer.not-covered': "I couldn't find anything in our articles that answers this question.",
+    'no-answer.empty-question': 'The question is empty: tell me what you want to know.',
+    'no-answer.question-too-long': 'The question is too long: {max} characters at most.',
+    'no-answer.no-index': "The archive isn't indexed yet: ask a moderator to run /reindex.",
+    sources: 'Sources',
+    'extractive.lead-in': 'Here is what our articles say:',
+    'extractive.lead-in-other-lang': 'Here is what our (Italian) articles say — quotes are in Italian:',
+    'extractive.lead-in-mixed': 'Here is what our articles say — some quotes are in Italian:',
+    'fallback.llm-unavailable': 'Extractive answer: the language model was unavailable.',
+    'fallback.llm-uncited': "Extractive answer: the language model's reply did not cite the sources.",
+    'machine-translation': 'machine translation',
+  },
+});

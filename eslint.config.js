@@ -28,5 +28,32 @@ export default tseslint.config(
     },
   },
   { files: ['src/config.ts', 'tests/**'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    // Retrieval, answers and evaluation reach the index only through src/index/searchable-index.ts.
+    files: ['src/retrieval/**', 'src/answer/**', 'src/eval/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              message: 'Use the SearchableIndex (src/index/searchable-index.ts); SQL lives in src/store.',
+            },
+            {
+              name: 'hnswlib-node',
+              message: 'Use the SearchableIndex (src/index/searchable-index.ts); hnswlib calls live in src/index.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/store/index-db.js', '**/store/index-search.js', '**/index/sqlite/*'],
+              message: 'An engine adapter: use the SearchableIndex (src/index/searchable-index.ts) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

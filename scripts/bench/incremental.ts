@@ -3,8 +3,8 @@ import type { Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import type { BuildReport } from '../../src/index/build-report.js';
-import { dataLayout, generationDir, GENERATION_FILES } from '../../src/index/layout.js';
-import { openIndexDb } from '../../src/store/index-db.js';
+import { openGeneration } from '../../src/index/generation.js';
+import { dataLayout, generationDir } from '../../src/index/layout.js';
 import { writeJsonlCorpus, type CorpusRecord } from './eval-corpus.js';
 import { benchBuildOptions, type PreparedModel } from './model.js';
 import { createRng } from './random.js';
@@ -62,8 +62,8 @@ export async function benchIncremental(
   const update = checked(await buildIndex(benchBuildOptions(config, prepared, dirs, false)));
 
   const changedId = changed[changedAt]?.id ?? '';
-  const chunks = countArticleChunks(
-    path.join(generationDir(dataLayout(dirs.dataDir), update.generationId ?? ''), GENERATION_FILES.db),
+  const chunks = await countArticleChunks(
+    generationDir(dataLayout(dirs.dataDir), update.generationId ?? ''),
     changedId,
   );
   return {
@@ -102,14 +102,12 @@ function checked(report: BuildReport): BuildReport {
   return report;
 }
 
-function countArticleChunks(dbFile: string, articleId: string): number {
-  const db = openIndexDb(dbFile, { readonly: true });
+/** Passages of `articleId` in the generation in `dir`, read through the searchable index. */
+async function countArticleChunks(dir: string, articleId: string): Promise<number> {
+  const generation = openGeneration(dir, { efSearch: 10 });
   try {
-    const row = db
-      .prepare('SELECT count(*) AS n FROM chunks c JOIN articles a ON a.rowid = c.article_rowid WHERE a.id = ?')
-      .get(articleId) as { n: number };
-    return row.n;
+    return (await generation.listPassages()).filter((p) => p.articleId === articleId).length;
   } finally {
-    db.close();
+    generation.close();
   }
 }

@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../src/config.js';
 import { passageTranslatorFrom } from '../../src/app/compose.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import type { BuildReport } from '../../src/index/build-report.js';
-import { dataLayout, generationDir, GENERATION_FILES } from '../../src/index/layout.js';
-import { openIndexDb } from '../../src/store/index-db.js';
+import { openGeneration } from '../../src/index/generation.js';
+import { dataLayout, generationDir } from '../../src/index/layout.js';
 import { trackPeakMemory } from './memory.js';
 import { benchBuildOptions, clockEmbedder, type PreparedModel } from './model.js';
 import { roundTo } from './stats.js';
@@ -28,9 +27,7 @@ export async function benchIndexing(
 ): Promise<IndexingResult> {
   const tracker = trackPeakMemory();
   const first = await timedBuild(config, prepared, dirs);
-  const articles = readEmbeddedTexts(
-    path.join(generationDir(dataLayout(dirs.dataDir), first.report.generationId ?? ''), GENERATION_FILES.db),
-  );
+  const articles = await readEmbeddedTexts(generationDir(dataLayout(dirs.dataDir), first.report.generationId ?? ''));
   const passages = articles.reduce((n, texts) => n + texts.length, 0);
   if (passages !== first.report.chunks.embedded)
     throw new Error(`the build embedded ${first.report.chunks.embedded} passages but stored ${passages}`);
@@ -116,22 +113,17 @@ function cpuMs(start: NodeJS.CpuUsage): number {
 }
 
 /** The texts the build embedded, per article in build order: `title\ntext` unless the title was derived. */
-function readEmbeddedTexts(dbFile: string): string[][] {
-  const db = openIndexDb(dbFile, { readonly: true });
+async function readEmbeddedTexts(dir: string): Promise<string[][]> {
+  const generation = openGeneration(dir, { efSearch: 10 });
   try {
-    const rows = db
-      .prepare(
-        'SELECT c.article_rowid AS article, a.title, a.title_derived AS derived, c.text FROM chunks c JOIN articles a ON a.rowid = c.article_rowid ORDER BY c.id',
-      )
-      .all() as { article: number; title: string; derived: number; text: string }[];
-    const byArticle = new Map<number, string[]>();
-    for (const row of rows) {
-      const texts = byArticle.get(row.article) ?? [];
-      texts.push(row.derived === 1 ? row.text : `${row.title}\n${row.text}`);
-      byArticle.set(row.article, texts);
+    const byArticle = new Map<string, string[]>();
+    for (const p of await generation.listPassages()) {
+      const texts = byArticle.get(p.articleId) ?? [];
+      texts.push(p.titleDerived ? p.text : `${p.title}\n${p.text}`);
+      byArticle.set(p.articleId, texts);
     }
     return [...byArticle.values()];
   } finally {
-    db.close();
+    generation.close();
   }
 }

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Chunk } from '../../src/chunking/chunk.js';
 import type { Article } from '../../src/corpus/article.js';
-import { searchLexical } from '../../src/retrieval/channels.js';
-import { buildMatchExpression, collectTerms } from '../../src/retrieval/lexical-query.js';
+import { knobsFor, lexicalWeights } from '../../src/retrieval/knobs.js';
+import { buildLexicalQuery, collectTerms } from '../../src/retrieval/lexical-query.js';
 import { insertArticle, openIndexDb } from '../../src/store/index-db.js';
+import type { Term } from '../../src/text/analyze.js';
+import { searchFts } from '../../src/store/index-search.js';
 import { summarize } from './stats.js';
 import { createTextSource, type TextSource } from './synthetic.js';
 import type { ScaleResult } from './types.js';
@@ -109,15 +111,20 @@ function syntheticArticle(n: number, texts: string[]): { article: Article; chunk
 }
 
 /**
- * Times the product's lexical stage as `retrieve()` times it (MATCH expression + `searchLexical`)
+ * Times the product's lexical stage as `retrieve()` times it (lexical query + FTS5 search)
  * for each query, after analysing it with `collectTerms` outside the timing. Returns milliseconds.
  */
 export function timeLexicalQueries(db: Database.Database, queries: string[], limit: number): number[] {
   const analysed = queries.map((q) => collectTerms([{ text: q, lang: 'it' }]));
-  for (const terms of analysed.slice(0, 10)) searchLexical(db, buildMatchExpression(terms), limit);
+  const weights = lexicalWeights(knobsFor('synthetic'));
+  const search = (terms: Term[]) => {
+    const query = buildLexicalQuery(terms);
+    return query === null ? [] : searchFts(db, query, limit, weights);
+  };
+  for (const terms of analysed.slice(0, 10)) search(terms);
   return analysed.map((terms) => {
     const start = performance.now();
-    searchLexical(db, buildMatchExpression(terms), limit);
+    search(terms);
     return performance.now() - start;
   });
 }

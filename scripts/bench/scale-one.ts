@@ -1,7 +1,6 @@
 import type hnswlib from 'hnswlib-node';
-import type { HnswSettings } from '../../src/index/vectors.js';
-import { addVectors, createVectorIndex } from '../../src/index/vectors.js';
-import { searchDense } from '../../src/retrieval/channels.js';
+import type { HnswSettings } from '../../src/index/sqlite/vectors.js';
+import { addVectors, createVectorIndex, searchDense } from '../../src/index/sqlite/vectors.js';
 import { knobsFor } from '../../src/retrieval/knobs.js';
 import { exactTopK } from './exact-search.js';
 import { readPeakRssMb } from './memory.js';

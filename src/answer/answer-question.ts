@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Embedder } from '../embedding/embedder.js';
-import type { Generation } from '../index/generation.js';
+import type { Generation } from '../index/searchable-index.js';
 import type { Lease } from '../index/live-index.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';

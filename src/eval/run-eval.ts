@@ -4,11 +4,10 @@ import { buildExtractiveAnswer } from '../answer/extractive.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildOptions } from '../index/build-index.js';
 import { buildIndex } from '../index/build-index.js';
-import type { Generation } from '../index/generation.js';
+import type { Generation } from '../index/searchable-index.js';
 import { LiveIndex } from '../index/live-index.js';
 import type { Manifest } from '../index/manifest.js';
 import { translateForRetrieval } from '../answer/query-translations.js';
-import { loadPassages } from '../retrieval/passages.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
@@ -93,7 +92,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     questions: options.dataset.questions.length,
     offCoverage: null,
     latencyMs: { p50: 0, p95: 0 },
-    meanPassageTokens: meanTokens(index.generation, index.embedder),
+    meanPassageTokens: await meanTokens(index.generation, index.embedder),
     passages: index.generation.manifest.counts.chunks,
     knobs: null,
     buildMs,
@@ -175,8 +174,8 @@ async function scoreQuestions(
     if (result.noAnswer) noAnswers++;
     const gold = { articleId: q.doc_id, start: q.paragraph_start, end: q.paragraph_end };
     ranks.fused.push(rankOf(result.passages, gold));
-    ranks.dense.push(rankOf(locate(index.generation, result.channels.dense), gold));
-    ranks.lexical.push(rankOf(locate(index.generation, result.channels.lexical), gold));
+    ranks.dense.push(rankOf(await locate(index.generation, result.channels.dense), gold));
+    ranks.lexical.push(rankOf(await locate(index.generation, result.channels.lexical), gold));
     if (extractiveTried < options.extractiveSample && !result.noAnswer) {
       extractiveTried++;
       const answer = await buildExtractiveAnswer({
@@ -210,11 +209,8 @@ const rankOf = (ranked: Located[], gold: { articleId: string; start: number; end
   article: articleRank(ranked, gold.articleId),
 });
 
-function locate(generation: Generation, ids: RankedId[]): Located[] {
-  const passages = loadPassages(
-    generation.db,
-    ids.map((r) => r.id),
-  );
+async function locate(generation: Generation, ids: RankedId[]): Promise<Located[]> {
+  const passages = await generation.passages(ids.map((r) => r.id));
   return ids.flatMap((r) => {
     const p = passages.get(r.id);
     return p === undefined ? [] : [p];
@@ -280,7 +276,7 @@ async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate:
   return { noAnswerRate: round(none / Math.max(asked, 1)), questions: asked };
 }
 
-function meanTokens(generation: Generation, embedder: Embedder): number {
-  const rows = generation.db.prepare('SELECT text FROM chunks ORDER BY id LIMIT 400').all() as { text: string }[];
+async function meanTokens(generation: Generation, embedder: Embedder): Promise<number> {
+  const rows = await generation.listPassages(400);
   return rows.length === 0 ? 0 : Math.round(rows.reduce((s, r) => s + embedder.countTokens(r.text), 0) / rows.length);
 }

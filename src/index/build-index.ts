@@ -1,19 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { chunkArticle } from '../chunking/chunk-article.js';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import { StateDb } from '../store/state-db.js';
-import {
-  countRows,
-  deleteArticle,
-  insertArticle,
-  INDEX_SCHEMA_VERSION,
-  openIndexDb,
-  readArticleHashes,
-} from '../store/index-db.js';
+import { INDEX_SCHEMA_VERSION } from '../store/index-db.js';
 import type { Lang } from '../text/lang.js';
 import { acquireBuildLock } from './build-lock.js';
 import type { BuildProgress, BuildReport } from './build-report.js';
@@ -21,7 +13,6 @@ import { planBuild } from './plan-build.js';
 import {
   dataLayout,
   ensureDataDir,
-  fsyncPath,
   generationDir,
   GENERATION_FILES,
   newGenerationId,
@@ -32,11 +23,11 @@ import {
   type DataLayout,
 } from './layout.js';
 import type { Manifest } from './manifest.js';
-import { addVectors, createVectorIndex, readVectorIndex, writeVectorIndex } from './vectors.js';
 import { embedArticles } from './embed-articles.js';
 import { pauseForTest } from './pause-for-test.js';
 import type { BuildOptions } from './build-options.js';
-import { checkVectorsFile } from './generation.js';
+import type { GenerationWriter } from './searchable-index.js';
+import { createSqliteWriter } from './sqlite/sqlite-writer.js';
 
 export type { BuildOptions } from './build-options.js';
 
@@ -106,19 +97,15 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     modelNote: plan.modelNote,
     bridgeNote: plan.bridgeNote,
   });
-  if (plan.base !== null && isUpToDate(plan.base.db, corpus.articles)) {
+  if (plan.base !== null && isUpToDate(plan.base.hashes, corpus.articles)) {
     // Nothing changed: the live generation stays; no copy, no new generation.
-    report.chunks.total = countRows(plan.base.db).chunks;
-    plan.base.db.close();
+    report.chunks.total = plan.base.chunks;
     report.articles.unchanged = corpus.articles.length;
     report.generationId = plan.base.generationId;
     progress({ phase: 'done', done: 1, total: 1 });
     return;
   }
-  const embedder = await options.models.load(plan.model).catch((error: unknown) => {
-    plan.base?.db.close();
-    throw error;
-  });
+  const embedder = await options.models.load(plan.model);
   const chunker: ChunkerSettings = plan.chunker;
 
   const id = newGenerationId();
@@ -126,26 +113,10 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   mkdirSync(dir, { recursive: true });
   report.generationId = id;
   pruneGenerations(layout, [id]);
-  const dbFile = path.join(dir, GENERATION_FILES.db);
-  if (plan.base !== null) {
-    try {
-      plan.base.db.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
-    } catch (error) {
-      throw new Error(`copying the live generation's database to ${dbFile} failed: ${(error as Error).message}`);
-    } finally {
-      plan.base.db.close();
-    }
-  }
-  const db = openIndexDb(dbFile, { create: true });
+  const writer = createSqliteWriter(dir, plan.base?.dir ?? null, embedder.spec.dims, options.hnsw);
   try {
-    const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
-    const vectors =
-      plan.base === null
-        ? createVectorIndex(embedder.spec.dims, options.hnsw, 1024)
-        : readVectorIndex(plan.base.vectorsFile, embedder.spec.dims);
-    const changes = applyChanges(db, corpus.articles, report);
-    for (const label of changes.removedChunkIds) vectors.markDelete(label);
-    report.chunks.removed = changes.removedChunkIds.length;
+    const changes = await applyChanges(writer, corpus.articles, report);
+    report.chunks.removed = changes.removedChunks;
 
     const pending = changes.toIndex.map((article) => ({
       article,
@@ -163,10 +134,7 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
       embedder,
       bridge,
       EMBED_STEP,
-      ({ article, chunks }, articleVectors) => {
-        const ids = db.transaction(() => insertArticle(db, article, chunks))();
-        addVectors(vectors, ids, articleVectors);
-      },
+      ({ article, chunks }, articleVectors) => writer.addArticle(article, chunks, articleVectors).then(() => undefined),
       (passages) => {
         report.chunks.embedded += passages;
         progress({ phase: 'embedding', done: report.chunks.embedded, total });
@@ -179,18 +147,10 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
 
     progress({ phase: 'writing', done: 0, total: 1 });
     await pauseForTest(options.pauseAt, 'before-hnsw-write', layout.dataDir);
-    const file = writeVectorIndex(vectors, vectorsFile);
-    try {
-      checkVectorsFile(vectorsFile, vectors.getCurrentCount());
-    } catch (error) {
-      throw new Error(
-        `vectors.hnsw was not written completely (disk full or file size limit?): ${(error as Error).message}`,
-      );
-    }
+    await writer.writeVectors();
     await pauseForTest(options.pauseAt, 'after-hnsw-write', layout.dataDir);
-    const counts = countRows(db);
-    report.chunks.total = counts.chunks;
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const written = await writer.finish();
+    report.chunks.total = written.counts.chunks;
     const manifest: Manifest = {
       schemaVersion: INDEX_SCHEMA_VERSION,
       generationId: id,
@@ -204,15 +164,13 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
       },
       configuredModelId: plan.configuredModelId,
       chunker,
-      hnsw: { m: options.hnsw.m, efConstruction: options.hnsw.efConstruction, maxElements: vectors.getMaxElements() },
-      vectorsFile: file,
+      hnsw: written.hnsw,
+      vectorsFile: written.vectorsFile,
       bridge: plan.bridge,
       corpusLanguage: mainLanguage(corpus.articles),
       builtAt: new Date().toISOString(),
-      counts: { articles: counts.articles, chunks: counts.chunks, vectors: vectors.getCurrentCount() },
+      counts: written.counts,
     };
-    db.close();
-    fsyncPath(vectorsFile);
     writeFileAtomic(path.join(dir, GENERATION_FILES.manifest), JSON.stringify(manifest, null, 2));
     await pauseForTest(options.pauseAt, 'before-pointer-switch', layout.dataDir);
     progress({ phase: 'switching', done: 0, total: 1 });
@@ -220,7 +178,7 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     pruneGenerations(layout, []);
     progress({ phase: 'done', done: 1, total: 1 });
   } finally {
-    if (db.open) db.close();
+    writer.close();
   }
 }
 
@@ -237,40 +195,35 @@ function removeFailedGeneration(layout: DataLayout, id: string | null): void {
   }
 }
 
-/** What changed between the generation's articles and the corpus, applied to the database. */
-function applyChanges(
-  db: Database.Database,
+/** What changed between the generation's articles and the corpus: removed and replaced articles go at once. */
+async function applyChanges(
+  writer: GenerationWriter,
   articles: Article[],
   report: BuildReport,
-): { toIndex: Article[]; removedChunkIds: number[] } {
-  const existing = readArticleHashes(db);
+): Promise<{ toIndex: Article[]; removedChunks: number }> {
+  const existing = await writer.articleHashes();
   const toIndex: Article[] = [];
-  const removedChunkIds: number[] = [];
-  db.transaction(() => {
-    for (const article of articles) {
-      const hash = existing.get(article.id);
-      existing.delete(article.id);
-      if (hash === undefined) report.articles.added++;
-      else if (hash !== article.hash) {
-        report.articles.updated++;
-        removedChunkIds.push(...deleteArticle(db, article.id));
-      } else {
-        report.articles.unchanged++;
-        continue;
-      }
-      toIndex.push(article);
+  const toRemove: string[] = [];
+  for (const article of articles) {
+    const hash = existing.get(article.id);
+    existing.delete(article.id);
+    if (hash === undefined) report.articles.added++;
+    else if (hash !== article.hash) {
+      report.articles.updated++;
+      toRemove.push(article.id);
+    } else {
+      report.articles.unchanged++;
+      continue;
     }
-    for (const gone of existing.keys()) {
-      report.articles.removed++;
-      removedChunkIds.push(...deleteArticle(db, gone));
-    }
-  })();
-  return { toIndex, removedChunkIds };
+    toIndex.push(article);
+  }
+  report.articles.removed += existing.size;
+  toRemove.push(...existing.keys());
+  return { toIndex, removedChunks: await writer.removeArticles(toRemove) };
 }
 
 /** True when the corpus holds exactly the articles (ids and hashes) of the generation. */
-function isUpToDate(db: Database.Database, articles: Article[]): boolean {
-  const existing = readArticleHashes(db);
+function isUpToDate(existing: Map<string, string>, articles: Article[]): boolean {
   return existing.size === articles.length && articles.every((a) => existing.get(a.id) === a.hash);
 }
 

@@ -3,7 +3,7 @@ import type { ModelChoice } from '../embedding/resolve-model.js';
 import type { Lang } from '../text/lang.js';
 import type { BuildProgress } from './build-report.js';
 import type { PausePoint } from './pause-for-test.js';
-import type { HnswSettings } from './vectors.js';
+import type { HnswSettings } from './sqlite/vectors.js';
 
 /** A machine translator for passages (Apertium's APy): the index side of EMBED_VIA_TRANSLATION. */
 export interface PassageTranslator {

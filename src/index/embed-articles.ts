@@ -28,7 +28,7 @@ interface Step {
 
 /**
  * Embeds the passages of `pending` in calls of `step` passages and hands each article's vectors
- * (one per chunk, in order) to `onArticle` as soon as the article is done, articles without
+ * (one per chunk, in order) to `onArticle` (awaited) as soon as the article is done, articles without
  * chunks included. Through a bridge each call's passages are translated first. (Requesting the
  * next call's translations while the current one embeds was measured: no faster on 2 cores,
  * where APy and the embedder compete for the same CPU.) A passage that cannot be translated is
@@ -39,7 +39,7 @@ export async function embedArticles(
   embedder: Embedder,
   bridge: EmbedBridge | null,
   step: number,
-  onArticle: (article: PendingArticle, vectors: Float32Array[]) => void,
+  onArticle: (article: PendingArticle, vectors: Float32Array[]) => void | Promise<void>,
   onEmbedded: (passages: number) => void,
 ): Promise<{ untranslated: number }> {
   const steps: Step[] = pending.flatMap(({ article, chunks }, index) => {
@@ -72,7 +72,7 @@ export async function embedArticles(
       onEmbedded(texts.length);
     }
     const done = pending[current.index];
-    if (current.last && done !== undefined) onArticle(done, vectors.splice(0));
+    if (current.last && done !== undefined) await onArticle(done, vectors.splice(0));
   }
   return { untranslated };
 }

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { ModelSpec } from '../embedding/embedder.js';
 import type { ModelChoice } from '../embedding/resolve-model.js';
-import { INDEX_SCHEMA_VERSION, openIndexDb } from '../store/index-db.js';
+import { INDEX_SCHEMA_VERSION } from '../store/index-db.js';
 import { modelLanguages } from '../embedding/model-profiles.js';
 import type { Lang } from '../text/lang.js';
 import type { BuildOptions, PassageTranslator } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
 import { describeBridge, readManifest, type Manifest } from './manifest.js';
+import { readSqliteBase } from './sqlite/sqlite-writer.js';
 
 /** What a build will do: full or incremental, with which model and chunker. */
 export interface BuildPlan {
@@ -22,8 +22,8 @@ export interface BuildPlan {
   bridge: Bridge | null;
   /** Why the build embeds through a translation, or why it could not. */
   bridgeNote: string | null;
-  /** The live generation an incremental build starts from (its database opened read-only). */
-  base: { db: Database.Database; vectorsFile: string; generationId: string } | null;
+  /** The live generation an incremental build starts from, with its article hashes and passage count. */
+  base: { dir: string; generationId: string; hashes: Map<string, string>; chunks: number } | null;
 }
 
 /** Embedding through a machine translation (recorded in the manifest). */
@@ -103,11 +103,7 @@ export async function planBuild(
     chunker: manifest.chunker,
     bridge: manifest.bridge,
     bridgeNote: describeBridge(manifest.bridge),
-    base: {
-      db: openIndexDb(path.join(dir, GENERATION_FILES.db), { readonly: true }),
-      vectorsFile: path.join(dir, GENERATION_FILES.vectors),
-      generationId: manifest.generationId,
-    },
+    base: { dir, generationId: manifest.generationId, ...readSqliteBase(dir) },
   };
 }
 

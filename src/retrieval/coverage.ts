@@ -1,15 +1,13 @@
-import type Database from 'better-sqlite3';
 import { analyze, type Term } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
+import type { TermStats } from './types.js';
 
-/** Inverse document frequency of each term's stem in the generation (0 docs → the highest weight). */
-export function termWeights(db: Database.Database, terms: Term[]): number[] {
-  const total = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
-  const df = db.prepare("SELECT doc FROM chunks_vocab WHERE col = 'stems' AND term = ?");
-  return terms.map((t) => {
-    const docs = (df.get(t.stem) as { doc: number } | undefined)?.doc ?? 0;
-    return Math.log(1 + (total - docs + 0.5) / (docs + 0.5));
-  });
+/**
+ * Inverse document frequency of each term's stem, from the index's term statistics: `passages`
+ * in the index and `docs[i]` passages holding term i's stem (0 docs → the highest weight).
+ */
+export function termWeights(stats: TermStats): number[] {
+  return stats.docs.map((docs) => Math.log(1 + (stats.passages - docs + 0.5) / (docs + 0.5)));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { analyze, stemPairs, type Term } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
+import type { LexicalQuery } from './types.js';
 
 /** A text to search lexically, analysed in its own language. */
 export interface QueryText {
@@ -27,17 +28,15 @@ export function collectPairs(texts: QueryText[]): string[] {
   return [...new Set(texts.flatMap(({ text, lang }) => stemPairs(analyze(text, lang))))];
 }
 
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-
 /**
- * An FTS5 MATCH expression: stems OR-ed in the stems and title columns, prefix terms in the
- * prefixes column, stem pairs in the pairs column. Only analysed word tokens reach FTS5, each quoted, so
- * nothing the user types is read as query syntax. Null when no content word is left.
+ * The lexical query of analysed terms: their distinct stems and prefix terms, and stem pairs.
+ * Null when no content word is left.
  */
-export function buildMatchExpression(terms: Term[], pairs: string[] = []): string | null {
+export function buildLexicalQuery(terms: Term[], pairs: string[] = []): LexicalQuery | null {
   if (terms.length === 0) return null;
-  const stems = [...new Set(terms.map((t) => t.stem))].map(quote).join(' OR ');
-  const prefixes = [...new Set(terms.map((t) => t.prefix))].map(quote).join(' OR ');
-  const pairPart = pairs.length === 0 ? '' : ` OR pairs : (${pairs.map(quote).join(' OR ')})`;
-  return `{stems title} : (${stems}) OR prefixes : (${prefixes})${pairPart}`;
+  return {
+    stems: [...new Set(terms.map((t) => t.stem))],
+    prefixes: [...new Set(terms.map((t) => t.prefix))],
+    pairs,
+  };
 }

@@ -1,13 +1,11 @@
 import type { Embedder } from '../embedding/embedder.js';
-import type { Generation } from '../index/generation.js';
+import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
-import { denseSimilarities, searchDense, searchLexical } from './channels.js';
 import { termCoverage, termWeights } from './coverage.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
-import { knobsFor } from './knobs.js';
-import { buildMatchExpression, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
-import { loadPassages } from './passages.js';
+import { knobsFor, lexicalWeights } from './knobs.js';
+import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
 import { isInPeriod, parsePeriod } from './period.js';
 import type { RetrievalKnobs, RetrievalResult, ScoredPassage } from './types.js';
 
@@ -31,10 +29,10 @@ export interface RetrieveInput {
 }
 
 /**
- * Hybrid retrieval over one generation: dense (HNSW) and lexical (FTS5 bm25) candidates,
+ * Hybrid retrieval over one generation: dense (nearest-neighbour) and lexical (BM25) candidates,
  * fused, date-adjusted, grouped by article and gated for relevance. Returns every channel's
  * ranking and each stage's time, so evaluation and benchmarks reuse it as is. Never throws on
- * user text: it only reaches FTS5 as quoted, analysed terms.
+ * user text: it only reaches the lexical index as analysed terms.
  */
 export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const { generation, embedder, question, language } = input;
@@ -43,9 +41,9 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const denseText = bridge !== null && language !== bridge.language ? (input.denseQuery ?? null) : question;
   const knobs = knobsFor(generation.manifest.model.id, input.knobs, bridge !== null && denseText !== null);
   const timings: Record<string, number> = {};
-  const time = <T>(stage: string, work: () => T): T => {
+  const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
-    const out = work();
+    const out = await work();
     timings[stage] = round(performance.now() - start);
     return out;
   };
@@ -54,23 +52,18 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const embedStart = performance.now();
   const queryVector = await embedder.embedQuery(denseText ?? question);
   timings.embed = round(performance.now() - embedStart);
-  const dense = time('hnsw', () => searchDense(generation.vectors, queryVector, knobs.candidates));
+  const dense = await time('hnsw', () => generation.searchDense(queryVector, knobs.candidates));
 
   const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
   const terms = collectTerms(queryTexts);
-  const lexical = time('fts', () =>
-    searchLexical(
-      generation.db,
-      buildMatchExpression(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []),
-      knobs.candidates,
-      { prefix: knobs.prefixWeight, pairs: knobs.pairWeight, title: knobs.titleWeight },
-    ),
+  const lexicalQuery = buildLexicalQuery(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []);
+  const lexical = await time('fts', () =>
+    lexicalQuery === null ? [] : generation.searchLexical(lexicalQuery, knobs.candidates, lexicalWeights(knobs)),
   );
 
   const period = parsePeriod(question);
-  const fusedPassages = time('fusion', () => {
-    const similarities = denseSimilarities(
-      generation.vectors,
+  const fusedPassages = await time('fusion', async () => {
+    const similarities = await generation.similarities(
       queryVector,
       new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]),
     );
@@ -81,10 +74,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
       crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight,
       knobs.fusion,
     );
-    const passages = loadPassages(
-      generation.db,
-      fused.map((r) => r.id),
-    );
+    const passages = await generation.passages(fused.map((r) => r.id));
     const scored: ScoredPassage[] = [];
     for (const r of fused) {
       const passage = passages.get(r.id);
@@ -96,19 +86,19 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
   });
 
-  const { groups, noAnswer, gate } = time('grouping', () => {
+  const { groups, noAnswer, gate } = await time('grouping', async () => {
     const grouped = groupByArticle(fusedPassages, knobs.k, knobs.passagesPerArticle);
     const top = fusedPassages.slice(0, GATE_DEPTH);
     // Each query text is judged on its own: an English question's words rarely occur in Italian
     // text, so mixing them with its translation's would dilute the translation's coverage.
-    const coverage = Math.max(
-      0,
-      ...queryTexts.map((q) => {
+    const coverages = await Promise.all(
+      queryTexts.map(async (q) => {
         const own = collectTerms([q]);
-        const weights = termWeights(generation.db, own);
+        const weights = termWeights(await generation.termStats(own.map((t) => t.stem)));
         return Math.max(0, ...top.map((p) => termCoverage(own, weights, p.text, p.lang)));
       }),
     );
+    const coverage = Math.max(0, ...coverages);
     const bestSimilarity = Math.max(0, ...dense.slice(0, 1).map((r) => r.score));
     const translated = (input.extraQueries ?? []).length > 0;
     const relevant =

@@ -1,24 +1,7 @@
-import type { ArticleMeta } from '../corpus/article.js';
+import type { Passage, RankedId } from '../store/passage.js';
 import type { Lang } from '../text/lang.js';
 
-/** A stored chunk as retrieval returns it, with its article's metadata. */
-export interface Passage extends ArticleMeta {
-  /** Chunk row id in the generation's database (= HNSW label). */
-  id: number;
-  articleId: string;
-  /** 0-based chunk position in the article. */
-  index: number;
-  /** Character offsets into the article text; `text === article.text.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** One channel's ranking: passage ids best first, with the channel's own score. */
-export interface RankedId {
-  id: number;
-  score: number;
-}
+export type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../store/passage.js';
 
 export interface ScoredPassage extends Passage {
   /** Fused score (higher is better). */

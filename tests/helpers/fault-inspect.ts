@@ -13,14 +13,19 @@ export interface GenerationSnapshot {
   articles: Record<string, number>;
 }
 
-/** The snapshot of an open generation. */
-export function snapshotGeneration(generation: Generation): GenerationSnapshot {
-  const rows = generation.db
-    .prepare(
-      'SELECT a.id AS id, count(c.id) AS n FROM articles a LEFT JOIN chunks c ON c.article_rowid = a.rowid GROUP BY a.id ORDER BY a.id',
-    )
-    .all() as { id: string; n: number }[];
-  return { id: generation.id, articles: Object.fromEntries(rows.map((r) => [r.id, r.n])) };
+/** The snapshot of generation `id` of `dataDir`, read from its SQLite database. */
+export function snapshotGeneration(dataDir: string, id: string): GenerationSnapshot {
+  const db = new Database(path.join(dataLayout(dataDir).generationsDir, id, 'index.db'), { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        'SELECT a.id AS id, count(c.id) AS n FROM articles a LEFT JOIN chunks c ON c.article_rowid = a.rowid GROUP BY a.id ORDER BY a.id',
+      )
+      .all() as { id: string; n: number }[];
+    return { id, articles: Object.fromEntries(rows.map((r) => [r.id, r.n])) };
+  } finally {
+    db.close();
+  }
 }
 
 /** What a freshly started LiveIndex on `dataDir` serves: its status and a snapshot (null when it serves nothing). */
@@ -31,7 +36,7 @@ export function inspectFreshLive(
   const live = new LiveIndex(dataDir, { efSearch: 100, ...(accept === undefined ? {} : { accept }) });
   try {
     const lease = live.acquire();
-    const snapshot = lease === null ? null : snapshotGeneration(lease.generation);
+    const snapshot = lease === null ? null : snapshotGeneration(dataDir, lease.generation.id);
     lease?.release();
     return { ...live.status(), snapshot };
   } finally {

@@ -6,7 +6,7 @@ import type { Embedder } from '../../src/embedding/embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
 import { LiveIndex } from '../../src/index/live-index.js';
 import { dataLayout, readCurrent } from '../../src/index/layout.js';
-import { searchLexical } from '../../src/retrieval/channels.js';
+import { buildLexicalQuery, collectTerms } from '../../src/retrieval/lexical-query.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
 import { REAL_SPEC, SEED_ID, makeWorkspace, realBuildOptions } from '../helpers/build-setup.js';
 
@@ -97,7 +97,9 @@ describe('buildIndex with the real model (seed corpus + a fictional article)', (
     if (lease === null) throw new Error('no live index');
     try {
       const { generation } = lease;
-      expect(searchLexical(generation.db, 'stems : ("vesca")', 10)).toEqual([]);
+      const lexical = buildLexicalQuery(collectTerms([{ text: 'Vesca', lang: 'it' }]));
+      if (lexical === null) throw new Error('no lexical query for "Vesca"');
+      expect(await generation.searchLexical(lexical, 10, { prefix: 1, pairs: 1, title: 1 })).toEqual([]);
       const result = await retrieve({
         generation,
         embedder,

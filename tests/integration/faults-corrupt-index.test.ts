@@ -188,7 +188,7 @@ describe('a corrupt live generation is never served: the last good one is, and s
       runIsolated(`import { LiveIndex } from ${JSON.stringify(path.join(projectRoot, 'src/index/live-index.js'))};
       const live = new LiveIndex(${JSON.stringify(dataDir)}, { efSearch: 100 });
       const lease = live.acquire();
-      const hits = lease?.generation.vectors.searchKnn(new Array(${REAL_SPEC.dims}).fill(0.05), 3).neighbors.length ?? 0;
+      const hits = (await lease?.generation.searchDense(new Float32Array(${REAL_SPEC.dims}).fill(0.05), 3))?.length ?? 0;
       console.log(JSON.stringify({ ...live.status(), hits }));`);
     expect(served.signal, served.stderr).toBeNull();
     expect(served.status, served.stderr).toBe(0);

@@ -42,7 +42,7 @@ describe('embedArticles', () => {
       embedder,
       null,
       2,
-      (p, v) => done.push([p.article.id, v.length]),
+      (p, v) => void done.push([p.article.id, v.length]),
       (n) => counts.push(n),
     );
     expect(done).toEqual([

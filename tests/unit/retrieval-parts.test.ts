@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fuseChannels } from '../../src/retrieval/fuse.js';
 import { groupByArticle } from '../../src/retrieval/group.js';
-import { buildMatchExpression, collectPairs, collectTerms } from '../../src/retrieval/lexical-query.js';
+import { buildLexicalQuery, collectPairs, collectTerms } from '../../src/retrieval/lexical-query.js';
 import { isInPeriod, parsePeriod } from '../../src/retrieval/period.js';
 import type { ScoredPassage } from '../../src/retrieval/types.js';
+import { toFtsMatch } from '../../src/store/index-search.js';
 
 const passage = (id: number, articleId: string, text: string, score: number): ScoredPassage => ({
   id,
@@ -46,7 +47,9 @@ describe('parsePeriod', () => {
 describe('lexical query building', () => {
   it('neutralises FTS5 syntax: only quoted, analysed word tokens remain', () => {
     const hostile = 'Lavrov AND "Rubio" OR NOT NEAR(x y) stems: * ^ {prefixes}:foo (a) \u200b\u202e 🎉 \uD800';
-    const match = buildMatchExpression(collectTerms([{ text: hostile, lang: 'it' }]));
+    const query = buildLexicalQuery(collectTerms([{ text: hostile, lang: 'it' }]));
+    if (query === null) throw new Error('no lexical query');
+    const match = toFtsMatch(query);
     expect(match).not.toBeNull();
     const outside = (match ?? '').replace(/"[^"]*"/g, '');
     expect(outside).toMatch(/^[\s():{}A-Za-z]*$/);
@@ -54,7 +57,7 @@ describe('lexical query building', () => {
   });
 
   it('a question of stopwords and punctuation only gives no query', () => {
-    expect(buildMatchExpression(collectTerms([{ text: 'Che cosa è? ... !!!', lang: 'it' }]))).toBeNull();
+    expect(buildLexicalQuery(collectTerms([{ text: 'Che cosa è? ... !!!', lang: 'it' }]))).toBeNull();
   });
 
   it('pairs never span two query texts', () => {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
-import { hashFile } from './generation.js';
+import type { RankedId } from '../../store/passage.js';
+import { hashFile } from './vectors-file.js';
 
 /** HNSW construction settings, recorded in the manifest. */
 export interface HnswSettings {
@@ -43,4 +44,47 @@ export function addVectors(index: hnswlib.HierarchicalNSW, ids: number[], vector
 export function writeVectorIndex(index: hnswlib.HierarchicalNSW, file: string): { bytes: number; sha256: string } {
   index.writeIndexSync(file);
   return { bytes: statSync(file).size, sha256: hashFile(file) };
+}
+
+/** HNSW nearest neighbours of `query`, best first; `score` is the cosine similarity. */
+export function searchDense(index: hnswlib.HierarchicalNSW, query: Float32Array, limit: number): RankedId[] {
+  const live = index.getCurrentCount();
+  if (live === 0) return [];
+  const point = Array.from(query);
+  // hnswlib throws when it finds fewer than k undeleted points; ask for fewer until it can answer.
+  for (let k = Math.min(limit, live); k >= 1; k = Math.floor(k / 2)) {
+    try {
+      const { neighbors, distances } = index.searchKnn(point, k);
+      return neighbors.map((id, i) => ({ id, score: 1 - (distances[i] ?? 1) }));
+    } catch {
+      continue;
+    }
+  }
+  return [];
+}
+
+/** Cosine similarity of `query` (unit length) to each stored vector of `ids`; ids without one are left out. */
+export function denseSimilarities(
+  index: hnswlib.HierarchicalNSW,
+  query: Float32Array,
+  ids: Iterable<number>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const id of ids) {
+    let point: number[];
+    try {
+      point = index.getPoint(id);
+    } catch {
+      continue;
+    }
+    let dot = 0;
+    let norm = 0;
+    for (let i = 0; i < point.length; i++) {
+      const p = point[i] ?? 0;
+      dot += p * (query[i] ?? 0);
+      norm += p * p;
+    }
+    out.set(id, norm > 0 ? dot / Math.sqrt(norm) : 0);
+  }
+  return out;
 }

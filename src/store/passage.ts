@@ -1,0 +1,44 @@
+import type { ArticleMeta } from '../corpus/article.js';
+
+/** A stored chunk as an index returns it, with its article's metadata. */
+export interface Passage extends ArticleMeta {
+  /** Chunk id in the generation (= its vector's label). */
+  id: number;
+  articleId: string;
+  /** 0-based chunk position in the article. */
+  index: number;
+  /** Character offsets into the article text; `text === article.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One channel's ranking: passage ids best first, with the channel's own score. */
+export interface RankedId {
+  id: number;
+  score: number;
+}
+
+/**
+ * A lexical query in the index's own analysed terms (see `analyzeForIndex`): passages match on
+ * any stem (in the stems or title field), prefix term or stem pair. Engines quote every term,
+ * so nothing a user typed is read as query syntax.
+ */
+export interface LexicalQuery {
+  stems: string[];
+  prefixes: string[];
+  pairs: string[];
+}
+
+/** BM25 weights of the lexical fields beside the stems field (weight 1). */
+export interface LexicalWeights {
+  prefix: number;
+  pairs: number;
+  title: number;
+}
+
+/** Term statistics for idf: passages in the index and, per asked stem, passages holding it. */
+export interface TermStats {
+  passages: number;
+  docs: number[];
+}

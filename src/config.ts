@@ -105,6 +105,14 @@ export type Env = Record<string, string | undefined>;
 /** Thrown when the environment has bad or missing keys; names every one of them. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+
+  /** The bad keys, each with what is wrong with it. */
+  readonly issues: readonly { key: string; message: string }[];
+
+  constructor(message: string, issues: readonly { key: string; message: string }[] = []) {
+    super(message);
+    this.issues = issues;
+  }
 }
 
 /**
@@ -121,8 +129,9 @@ export function loadConfig(env?: Env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+    const issues = parsed.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message }));
+    const lines = issues.map((i) => `  ${i.key}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`, issues);
   }
   const c = parsed.data;
   const abs = (p: string) => path.resolve(projectRoot, p);

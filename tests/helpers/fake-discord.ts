@@ -45,6 +45,11 @@ export const editsOriginal =
   (c: RecordedCall): boolean =>
     c.method === 'PATCH' && c.path.endsWith(`/${token}/messages/@original`);
 
+/** Application flags: either Message Content bit means the intent is switched on in the portal. */
+export const APPLICATION_FLAGS = { none: 0, messageContent: 1 << 18, messageContentLimited: 1 << 19 } as const;
+
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
 /** Discord permission bits as strings, as interactions carry them. */
 export const PERMISSIONS = { none: '0', manageGuild: '32', everyone: '104324673' } as const;
 
@@ -69,8 +74,11 @@ interface InteractionRecord {
 }
 
 export class FakeDiscord {
-  readonly token = 'fake-bot-token.ABCDEFGHIJKLMNOPQRSTUVWXYZ.0123456789';
   readonly applicationId = snowflake();
+  /** Shaped like a real bot token: base64url(bot id) . timestamp . HMAC. */
+  readonly token = `${Buffer.from(this.applicationId).toString('base64url')}.GfAkE0.fake-hmac-ABCDEFGHIJKLMNOPQRSTUVWXYZ012`;
+  /** The application's flags, as READY and GET /applications/@me carry them (default: Message Content intent on). */
+  applicationFlags = APPLICATION_FLAGS.messageContentLimited;
   readonly bot: FakeUser = { id: this.applicationId, username: 'Archivista', bot: true };
   readonly guild: FakeGuild;
   readonly calls: RecordedCall[] = [];
@@ -278,6 +286,11 @@ export class FakeDiscord {
 
   #identify(socket: WebSocket, d: Json): void {
     if (d.token !== this.token) return socket.close(4004, 'Authentication failed');
+    // Like Discord: a privileged intent the portal has not switched on ends the session.
+    const wantsContent = (Number(d.intents) & MESSAGE_CONTENT_INTENT) !== 0;
+    const contentOn =
+      (this.applicationFlags & (APPLICATION_FLAGS.messageContent | APPLICATION_FLAGS.messageContentLimited)) !== 0;
+    if (wantsContent && !contentOn) return socket.close(4014, 'Disallowed intent(s).');
     this.#socket = socket;
     this.#seq = 0;
     this.#backlog = [];
@@ -288,7 +301,7 @@ export class FakeDiscord {
       session_id: this.#sessionId,
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
       shard: [0, 1],
-      application: { id: this.applicationId, flags: 0 },
+      application: { id: this.applicationId, flags: this.applicationFlags },
     });
     this.dispatch('GUILD_CREATE', this.#guildPayload());
   }
@@ -409,6 +422,22 @@ export class FakeDiscord {
       },
     }));
     route('GET', '/users/@me', () => ({ status: 200, body: apiUser(this.bot) }));
+    route('GET', '/users/@me/guilds', () => ({
+      status: 200,
+      body: [{ id: this.guild.id, name: this.guild.name, icon: null, owner: false, permissions: '0', features: [] }],
+    }));
+    route('GET', '/applications/@me', () => ({
+      status: 200,
+      body: { id: this.applicationId, name: this.bot.username, flags: this.applicationFlags, bot_public: true },
+    }));
+    route('GET', '/applications/(\\d+)/commands', () => ({
+      status: 200,
+      body: this.registeredCommands.get('global') ?? [],
+    }));
+    route('GET', '/applications/(\\d+)/guilds/(\\d+)/commands', (m) => ({
+      status: 200,
+      body: this.registeredCommands.get(m[2] ?? '') ?? [],
+    }));
     route('POST', '/interactions/(\\d+)/([^/]+)/callback', (m, body) => this.#callback(m[2] ?? '', body));
     route('PATCH', '/webhooks/(\\d+)/([^/]+)/messages/([^/]+)', (m, body) =>
       this.#editWebhookMessage(m[2] ?? '', m[3] ?? '', body),

@@ -24,10 +24,14 @@ export function isChannelAllowed(
  */
 export function assertModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): void {
   if (!interaction.inGuild() || interaction.member === null) throw userErrors.guildOnly();
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true) return;
-  const roles = memberRoleIds(interaction.member);
-  if (roles.some((id) => moderatorRoleIds.includes(id))) return;
-  throw userErrors.notModerator();
+  if (!isModerator(interaction, moderatorRoleIds)) throw userErrors.notModerator();
+}
+
+/** Whether `interaction` comes from a moderator in a guild (Manage Server or one of `moderatorRoleIds`); never throws. */
+export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): boolean {
+  if (!interaction.inGuild() || interaction.member === null) return false;
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true) return true;
+  return memberRoleIds(interaction.member).some((id) => moderatorRoleIds.includes(id));
 }
 
 function memberRoleIds(member: GuildMember | APIInteractionGuildMember): string[] {

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AnswerMemory } from './answer-memory.js';
+import type { BotSetup, SetupNotices } from './diagnose.js';
 import type { JobQueue } from './job-queue.js';
 import type { BotServices } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -33,6 +34,10 @@ export interface BotContext {
   rateLimiter: RateLimiter;
   answerQueue: JobQueue;
   answerMemory: AnswerMemory;
+  /** What the bot learnt about its setup at login (intent, registered commands). */
+  setup: BotSetup;
+  /** Who was already told about a setup problem, so nobody hears of it twice. */
+  notices: SetupNotices;
 }
 
 /** One slash command: the JSON registered with Discord and its handler. */

@@ -7,6 +7,7 @@ import type { BotContext } from './context.js';
 import { handleError } from './handle-error.js';
 import { uiLangFromLocale } from './locale.js';
 import { sendAnswerToMessage } from './send-answer.js';
+import { checkCanAnswerMessage, tellSetupToMessage } from './tell-setup.js';
 
 /** True when `content` mentions the user `botId` directly (`<@id>` or `<@!id>`), not via @everyone or a reply. */
 export function mentionsUser(content: string, botId: string): boolean {
@@ -29,6 +30,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   if (!mentionsUser(message.content, botId)) return;
   if (!isChannelAllowed(message.channelId, message.channel, context.options.allowedChannelIds)) return;
   const lang = uiLangFromLocale(message.guild.preferredLocale);
+  if (!(await checkCanAnswerMessage(message, context))) return;
   try {
     // Other mentions become readable names (`@Maria`, `#cronaca`) before the question is searched.
     const question = cleanContent(stripMention(message.content, botId), message.channel);
@@ -39,6 +41,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const pending = admitQuestion(context, { userId: message.author.id, question, languageHint: null });
     message.channel.sendTyping().catch(() => undefined);
     await sendAnswerToMessage(message, await pending, { question, memory: context.answerMemory });
+    await tellSetupToMessage(message, context);
   } catch (error) {
     const logContext = {
       event: 'mention',

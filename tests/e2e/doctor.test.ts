@@ -28,7 +28,7 @@ async function doctor(env: Record<string, string>): Promise<{ code: number | nul
 const codes = (json: DoctorJson) => json.problems.map((p) => p.code);
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
+  fake = await FakeDiscord.start({ commands: 'none' });
   const build = await runNode('scripts/index.ts', [], botEnv({ fake, ...ws }), transcript);
   expect(build.code, build.stderr).toBe(0);
 });

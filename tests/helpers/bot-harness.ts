@@ -156,12 +156,17 @@ export type HarnessOptions = Partial<BotOptions> & {
   preferredLocale?: string;
   roles?: Array<{ id: string; name: string; permissions: string }>;
   channelIds?: string[];
+  /** Whether the slash commands are registered in the fake (default `deployed`). */
+  commands?: 'deployed' | 'none';
+  /** The application's flags in the fake (default: Message Content intent on). */
+  applicationFlags?: number;
 };
 
 /** Starts a FakeDiscord and the real bot logged into it; resolves once the client is ready. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const { preferredLocale, roles, channelIds, ...botOptions } = options;
-  const fake = await FakeDiscord.start({ preferredLocale, roles, channelIds });
+  const { preferredLocale, roles, channelIds, commands, applicationFlags, ...botOptions } = options;
+  const fake = await FakeDiscord.start({ preferredLocale, roles, channelIds, commands });
+  if (applicationFlags !== undefined) fake.applicationFlags = applicationFlags;
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const services = new FakeServices();

@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { commands } from '../../src/discord/commands/index.js';
 import type { WebSocket } from 'ws';
 
 export interface FakeUser {
@@ -53,6 +54,25 @@ const MESSAGE_CONTENT_INTENT = 1 << 15;
 /** Discord permission bits as strings, as interactions carry them. */
 export const PERMISSIONS = { none: '0', manageGuild: '32', everyone: '104324673' } as const;
 
+/** Permission bits the bot's own role has by default: what the README's invite link grants. */
+export const BOT_PERMISSIONS = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  createPublicThreads: 1n << 35n,
+  sendMessagesInThreads: 1n << 38n,
+} as const;
+const BOT_ROLE_PERMISSIONS = Object.values(BOT_PERMISSIONS).reduce((a, b) => a | b, 0n);
+
+/** A channel permission overwrite as Discord sends it (`type` 0: role, 1: member). */
+export interface FakeOverwrite {
+  id: string;
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
 const EPOCH = 1_420_070_400_000n;
 let counter = 0n;
 /** A snowflake for "now", unique within the process. */
@@ -85,6 +105,15 @@ export class FakeDiscord {
   /** Gateway payloads the client sent (IDENTIFY, RESUME, heartbeats…). */
   readonly gatewayReceived: Array<{ op: number; d: unknown }> = [];
   readonly registeredCommands = new Map<string, unknown[]>();
+  /** The id of the bot's own (managed) role in the guild. */
+  readonly botRoleId = snowflake();
+  /** Permissions of the bot's role (default: the invite link's); change before the client connects, or call `setChannelOverwrites`. */
+  botRolePermissions = BOT_ROLE_PERMISSIONS;
+  /** Permission overwrites per channel id. */
+  readonly channelOverwrites = new Map<string, FakeOverwrite[]>();
+  /** Messages the bot sent in DM channels, by recipient user id. */
+  readonly directMessages = new Map<string, Json[]>();
+  readonly #dmChannels = new Map<string, string>();
   /** How long an interaction token works (Discord: 15 min). */
   interactionTokenTtlMs = 15 * 60_000;
 
@@ -111,7 +140,13 @@ export class FakeDiscord {
 
   /** Starts a fake with one guild (two text channels; ids generated unless given) on 127.0.0.1 and a free port. */
   static async start(
-    options: { preferredLocale?: string; roles?: FakeGuild['roles']; channelIds?: string[] } = {},
+    options: {
+      preferredLocale?: string;
+      roles?: FakeGuild['roles'];
+      channelIds?: string[];
+      /** `deployed` (default): the bot's slash commands are registered globally, as after `npm run deploy-commands`. */
+      commands?: 'deployed' | 'none';
+    } = {},
   ): Promise<FakeDiscord> {
     const guildId = snowflake();
     const guild: FakeGuild = {
@@ -122,6 +157,11 @@ export class FakeDiscord {
       roles: options.roles ?? [],
     };
     const fake = new FakeDiscord(guild);
+    if (options.commands !== 'none')
+      fake.registeredCommands.set(
+        'global',
+        commands.map((c) => ({ ...c.data, id: snowflake(), application_id: fake.applicationId, version: snowflake() })),
+      );
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -330,7 +370,11 @@ export class FakeDiscord {
       features: [],
       emojis: [],
       stickers: [],
-      roles: [everyone, ...g.roles].map((r, i) => ({
+      roles: [
+        everyone,
+        ...g.roles,
+        { id: this.botRoleId, name: 'Archivista', permissions: this.botRolePermissions.toString() },
+      ].map((r, i) => ({
         ...r,
         color: 0,
         hoist: false,
@@ -339,19 +383,54 @@ export class FakeDiscord {
         mentionable: false,
         flags: 0,
       })),
-      channels: g.channelIds.map((id, i) => ({
-        id,
-        type: 0,
-        name: `canale-${i}`,
-        position: i,
-        permission_overwrites: [],
-        guild_id: g.id,
-      })),
+      channels: g.channelIds.map((id) => this.#channelPayload(id)),
       threads: [],
-      members: [{ ...member([], PERMISSIONS.everyone), user: apiUser(this.bot) }],
+      members: [{ ...member([this.botRoleId], PERMISSIONS.everyone), user: apiUser(this.bot) }],
       voice_states: [],
       presences: [],
     };
+  }
+
+  #channelPayload(id: string): Json {
+    const i = this.guild.channelIds.indexOf(id);
+    return {
+      id,
+      type: 0,
+      name: `canale-${i}`,
+      position: i,
+      permission_overwrites: this.channelOverwrites.get(id) ?? [],
+      guild_id: this.guild.id,
+    };
+  }
+
+  /** Replaces a channel's permission overwrites and tells the client (CHANNEL_UPDATE), as Discord does. */
+  setChannelOverwrites(channelId: string, overwrites: FakeOverwrite[]): void {
+    this.channelOverwrites.set(channelId, overwrites);
+    this.dispatch('CHANNEL_UPDATE', this.#channelPayload(channelId));
+  }
+
+  /** An overwrite that denies the bot's role `bits` in a channel. */
+  denyBot(bits: bigint): FakeOverwrite {
+    return { id: this.botRoleId, type: 0, allow: '0', deny: bits.toString() };
+  }
+
+  /**
+   * The bot's permissions in a guild channel, computed as Discord does: @everyone and the bot's
+   * role, then the channel's @everyone overwrite, its role overwrites, its member overwrite.
+   */
+  botPermissionsIn(channelId: string): bigint {
+    let perms = BigInt(PERMISSIONS.everyone) | this.botRolePermissions;
+    if ((perms & 8n) !== 0n) return (1n << 50n) - 1n;
+    const overwrites = this.channelOverwrites.get(channelId) ?? [];
+    const apply = (list: FakeOverwrite[]) => {
+      const deny = list.reduce((a, o) => a | BigInt(o.deny), 0n);
+      const allow = list.reduce((a, o) => a | BigInt(o.allow), 0n);
+      perms = (perms & ~deny) | allow;
+    };
+    apply(overwrites.filter((o) => o.type === 0 && o.id === this.guild.id));
+    apply(overwrites.filter((o) => o.type === 0 && o.id === this.botRoleId));
+    apply(overwrites.filter((o) => o.type === 1 && o.id === this.bot.id));
+    return perms;
   }
 
   #dispatchInteraction(
@@ -399,7 +478,7 @@ export class FakeDiscord {
       version: 1,
       channel_id: channelId,
       locale: input.locale ?? 'en-US',
-      app_permissions: PERMISSIONS.everyone,
+      app_permissions: dm ? BOT_ROLE_PERMISSIONS.toString() : this.botPermissionsIn(channelId).toString(),
       entitlements: [],
       authorizing_integration_owners: dm ? { '1': input.user.id } : { '0': this.guild.id },
       attachment_size_limit: 8_388_608,
@@ -451,10 +530,28 @@ export class FakeDiscord {
         body: this.#store(this.#message(body, i.channelId, apiUser(this.bot), body.flags)),
       })),
     );
-    route('POST', '/channels/(\\d+)/messages', (m, body) => ({
-      status: 200,
-      body: this.#store(this.#message(body, m[1] ?? '')),
-    }));
+    route('POST', '/users/@me/channels', (_m, body) => {
+      const recipient = typeof body.recipient_id === 'string' ? body.recipient_id : '';
+      const id = this.#dmChannels.get(recipient) ?? snowflake();
+      this.#dmChannels.set(recipient, id);
+      return {
+        status: 200,
+        body: { id, type: 1, recipients: [{ id: recipient, username: 'dm', discriminator: '0' }] },
+      };
+    });
+    route('POST', '/channels/(\\d+)/messages', (m, body) => {
+      const channelId = m[1] ?? '';
+      if (this.guild.channelIds.includes(channelId)) {
+        const perms = this.botPermissionsIn(channelId);
+        const needed = BOT_PERMISSIONS.viewChannel | BOT_PERMISSIONS.sendMessages;
+        if ((perms & needed) !== needed) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+      }
+      const message = this.#store(this.#message(body, channelId));
+      const recipient = [...this.#dmChannels].find(([, id]) => id === channelId)?.[0];
+      if (recipient !== undefined)
+        this.directMessages.set(recipient, [...(this.directMessages.get(recipient) ?? []), message]);
+      return { status: 200, body: message };
+    });
     route('PATCH', '/channels/(\\d+)/messages/(\\d+)', (m, body) => this.#editMessage(m[2] ?? '', body));
     route('POST', '/channels/(\\d+)/typing', () => ({ status: 204 }));
     route('GET', '/channels/(\\d+)', (m) =>

@@ -6,6 +6,7 @@ import { userErrors } from '../errors.js';
 import { languageHintFromLocale } from '../locale.js';
 import { readBooleanOption, readStringOption } from '../options.js';
 import { sendAnswerToInteraction } from '../send-answer.js';
+import { tellSetupToInteraction } from '../tell-setup.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -52,5 +53,6 @@ export default {
       question: question.trim(),
       memory: context.answerMemory,
     });
+    await tellSetupToInteraction(interaction, context);
   },
 } satisfies Command;

@@ -1,5 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { isModerator } from '../access.js';
 import type { Command } from '../context.js';
+import { channelsLackingPermissions, formatSetupReport } from '../diagnose.js';
 import { formatStatus } from '../format-status.js';
 import { uiLangFromLocale } from '../locale.js';
 import { sendChunksToInteraction } from '../send-answer.js';
@@ -12,16 +14,18 @@ const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ it: 'Mostra l’indice, la modalità di risposta e il feedback ricevuto' })
   .toJSON();
 
-/** `/status` (`/stato`): index and bot health, for anyone, shown privately. */
+/** `/status` (`/stato`): index and bot health, for anyone, shown privately; moderators also see setup problems. */
 export default {
   data,
   async execute(interaction, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const lang = uiLangFromLocale(interaction.locale);
     const snapshot = await context.services.status();
-    await sendChunksToInteraction(
-      interaction,
-      splitMessage(formatStatus(snapshot, uiLangFromLocale(interaction.locale))),
-      { ephemeral: true },
-    );
+    const sections = [formatStatus(snapshot, lang)];
+    if (isModerator(interaction, context.options.moderatorRoleIds) && interaction.guild !== null) {
+      const channels = channelsLackingPermissions(interaction.guild, context.options.allowedChannelIds);
+      sections.push(formatSetupReport(channels, context.setup.problemsIn(interaction.guildId), lang));
+    }
+    await sendChunksToInteraction(interaction, splitMessage(sections.join('\n\n')), { ephemeral: true });
   },
 } satisfies Command;

@@ -3,7 +3,7 @@ import type { Client, Guild, PermissionsBitField } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../text/lang.js';
 import { missingCommands } from './check-setup.js';
-import { SETUP_TEXTS } from './setup-texts.js';
+import { t } from '../i18n/index.js';
 
 /** The channel permissions the bot needs to do its job (answer, link sources, open threads). */
 export const NEEDED_PERMISSIONS = {
@@ -71,23 +71,23 @@ export class SetupNotices {
 }
 
 const list = (names: NeededPermission[], lang: Lang) =>
-  names.map((n) => `«${SETUP_TEXTS[lang].permission[n]}»`).join(', ');
+  names.map((n) => `«${t(lang, `setup.permission.${n}`)}»`).join(', ');
 
 /** One paragraph per problem, in `lang`, for the person who asked. */
 export function formatSetupProblems(problems: SetupProblem[], lang: Lang): string {
-  const t = SETUP_TEXTS[lang];
   return problems
     .map((p) => {
-      if (p.code === 'missing-permissions') return t.missingHere(list(p.permissions, lang));
-      if (p.code === 'message-content-off') return t.messageContentOff;
-      return t.commandsNotDeployed(p.commands.map((c) => `/${c}`).join(', '));
+      if (p.code === 'missing-permissions')
+        return t(lang, 'setup.missing-here', { permissions: list(p.permissions, lang) });
+      if (p.code === 'message-content-off') return t(lang, 'setup.message-content-off');
+      return t(lang, 'setup.commands-not-deployed', { commands: p.commands.map((c) => `/${c}`).join(', ') });
     })
     .join('\n');
 }
 
 /** The DM sent when the bot cannot speak in the channel where it was asked. */
 export function formatCannotSpeak(channelId: string, missing: NeededPermission[], lang: Lang): string {
-  return SETUP_TEXTS[lang].cannotSpeakIn(`<#${channelId}>`, list(missing, lang));
+  return t(lang, 'setup.cannot-speak', { channel: `<#${channelId}>`, permissions: list(missing, lang) });
 }
 
 /**
@@ -115,10 +115,12 @@ export function formatSetupReport(
   problems: SetupProblem[],
   lang: Lang,
 ): string {
-  const t = SETUP_TEXTS[lang];
-  const lines = [t.statusTitle];
-  for (const c of channels) lines.push(`⚠️ ${t.statusChannel(`<#${c.channelId}>`, list(c.missing, lang))}`);
+  const lines = [t(lang, 'setup.status.title')];
+  for (const c of channels)
+    lines.push(
+      `⚠️ ${t(lang, 'setup.status.channel', { channel: `<#${c.channelId}>`, permissions: list(c.missing, lang) })}`,
+    );
   for (const p of problems) lines.push(`⚠️ ${formatSetupProblems([p], lang).replace(/^ℹ️ /, '')}`);
-  if (lines.length === 1) lines.push(t.statusNone);
+  if (lines.length === 1) lines.push(t(lang, 'setup.status.none'));
   return lines.join('\n');
 }

@@ -12,13 +12,14 @@
 import type { Lang } from '../text/lang.js';
 import { answer } from './areas/answer.js';
 import { discord } from './areas/discord.js';
+import { setup } from './areas/setup.js';
 import type { Area, Placeholders } from './define-area.js';
 
 export { defineArea, findAreaProblems } from './define-area.js';
 export type { Area } from './define-area.js';
 
 /** Every area of the catalogue, by name (a name has no dot). */
-export const AREAS = { answer, discord } as const satisfies Record<string, Area>;
+export const AREAS = { answer, discord, setup } as const satisfies Record<string, Area>;
 
 type Areas = typeof AREAS;
 type AreaName = Extract<keyof Areas, string>;

@@ -95,6 +95,7 @@ const schema = z.object({
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(2),
   ANSWER_QUEUE_LIMIT: int(0, 100_000).default(100),
   REINDEX_PROGRESS_INTERVAL_MS: int(200, 60_000).default(3000),
+  GAPS_RETENTION_DAYS: int(0, 3650).default(90),
 
   TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
 });

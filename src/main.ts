@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, projectRoot } from './config.js';
 import { createBot } from './discord/bot.js';
 import { resolveModel } from './embedding/resolve-model.js';
 import { ChildReindexer } from './index/child-reindexer.js';
+import { createGapLog } from './gaps/gap-log.js';
 import { dataLayout } from './index/layout.js';
 import { StateDb } from './store/state-db.js';
 
@@ -69,6 +70,10 @@ const bot = createBot({
       ),
     reindexer,
     feedback: { recordVote: (vote) => state.recordVote(vote), counts: () => state.voteCounts() },
+    gaps: createGapLog(state, {
+      retentionDays: config.GAPS_RETENTION_DAYS,
+      onError: (error) => logger.error({ err: error.message }, 'could not record an unanswered question'),
+    }),
   },
   options: {
     apiUrl: config.DISCORD_API_URL,

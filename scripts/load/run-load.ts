@@ -81,6 +81,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     status: () => Promise.reject(new Error('/status is not part of a load run')),
     reindexer: { running: () => null, start: () => Promise.reject(new Error('/reindex is not part of a load run')) },
     feedback: { recordVote: () => undefined, counts: () => ({ up: 0, down: 0 }) },
+    gaps: { record: () => undefined, top: () => [] },
   };
   const bot = createBot({
     logger,

@@ -1,7 +1,9 @@
 import { LRUCache } from 'lru-cache';
+import type { Lang } from '../text/lang.js';
 
 interface Remembered {
   question: string;
+  language: Lang;
   voters: Set<string>;
 }
 
@@ -16,14 +18,19 @@ export class AnswerMemory {
     this.#cache = new LRUCache({ max });
   }
 
-  /** Records that `answerId` answered `question`. */
-  remember(answerId: string, question: string): void {
-    this.#cache.set(answerId, { question, voters: new Set() });
+  /** Records that `answerId` answered `question`, in `language`. */
+  remember(answerId: string, question: string, language: Lang): void {
+    this.#cache.set(answerId, { question, language, voters: new Set() });
   }
 
   /** The question behind `answerId`, or null once forgotten (evicted or from before a restart). */
   questionFor(answerId: string): string | null {
     return this.#cache.get(answerId)?.question ?? null;
+  }
+
+  /** The language `answerId` was answered in, or null once forgotten. */
+  languageFor(answerId: string): Lang | null {
+    return this.#cache.get(answerId)?.language ?? null;
   }
 
   /** Marks `userId` as having voted on `answerId`; false when they already had. Unknown answers always allow the vote. */

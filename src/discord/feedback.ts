@@ -57,5 +57,8 @@ export async function handleFeedbackButton(
   // An answer from before a restart still gets its vote, only without the question.
   const question = context.answerMemory.questionFor(vote.answerId) ?? '';
   context.services.feedback.recordVote({ answerId: vote.answerId, question, vote: vote.vote });
+  const language = context.answerMemory.languageFor(vote.answerId);
+  if (vote.vote === 'down' && question !== '' && language !== null)
+    context.services.gaps.record({ question, lang: language, kind: 'down-vote', channelId: interaction.channelId });
   await interaction.reply({ content: t(lang, 'discord.feedback.thanks'), flags: MessageFlags.Ephemeral });
 }

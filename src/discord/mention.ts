@@ -6,6 +6,7 @@ import { admitQuestion } from './admit-question.js';
 import type { BotContext } from './context.js';
 import { handleError } from './handle-error.js';
 import { uiLangFromLocale } from './locale.js';
+import { recordIfNotCovered } from './record-gap.js';
 import { sendAnswerToMessage } from './send-answer.js';
 import { checkCanAnswerMessage, tellSetupToMessage } from './tell-setup.js';
 
@@ -40,7 +41,9 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     }
     const pending = admitQuestion(context, { userId: message.author.id, question, languageHint: null });
     message.channel.sendTyping().catch(() => undefined);
-    await sendAnswerToMessage(message, await pending, { question, memory: context.answerMemory });
+    const answer = await pending;
+    recordIfNotCovered(context, answer, { question, channelId: message.channelId });
+    await sendAnswerToMessage(message, answer, { question, memory: context.answerMemory });
     await tellSetupToMessage(message, context);
   } catch (error) {
     const logContext = {

@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer.js';
+import type { GapLog } from '../gaps/gap-log.js';
 import type { BuildProgress, BuildReport } from '../index/build-report.js';
 import type { Lang } from '../text/lang.js';
 
@@ -40,4 +41,6 @@ export interface BotServices {
   status(): Promise<StatusSnapshot>;
   reindexer: Reindexer;
   feedback: FeedbackStore;
+  /** Questions the coverage did not answer, for /gaps. */
+  gaps: GapLog;
 }

@@ -35,7 +35,7 @@ export async function sendAnswerToInteraction(
   answer: Answer,
   options: { ephemeral: boolean; question: string; memory: AnswerMemory },
 ): Promise<void> {
-  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
+  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question, answer.language);
   await sendChunksToInteraction(interaction, formatAnswer(answer), {
     ephemeral: options.ephemeral,
     components: buildFeedbackComponents(answer),
@@ -51,7 +51,7 @@ export async function sendAnswerToMessage(
   answer: Answer,
   options: { question: string; memory: AnswerMemory },
 ): Promise<void> {
-  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question);
+  if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question, answer.language);
   const chunks = formatAnswer(answer);
   const components = buildFeedbackComponents(answer);
   for (const [i, content] of chunks.entries()) {

@@ -12,6 +12,7 @@
 import type { Lang } from '../text/lang.js';
 import { answer } from './areas/answer.js';
 import { discord } from './areas/discord.js';
+import { gaps } from './areas/gaps.js';
 import { setup } from './areas/setup.js';
 import type { Area, Placeholders } from './define-area.js';
 
@@ -19,7 +20,7 @@ export { defineArea, findAreaProblems } from './define-area.js';
 export type { Area } from './define-area.js';
 
 /** Every area of the catalogue, by name (a name has no dot). */
-export const AREAS = { answer, discord, setup } as const satisfies Record<string, Area>;
+export const AREAS = { answer, discord, gaps, setup } as const satisfies Record<string, Area>;
 
 type Areas = typeof AREAS;
 type AreaName = Extract<keyof Areas, string>;

@@ -19,7 +19,26 @@ CREATE TABLE IF NOT EXISTS feedback (
   vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
   created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS gaps (
+  id INTEGER PRIMARY KEY,
+  question TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('not-covered', 'down-vote')),
+  channel_id TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS gaps_created_at ON gaps (created_at);
 `;
+
+/** A question the coverage did not answer: "not covered", or an answer voted 👎. No user id. */
+export interface GapRow {
+  question: string;
+  lang: 'it' | 'en';
+  kind: 'not-covered' | 'down-vote';
+  channelId: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+}
 
 export interface RunRow {
   id: number;
@@ -31,7 +50,8 @@ export interface RunRow {
 }
 
 /**
- * Long-lived state that is never swapped with a generation: build runs and feedback votes.
+ * Long-lived state that is never swapped with a generation: build runs, feedback votes and
+ * unanswered questions.
  * Throws when the file cannot be opened or written.
  */
 export class StateDb {
@@ -111,6 +131,27 @@ export class StateDb {
       n: number;
     }[];
     return { up: rows.find((r) => r.vote === 'up')?.n ?? 0, down: rows.find((r) => r.vote === 'down')?.n ?? 0 };
+  }
+
+  /** Stores one unanswered question. */
+  recordGap(gap: GapRow): void {
+    this.db
+      .prepare('INSERT INTO gaps (question, lang, kind, channel_id, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(gap.question, gap.lang, gap.kind, gap.channelId, gap.createdAt);
+  }
+
+  /** Unanswered questions recorded at or after `since` (ISO 8601), oldest first. */
+  gapsSince(since: string): GapRow[] {
+    return this.db
+      .prepare(
+        'SELECT question, lang, kind, channel_id AS channelId, created_at AS createdAt FROM gaps WHERE created_at >= ? ORDER BY created_at, id',
+      )
+      .all(since) as GapRow[];
+  }
+
+  /** Deletes unanswered questions recorded before `before` (ISO 8601); returns how many. */
+  pruneGaps(before: string): number {
+    return this.db.prepare('DELETE FROM gaps WHERE created_at < ?').run(before).changes;
   }
 
   close(): void {

@@ -26,7 +26,7 @@ describe('deployCommands', () => {
       guildId: fake.guild.id,
       apiUrl: fake.apiUrl,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['ask', 'status', 'reindex'] });
+    expect(result).toEqual({ scope: 'guild', names: ['ask', 'status', 'reindex', 'gaps'] });
     const put = await fake.waitFor(
       (c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`,
     );
@@ -70,6 +70,7 @@ describe('deployCommands', () => {
       'ask',
       'status',
       'reindex',
+      'gaps',
     ]);
   });
 
@@ -106,6 +107,6 @@ describe('scripts/deploy-commands.ts', () => {
       DISCORD_API_URL: fake.apiUrl,
     };
     const { stdout } = await run(process.execPath, script, { cwd: root, env });
-    expect(stdout.trim()).toBe(`deploy-commands: registered /ask, /status, /reindex in guild ${fake.guild.id}.`);
+    expect(stdout.trim()).toBe(`deploy-commands: registered /ask, /status, /reindex, /gaps in guild ${fake.guild.id}.`);
   });
 });

@@ -138,7 +138,7 @@ describe('slash commands not registered', () => {
     const [answer, notice] = h.fake.calls.filter(isReplyTo(id));
     expect(content(answer as RecordedCall)).toContain('Answer to: the budget?');
     expect(content(notice as RecordedCall)).toBe(
-      'ℹ️ My commands (/ask, /status, /reindex) are not registered in this server: please ask whoever runs the bot to run `npm run deploy-commands`. Meanwhile you can mention me with your question.',
+      'ℹ️ My commands (/ask, /status, /reindex, /gaps) are not registered in this server: please ask whoever runs the bot to run `npm run deploy-commands`. Meanwhile you can mention me with your question.',
     );
     const again = send();
     await h.fake.waitFor(isReplyTo(again));

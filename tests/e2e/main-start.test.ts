@@ -223,7 +223,7 @@ describe('scripts around the bot', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DISCORD_TOKEN is not set/) as unknown]);
   });
 
-  it('deploy-commands registers /ask, /status, /reindex in DISCORD_GUILD_ID on the fake', async () => {
+  it('deploy-commands registers /ask, /status, /reindex, /gaps in DISCORD_GUILD_ID on the fake', async () => {
     const env = { ...botEnv({ fake, ...ws }), DISCORD_GUILD_ID: fake.guild.id };
     const result = await runNode('scripts/deploy-commands.ts', [], env, transcript);
     expect(result.code).toBe(0);
@@ -231,7 +231,7 @@ describe('scripts around the bot', () => {
       (c) => c.method === 'PUT' && c.path === `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`,
     );
     expect(put.authorization).toBe(`Bot ${fake.token}`);
-    expect((put.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'status', 'reindex']);
+    expect((put.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'status', 'reindex', 'gaps']);
   });
 
   it('nothing any process printed, in the whole run, contains the Discord token or the API key', () => {

@@ -5,6 +5,8 @@
 import { pino } from 'pino';
 import type { Answer } from '../../src/answer/answer.js';
 import { createBot } from '../../src/discord/bot.js';
+import { createGapLog } from '../../src/gaps/gap-log.js';
+import { StateDb } from '../../src/store/state-db.js';
 import type { Bot, BotOptions } from '../../src/discord/bot.js';
 import type { BotServices, FeedbackStore, Reindexer, StatusSnapshot } from '../../src/discord/ports.js';
 import type { BuildProgress, BuildReport } from '../../src/index/build-report.js';
@@ -117,6 +119,9 @@ export class FakeServices implements BotServices {
   readonly asked: Array<{ question: string; languageHint: Lang | null }> = [];
   readonly reindexer = new FakeReindexer();
   readonly feedback = new MemoryFeedbackStore();
+  /** The real state database, in memory, behind the real GapLog. */
+  readonly state = new StateDb(':memory:');
+  readonly gaps = createGapLog(this.state, { retentionDays: 90 });
   answerWith: (question: string, languageHint: Lang | null) => Promise<Answer> = (q, l) =>
     Promise.resolve(cannedAnswer(q, l));
 
@@ -193,6 +198,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await bot.destroy();
       await fake.close();
+      services.state.close();
     },
   };
 }

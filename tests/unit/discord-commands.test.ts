@@ -3,8 +3,8 @@ import { commands } from '../../src/discord/commands/index.js';
 import { userErrors, UserFacingError } from '../../src/discord/errors.js';
 
 describe('command list', () => {
-  it('is ask, status, reindex, with Italian names and descriptions Discord accepts (≤ 100 chars, lower-case names)', () => {
-    expect(commands.map((c) => c.data.name)).toEqual(['ask', 'status', 'reindex']);
+  it('is ask, status, reindex, gaps, with Italian names and descriptions Discord accepts (≤ 100 chars, lower-case names)', () => {
+    expect(commands.map((c) => c.data.name)).toEqual(['ask', 'status', 'reindex', 'gaps']);
     for (const { data } of commands) {
       expect(data.name_localizations?.it).toMatch(/^[a-z]{1,32}$/);
       expect(data.description.length).toBeLessThanOrEqual(100);
@@ -12,11 +12,12 @@ describe('command list', () => {
     }
   });
 
-  it('only /reindex is restricted: Manage Server by default, guild-only', () => {
-    const [ask, status, reindex] = commands.map((c) => c.data);
+  it('only the moderator commands /reindex and /gaps are restricted: Manage Server by default, guild-only', () => {
+    const [ask, status, reindex, gaps] = commands.map((c) => c.data);
     expect(ask?.default_member_permissions).toBeUndefined();
     expect(status?.default_member_permissions).toBeUndefined();
     expect(reindex).toMatchObject({ default_member_permissions: '32', dm_permission: false, contexts: [0] });
+    expect(gaps).toMatchObject({ default_member_permissions: '32', dm_permission: false, contexts: [0] });
   });
 });
 

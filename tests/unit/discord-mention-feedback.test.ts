@@ -59,9 +59,9 @@ describe('feedback ids and memory', () => {
 
   it('remembers at most `max` answers (least recently used forgotten) and one vote per user', () => {
     const memory = new AnswerMemory(2);
-    memory.remember('a', 'qa');
-    memory.remember('b', 'qb');
-    memory.remember('c', 'qc');
+    memory.remember('a', 'qa', 'it');
+    memory.remember('b', 'qb', 'it');
+    memory.remember('c', 'qc', 'it');
     expect([memory.questionFor('a'), memory.questionFor('b'), memory.questionFor('c')]).toEqual([null, 'qb', 'qc']);
     expect(memory.markVoted('b', 'u1')).toBe(true);
     expect(memory.markVoted('b', 'u1')).toBe(false);

@@ -5,6 +5,7 @@ import type { Command } from '../context.js';
 import { userErrors } from '../errors.js';
 import { languageHintFromLocale } from '../locale.js';
 import { readBooleanOption, readStringOption } from '../options.js';
+import { recordIfNotCovered } from '../record-gap.js';
 import { sendAnswerToInteraction } from '../send-answer.js';
 import { tellSetupToInteraction } from '../tell-setup.js';
 
@@ -48,6 +49,7 @@ export default {
     });
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const answer = await pending;
+    recordIfNotCovered(context, answer, { question: question.trim(), channelId: interaction.channelId });
     await sendAnswerToInteraction(interaction, answer, {
       ephemeral,
       question: question.trim(),

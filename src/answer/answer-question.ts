@@ -72,9 +72,14 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
     const timings: Record<string, number> = { ...result.timings, ...translations.timings };
     if (result.noAnswer) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
 
-    const written = await writeAnswer(deps, question, language, result, embedder, timings);
+    const asked = {
+      question,
+      language,
+      translation: translation && { text: translation.query, lang: generation.manifest.corpusLanguage },
+    };
+    const written = await writeAnswer(deps, asked, result, timings);
     if (written === null) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
-    const citations = await addQuoteTranslations(deps, written.citations, language, result, timings);
+    const citations = await addQuoteTranslations(deps, written, language, result, timings);
     timings.total = round(performance.now() - started);
     return { id: randomUUID(), language, translation, timings, ...written, citations };
   } finally {
@@ -84,12 +89,17 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
 
 type Written = Pick<Answer, 'text' | 'mode' | 'reason' | 'citations'>;
 
+/** The question as asked, and its translation into the corpus language if it was translated. */
+interface Asked {
+  question: string;
+  language: Lang;
+  translation: { text: string; lang: Lang } | null;
+}
+
 async function writeAnswer(
   deps: AnswerDeps,
-  question: string,
-  language: Lang,
+  { question, language, translation }: Asked,
   result: RetrievalResult,
-  embedder: Embedder,
   timings: Record<string, number>,
 ): Promise<Written | null> {
   let fallback: FallbackReason | null = null;
@@ -116,7 +126,14 @@ async function writeAnswer(
     }
   }
   const start = performance.now();
-  const extractive = await buildExtractiveAnswer({ question, language, result, embedder });
+  const translator = deps.translateQuotes ? deps.translator : null;
+  const extractive = await buildExtractiveAnswer({
+    question,
+    language,
+    result,
+    translation,
+    translate: translator && ((text, from, to) => translator.translate(text, from, to)),
+  });
   timings.extractive = round(performance.now() - start);
   if (extractive === null) return null;
   const text =
@@ -127,13 +144,14 @@ async function writeAnswer(
 /** Quotes in another language than the asker's get a machine translation beside them (the quote stays verbatim). */
 async function addQuoteTranslations(
   deps: AnswerDeps,
-  citations: Citation[],
+  { citations, mode }: Pick<Written, 'citations' | 'mode'>,
   language: Lang,
   result: RetrievalResult,
   timings: Record<string, number>,
 ): Promise<Citation[]> {
   const translator = deps.translator;
-  if (translator === null || !deps.translateQuotes) return citations;
+  // An extractive answer already shows the answering sentence's translation in its text.
+  if (translator === null || !deps.translateQuotes || mode !== 'llm') return citations;
   const articleLang = new Map(result.groups.map((g) => [g.articleId, g.passages[0]?.lang ?? language]));
   const start = performance.now();
   const out = await Promise.all(

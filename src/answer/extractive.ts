@@ -1,32 +1,38 @@
-import type { Embedder } from '../embedding/embedder.js';
 import { t } from '../i18n/index.js';
-import type { RetrievalResult } from '../retrieval/types.js';
+import type { ArticleGroup, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Citation } from './answer.js';
-import { collectCandidates, isNearDuplicate } from './extractive-candidates.js';
-import type { Candidate } from './extractive-candidates.js';
+import type { AnswerSpan } from './answer-spans.js';
+import { collectCandidates } from './extractive-candidates.js';
+import { MAX_QUOTED_CHARS, MAX_SUPPORT, pickQuotes } from './pick-quotes.js';
 import { joinQuoteParts } from './quotes.js';
+import { featureCandidates, viewQuestion, type FeaturedCandidate } from './sentence-features.js';
+import { committedWeights, rankCandidates, type ScoredCandidate, type ScorerWeights } from './sentence-scorer.js';
 import { extractTerms } from './terms.js';
 
-/** Sentences embedded per answer at most: one batch keeps the extractive answer fast. */
-export const MAX_CANDIDATES = 40;
-/** Weight of term overlap next to cosine similarity. */
-const OVERLAP_WEIGHT = 0.5;
-/** Score lost per article rank, so the best-ranked article wins near-ties. */
-const RANK_WEIGHT = 0.03;
-/** After two sentences, a sentence this far below the best one is left out. */
-const SCORE_MARGIN = 0.35;
-const MAX_PER_ARTICLE = 2;
+/** Sentences scored per answer at most (scoring is arithmetic: no model call per sentence). */
+export const MAX_CANDIDATES = 80;
+
+/** Passages of one article whose sentences are candidates: the group's, then the next best of its article in the fused ranking. */
+export const MAX_PASSAGES_PER_ARTICLE = 6;
+
+/** Translates a sentence for an asker in another language; null when it cannot. */
+export type TranslateText = (text: string, from: Lang, to: Lang) => Promise<string | null>;
 
 /** What an extractive answer is built from. */
 export interface ExtractiveInput {
   question: string;
-  /** The question's language: the lead-in is written in it. */
+  /** The question's language: the answer's labels are written in it. */
   language: Lang;
   result: RetrievalResult;
-  embedder: Embedder;
-  /** Sentences quoted at most (default 4; at least 2 when the articles have them). */
-  maxSentences?: number;
+  /** The question translated into the corpus language (its words count too), if it was. */
+  translation?: { text: string; lang: Lang } | null;
+  /** Translates the answering sentence when it is in another language than the asker's. */
+  translate?: TranslateText | null;
+  /** Default: the committed, fitted weights. */
+  weights?: ScorerWeights;
+  /** Supporting quotes at most after the answering sentence (default MAX_SUPPORT). */
+  maxSupport?: number;
   /** Articles considered, best first (default 3). */
   maxArticles?: number;
 }
@@ -37,92 +43,132 @@ export interface ExtractiveAnswer {
   citations: Citation[];
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 1) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
+/**
+ * Every sentence of the best `maxArticles` groups (each once, at most MAX_CANDIDATES) with its
+ * scorer features: what the extractive answer ranks, and what `npm run fit` fits on.
+ */
+export function featureQuestion(
+  input: Pick<ExtractiveInput, 'question' | 'language' | 'result' | 'translation' | 'maxArticles'>,
+): FeaturedCandidate[] {
+  const { question, language, result, translation = null, maxArticles = 3 } = input;
+  const view = viewQuestion(question, language, translation);
+  const terms = new Set(view.texts.flatMap((q) => [...extractTerms(q.text, q.lang)]));
+  const groups = widenGroups(result, maxArticles);
+  return featureCandidates(view, collectCandidates(groups, terms, maxArticles, MAX_CANDIDATES), result);
 }
 
-function pickSentences(scored: { candidate: Candidate; score: number }[], maxSentences: number): Candidate[] {
-  const best = scored[0]?.score ?? 0;
-  const picked: Candidate[] = [];
-  const perArticle = new Map<string, number>();
-  for (const { candidate, score } of scored) {
-    if (picked.length >= maxSentences) break;
-    if (picked.length >= 2 && score < best - SCORE_MARGIN) break;
-    const count = perArticle.get(candidate.group.articleId) ?? 0;
-    if (count >= MAX_PER_ARTICLE || picked.some((p) => isNearDuplicate(p, candidate))) continue;
-    perArticle.set(candidate.group.articleId, count + 1);
-    picked.push(candidate);
-  }
-  return picked.sort((a, b) => a.rank - b.rank || a.passage.start + a.span.start - (b.passage.start + b.span.start));
+/**
+ * The best `maxArticles` groups, each widened to MAX_PASSAGES_PER_ARTICLE passages with the next
+ * best passages of its article in the fused ranking: the sentence that answers (often an article's
+ * first) is not always in the passages that matched the question best.
+ */
+function widenGroups(result: RetrievalResult, maxArticles: number): ArticleGroup[] {
+  return result.groups.slice(0, maxArticles).map((group) => {
+    const ids = new Set(group.passages.map((p) => p.id));
+    const more = result.passages.filter((p) => p.articleId === group.articleId && !ids.has(p.id));
+    return { ...group, passages: [...group.passages, ...more].slice(0, MAX_PASSAGES_PER_ARTICLE) };
+  });
 }
 
-type LeadInKey =
-  'answer.extractive.lead-in' | 'answer.extractive.lead-in-other-lang' | 'answer.extractive.lead-in-mixed';
-
-function chooseLeadIn(language: Lang, quoted: readonly Candidate[]): LeadInKey {
-  const foreign = quoted.filter((c) => c.passage.lang !== language).length;
-  if (foreign === 0) return 'answer.extractive.lead-in';
-  return foreign === quoted.length ? 'answer.extractive.lead-in-other-lang' : 'answer.extractive.lead-in-mixed';
+/** `text` with the answer span in bold (Markdown), spacing collapsed; spans are offsets into `text`. */
+export function boldSpan(text: string, span: Pick<AnswerSpan, 'start' | 'end'> | undefined): string {
+  const marked =
+    span === undefined
+      ? text
+      : `${text.slice(0, span.start)}**${text.slice(span.start, span.end)}**${text.slice(span.end)}`;
+  return marked.replace(/\s+/g, ' ').trim();
 }
 
-function toCitation(n: number, sentences: readonly Candidate[]): Citation {
+/** A sentence in quotation marks, unless it already opens with one (a quotation of its own). */
+function quoted(text: string): string {
+  return /^[“"«]/.test(text) ? text : `“${text}”`;
+}
+
+function toCitation(n: number, sentences: readonly ScoredCandidate[]): Citation {
   const [first] = sentences;
   if (first === undefined) throw new Error('a citation needs at least one sentence');
-  const { passage } = first;
+  const { passage, group } = first.candidate;
   return {
     n,
-    articleId: first.group.articleId,
+    articleId: group.articleId,
     title: passage.title,
     titleDerived: passage.titleDerived,
     date: passage.date,
     author: passage.author,
     url: passage.url,
-    quote: joinQuoteParts(sentences.map(({ passage: p, span }) => ({ passage: p, span }))),
+    quote: joinQuoteParts(sentences.map(({ candidate: c }) => ({ passage: c.passage, span: c.span }))),
     quoteTranslation: null,
-    passageIds: [...new Set(sentences.map((c) => c.passage.id))],
+    passageIds: [...new Set(sentences.map((s) => s.candidate.passage.id))],
+  };
+}
+
+/** The answering sentence, first: bold span, its citation; for another language, the labelled translation before it. */
+async function formatLead(
+  lead: ScoredCandidate,
+  n: number,
+  language: Lang,
+  translate: TranslateText | null,
+): Promise<{ lines: string[]; translation: string | null }> {
+  const { span, passage } = lead.candidate;
+  const quote = `${quoted(boldSpan(span.text, lead.spans[0]))} [${n}]`;
+  if (passage.lang === language) return { lines: [quote], translation: null };
+  const translated = translate === null ? null : await translate(span.text, passage.lang, language);
+  if (translated === null || translated.trim() === '')
+    return { lines: [`${quote} ${t(language, 'answer.extractive.quote-in-other-lang')}`], translation: null };
+  const answer = lead.spans[0]?.text;
+  const at = answer === undefined ? -1 : translated.indexOf(answer);
+  const shown =
+    at < 0 || answer === undefined
+      ? boldSpan(translated, undefined)
+      : boldSpan(translated, { start: at, end: at + answer.length });
+  return {
+    lines: [`*${t(language, 'answer.machine-translation')}:* ${shown} [${n}]`, `> ${quote}`],
+    translation: translated,
   };
 }
 
 /**
- * Answers from the articles' own sentences when no LLM answer is available: scores the sentences
- * of the best groups' passages by similarity to the question (one embedQuery and one
- * embedPassages call over at most MAX_CANDIDATES sentences) plus term overlap, quotes the best
- * 2–`maxSentences` (at most two per article, near-duplicates skipped) in source order, each as a
- * bullet citing `[n]`, n numbered by first use. A citation's `quote` holds the verbatim
- * sentence(s) used from that article (see joinQuoteParts). Returns null when the groups hold no
- * sentence. Throws what the embedder throws.
+ * Answers from the articles' own sentences when no LLM answer is available: scores every sentence
+ * of the best groups with the fitted scorer (sentence-weights.json: term overlap, the kind of
+ * answer the question asks for, passage scores, position, length), then writes the fact first —
+ * the best sentence with its answering span in **bold** (for an asker in another language, the
+ * labelled machine translation first and the verbatim quote under it) — then at most `maxSupport`
+ * supporting quotes as bullets. Every quote appears once and cites `[n]`, n numbered by first use;
+ * a citation's `quote` holds the verbatim sentence(s) used from that article (joinQuoteParts).
+ * Returns null when the groups hold no sentence. Throws only what `translate` throws.
  */
 export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<ExtractiveAnswer | null> {
-  const { question, language, result, embedder, maxSentences = 4, maxArticles = 3 } = input;
-  const candidates = collectCandidates(result.groups, extractTerms(question, language), maxArticles, MAX_CANDIDATES);
-  if (candidates.length === 0) return null;
-  const [queryVector, sentenceVectors] = await Promise.all([
-    embedder.embedQuery(question),
-    embedder.embedPassages(candidates.map((c) => c.span.text)),
-  ]);
-  const scored = candidates
-    .map((candidate, i) => {
-      const similarity = dot(queryVector, sentenceVectors[i] ?? new Float32Array(0));
-      const score = similarity + OVERLAP_WEIGHT * candidate.overlap - RANK_WEIGHT * candidate.rank - candidate.penalty;
-      return { candidate, score };
-    })
-    .sort((a, b) => b.score - a.score);
-  const quoted = pickSentences(scored, Math.max(1, maxSentences));
+  const weights = input.weights ?? committedWeights();
+  const ranked = rankCandidates(featureQuestion(input), weights.weights);
+  const translate = input.translate ?? null;
+  const first = ranked[0]?.candidate;
+  // A translated answering sentence is shown twice (translation and quote): it takes its room twice.
+  const translated = first !== undefined && translate !== null && first.passage.lang !== input.language;
+  const budget = MAX_QUOTED_CHARS - (translated ? first.span.text.length : 0);
+  const picked = pickQuotes(ranked, weights.supportMargin, input.maxSupport ?? MAX_SUPPORT, budget);
+  const [lead, ...support] = picked;
+  if (lead === undefined) return null;
 
-  const byArticle = new Map<string, Candidate[]>();
-  for (const candidate of quoted) {
-    const list = byArticle.get(candidate.group.articleId) ?? [];
-    list.push(candidate);
-    byArticle.set(candidate.group.articleId, list);
+  const byArticle = new Map<string, ScoredCandidate[]>();
+  for (const quote of picked) {
+    const id = quote.candidate.group.articleId;
+    byArticle.set(id, [...(byArticle.get(id) ?? []), quote]);
   }
   const numbers = new Map([...byArticle.keys()].map((articleId, i) => [articleId, i + 1]));
-  const bullets = quoted.map((c) => `- “${c.span.text.replace(/\s+/g, ' ')}” [${numbers.get(c.group.articleId) ?? 0}]`);
+  const numberOf = (q: ScoredCandidate) => numbers.get(q.candidate.group.articleId) ?? 0;
+  const { lines } = await formatLead(lead, numberOf(lead), input.language, translate);
+  if (support.length > 0) {
+    lines.push('', t(input.language, 'answer.extractive.see-also'));
+    for (const q of support) {
+      const other =
+        q.candidate.passage.lang === input.language
+          ? ''
+          : ` ${t(input.language, 'answer.extractive.quote-in-other-lang')}`;
+      lines.push(`- ${quoted(boldSpan(q.candidate.span.text, undefined))} [${numberOf(q)}]${other}`);
+    }
+  }
   return {
-    text: [t(language, chooseLeadIn(language, quoted)), ...bullets].join('\n'),
-    citations: [...byArticle.entries()].map(([articleId, sentences]) =>
-      toCitation(numbers.get(articleId) ?? 0, sentences),
-    ),
+    text: lines.join('\n'),
+    citations: [...byArticle.entries()].map(([articleId, quotes]) => toCitation(numbers.get(articleId) ?? 0, quotes)),
   };
 }

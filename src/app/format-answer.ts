@@ -1,7 +1,10 @@
 import type { Answer } from '../answer/answer.js';
 import { t } from '../i18n/index.js';
 
-/** An answer as terminal text: the answer, then numbered sources with their quotes. */
+/**
+ * An answer as terminal text: the answer, then numbered sources (title, date, author, link). An
+ * extractive answer already shows its quotes, so only an LLM answer's sources add theirs.
+ */
 export function formatAnswerForTerminal(answer: Answer): string {
   const lines = [answer.text];
   if (answer.citations.length > 0) {
@@ -9,6 +12,7 @@ export function formatAnswerForTerminal(answer: Answer): string {
     for (const c of answer.citations) {
       const meta = [c.date, c.author].filter((v) => v !== null).join(', ');
       lines.push(`[${c.n}] ${c.title}${meta === '' ? '' : ` (${meta})`}${c.url === null ? '' : ` <${c.url}>`}`);
+      if (answer.mode !== 'llm') continue;
       lines.push(`    «${c.quote}»`);
       if (c.quoteTranslation)
         lines.push(`    (${t(answer.language, 'answer.machine-translation')}: ${c.quoteTranslation})`);

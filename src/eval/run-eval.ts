@@ -127,13 +127,18 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   return report;
 }
 
-interface OpenIndex {
+export interface OpenIndex {
   generation: Generation;
   embedder: Embedder;
   close: () => void;
 }
 
-async function openIndexFor(options: EvalOptions, dataset: Dataset, name: string): Promise<OpenIndex> {
+/** Builds (or reuses) the index of `dataset`'s corpus under `options.workDir/name` with the product's buildIndex, and opens it. */
+export async function openIndexFor(
+  options: Pick<EvalOptions, 'workDir' | 'buildOptions' | 'efSearch' | 'embedderFor' | 'onProgress'>,
+  dataset: Dataset,
+  name: string,
+): Promise<OpenIndex> {
   const dir = path.join(options.workDir, name);
   mkdirSync(path.join(dir, 'corpus'), { recursive: true });
   writeCorpusJsonl(dataset, path.join(dir, 'corpus', 'corpus.jsonl'));
@@ -182,7 +187,6 @@ async function scoreQuestions(
         question: lang === 'it' ? q.question_it : q.question_en,
         language: lang,
         result,
-        embedder: index.embedder,
       });
       const text = (answer?.text ?? '').toLowerCase();
       if (q.answers_it.some((a) => text.includes(a.toLowerCase()))) extractiveHits++;

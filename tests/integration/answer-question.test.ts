@@ -55,7 +55,7 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     const answer = await ask('Che cosa ha proposto Lavrov a Rubio?');
     expect(answer.mode).toBe('extractive');
     expect(answer.language).toBe('it');
-    expect(answer.text).toMatch(/^Ecco cosa dicono i nostri articoli/);
+    expect(answer.text).toMatch(/^“[^\n]+” \[1\]/);
     expect(answer.citations[0]).toMatchObject({
       n: 1,
       articleId: SEED_ID,
@@ -66,11 +66,11 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     expect(answer.text).toContain('[1]');
   });
 
-  it('the English question cites it too, with an English lead-in over Italian quotes', async () => {
+  it('the English question cites it too, its Italian quote marked as Italian (no translator)', async () => {
     const answer = await ask('What new concept did Lavrov propose to Rubio?');
     expect(answer.language).toBe('en');
     expect(answer.mode).toBe('extractive');
-    expect(answer.text).toMatch(/^Here is what our \(Italian\) articles say/);
+    expect(answer.text.split('\n')[0]).toMatch(/^“.+” \[1\] \(in Italian\)$/);
     expect(answer.citations.map((c) => c.articleId)).toContain(SEED_ID);
   });
 
@@ -143,7 +143,7 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     expect(answer.text).toMatch(/Extractive answer: the language model was unavailable/);
   });
 
-  it('with a translator, English askers get quote translations labelled as such while quotes stay verbatim', async () => {
+  it('with a translator, English askers get the translation of the answering sentence, labelled, above the verbatim quote', async () => {
     const calls: string[] = [];
     const translator: Translator = {
       engine: 'test',
@@ -159,7 +159,8 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
       engine: 'test',
       query: 'Quale nuovo concetto ha proposto Lavrov a Rubio?',
     });
-    expect(answer.citations[0]?.quoteTranslation).toMatch(/^\[en\] /);
+    expect(answer.text.split('\n')[0]).toMatch(/^\*machine translation:\* \[en\] .+ \[1\]$/);
+    expect(answer.text.split('\n')[1]).toMatch(/^> “.+” \[1\]$/);
     expect(answer.citations[0]?.quote).not.toMatch(/^\[en\]/);
     expect(calls).toContain('en>it');
     expect(calls).toContain('it>en');

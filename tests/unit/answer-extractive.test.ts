@@ -1,28 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { citationSchema } from '../../src/answer/answer.js';
 import type { Citation } from '../../src/answer/answer.js';
-import { buildExtractiveAnswer, MAX_CANDIDATES } from '../../src/answer/extractive.js';
-import type { ExtractiveAnswer } from '../../src/answer/extractive.js';
+import { buildExtractiveAnswer } from '../../src/answer/extractive.js';
+import type { ExtractiveAnswer, ExtractiveInput } from '../../src/answer/extractive.js';
 import { t } from '../../src/i18n/index.js';
+import { MAX_SUPPORT } from '../../src/answer/pick-quotes.js';
 import { QUOTE_JOINER } from '../../src/answer/quotes.js';
+import { committedWeights } from '../../src/answer/sentence-scorer.js';
 import type { RetrievalResult } from '../../src/retrieval/types.js';
 import type { ArticleSpec } from '../helpers/answer-fixtures.js';
 import { BRIDGE_IT, FESTIVAL_EN, makeResult, ROADWORKS_IT } from '../helpers/answer-fixtures.js';
-import { createFakeEmbedder } from '../helpers/fake-embedder.js';
 
-async function answer(question: string, language: 'it' | 'en', articles: ArticleSpec[], maxSentences?: number) {
+type Options = Partial<Omit<ExtractiveInput, 'question' | 'language' | 'result'>>;
+
+async function answer(question: string, language: 'it' | 'en', articles: ArticleSpec[], options: Options = {}) {
   const result = makeResult(question, language, articles);
-  const embedder = createFakeEmbedder();
-  const built = await buildExtractiveAnswer({
-    question,
-    language,
-    result,
-    embedder,
-    ...(maxSentences === undefined ? {} : { maxSentences }),
-  });
+  const built = await buildExtractiveAnswer({ question, language, result, ...options });
   if (built === null) throw new Error('expected an answer');
-  return { built, result, embedder };
+  return { built, result };
 }
+
+/** The committed weights, with every sentence close enough to support the answer. */
+const generous = { weights: { ...committedWeights(), supportMargin: 1000 } };
+/** A stand-in translator: marks the text as translated, keeps numbers and names. */
+const fakeTranslate = (text: string) => Promise.resolve(`EN ${text}`);
 
 /** Every part of every quote is a verbatim slice of one of the citation's passages. */
 function expectVerbatim(built: ExtractiveAnswer, result: RetrievalResult): void {
@@ -39,8 +40,9 @@ function expectVerbatim(built: ExtractiveAnswer, result: RetrievalResult): void 
   }
 }
 
+/** The supporting quotes (bullets after the answering sentence). */
 function bullets(text: string): string[] {
-  return text.split('\n').slice(1);
+  return text.split('\n').filter((line) => line.startsWith('- '));
 }
 
 function citedNumbers(text: string): number[] {
@@ -66,54 +68,82 @@ describe('buildExtractiveAnswer', () => {
     });
   });
 
-  it('opens with the lead-in in the question language (Italian)', async () => {
-    const { built } = await answer('Quando è stato inaugurato il ponte?', 'it', [BRIDGE_IT]);
-    expect(built.text.split('\n')[0]).toBe('Ecco cosa dicono i nostri articoli:');
+  it('the fact first: the answering sentence opens the answer with its answer in bold', async () => {
+    const cost = await answer('Quanto è costata la costruzione del ponte?', 'it', [BRIDGE_IT, ROADWORKS_IT]);
+    expect(cost.built.text.split('\n')[0]).toBe(
+      '“La costruzione è durata tre anni ed è costata **14 milioni di euro**.” [1]',
+    );
+    const when = await answer('Quando è stato inaugurato il ponte?', 'it', [BRIDGE_IT]);
+    expect(when.built.text.split('\n')[0]).toBe(
+      '“Il nuovo ponte sul fiume Lieto è stato inaugurato il **12 maggio 2021**.” [1]',
+    );
+    const who = await answer('Chi ha tagliato il nastro?', 'it', [BRIDGE_IT]);
+    expect(who.built.text.split('\n')[0]).toMatch(/^“La sindaca \*\*Marta Ferrini\*\* ha tagliato il nastro/);
   });
 
-  it('an English question over Italian articles says the quotes are in Italian', async () => {
-    const { built } = await answer('When was the ponte inaugurato?', 'en', [BRIDGE_IT, ROADWORKS_IT]);
-    expect(built.text.split('\n')[0]).toBe(t('en', 'answer.extractive.lead-in-other-lang'));
+  it('an English asker sees the labelled machine translation first and the Italian quote under it', async () => {
+    const { built } = await answer('When was the bridge inaugurated?', 'en', [BRIDGE_IT], {
+      translation: { text: 'Quando è stato inaugurato il ponte?', lang: 'it' },
+      translate: fakeTranslate,
+    });
+    const [first, second] = built.text.split('\n');
+    expect(first).toBe(
+      '*machine translation:* EN Il nuovo ponte sul fiume Lieto è stato inaugurato il **12 maggio 2021**. [1]',
+    );
+    expect(second).toBe('> “Il nuovo ponte sul fiume Lieto è stato inaugurato il **12 maggio 2021**.” [1]');
+    expect(built.citations[0]?.quote).toBe('Il nuovo ponte sul fiume Lieto è stato inaugurato il 12 maggio 2021.');
   });
 
-  it('an English question over English articles uses the plain English lead-in', async () => {
-    const { built } = await answer('When do festival tickets go on sale?', 'en', [FESTIVAL_EN]);
-    expect(built.text.split('\n')[0]).toBe('Here is what our articles say:');
-    expect(built.text).toContain('Tickets for the festival go on sale on 1 June.');
+  it('without a translator an English asker gets the Italian quote, marked as Italian', async () => {
+    const { built } = await answer('When was the ponte inaugurato?', 'en', [BRIDGE_IT, ROADWORKS_IT], {
+      translate: () => Promise.resolve(null),
+    });
+    expect(built.text.split('\n')[0]).toMatch(new RegExp(`^“.+” \\[1\\] \\(in Italian\\)$`));
+    expect(t('en', 'answer.extractive.quote-in-other-lang')).toBe('(in Italian)');
   });
 
-  it('quotes from Italian and English articles give the mixed lead-in', async () => {
-    const { built } = await answer('Borgo Lieto river Lieto fiume Lieto', 'en', [FESTIVAL_EN, BRIDGE_IT], 4);
-    const languages = new Set(built.citations.map((c) => (c.articleId === FESTIVAL_EN.articleId ? 'en' : 'it')));
-    expect(languages.size).toBe(2);
-    expect(built.text.split('\n')[0]).toBe(t('en', 'answer.extractive.lead-in-mixed'));
+  it('an English question over English articles is quoted without a label or translation', async () => {
+    let calls = 0;
+    const translate = (text: string) => (calls++, fakeTranslate(text));
+    const { built } = await answer('When do festival tickets go on sale?', 'en', [FESTIVAL_EN], { translate });
+    expect(built.text.split('\n')[0]).toBe('“Tickets for the festival go on sale on **1 June**.” [1]');
+    expect(calls).toBe(0);
   });
 
   it('numbers citations 1..m in order of first use, and every [n] has a citation', async () => {
-    const { built } = await answer('Il ponte sul fiume Lieto e i lavori', 'it', [ROADWORKS_IT, BRIDGE_IT, FESTIVAL_EN]);
+    const { built } = await answer(
+      'Il ponte sul fiume Lieto e i lavori',
+      'it',
+      [ROADWORKS_IT, BRIDGE_IT, FESTIVAL_EN],
+      generous,
+    );
     const used = citedNumbers(built.text);
     const firstUse = [...new Set(used)];
     expect(firstUse).toEqual(firstUse.map((_, i) => i + 1));
     expect(built.citations.map((c) => c.n)).toEqual(firstUse);
   });
 
-  it('quotes 2 to maxSentences sentences, at most 2 per article', async () => {
-    const { built } = await answer('Il ponte sul fiume Lieto, la sindaca, la cerimonia e il costo', 'it', [
-      BRIDGE_IT,
-      ROADWORKS_IT,
-    ]);
+  it(`adds at most ${MAX_SUPPORT} supporting quotes, each once, under a heading in the asker's language`, async () => {
+    const { built } = await answer(
+      'Il ponte sul fiume Lieto, la sindaca, la cerimonia e il costo',
+      'it',
+      [BRIDGE_IT, ROADWORKS_IT],
+      generous,
+    );
     const lines = bullets(built.text);
-    expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.length).toBeLessThanOrEqual(4);
-    for (const n of new Set(citedNumbers(built.text))) {
-      expect(citedNumbers(built.text).filter((m) => m === n).length).toBeLessThanOrEqual(2);
-    }
+    expect(lines).toHaveLength(MAX_SUPPORT);
+    expect(built.text).toContain(`\n\n${t('it', 'answer.extractive.see-also')}\n`);
     for (const line of lines) expect(line).toMatch(/^- “.+” \[\d+\]$/);
+    const quoted = [...built.text.matchAll(/“([^”]+)”/g)].map((m) => (m[1] ?? '').replace(/\*\*/g, ''));
+    expect(new Set(quoted).size).toBe(quoted.length);
   });
 
-  it('respects maxSentences = 1', async () => {
-    const { built } = await answer('Quanto è costato il ponte?', 'it', [BRIDGE_IT, ROADWORKS_IT], 1);
-    expect(bullets(built.text)).toHaveLength(1);
+  it('maxSupport 0: only the answering sentence, one citation', async () => {
+    const { built } = await answer('Quanto è costato il ponte?', 'it', [BRIDGE_IT, ROADWORKS_IT], {
+      ...generous,
+      maxSupport: 0,
+    });
+    expect(built.text.split('\n')).toHaveLength(1);
     expect(built.citations).toHaveLength(1);
   });
 
@@ -128,15 +158,14 @@ describe('buildExtractiveAnswer', () => {
       text: `${first} ${shared} ${third}`,
       chunks: [`${first} ${shared}`, `${shared} ${third}`],
     };
-    const { built } = await answer('Quanto è costata la costruzione?', 'it', [spec]);
-    expect(built.text.split(shared.slice(0, 30)).length - 1).toBe(1);
+    const { built } = await answer('Quanto è costata la costruzione?', 'it', [spec], generous);
+    expect(built.text.replace(/\*\*/g, '').split(shared).length - 1).toBe(1);
   });
 
   it('skips a near-duplicate sentence from another article (syndicated copy)', async () => {
     const copy: ArticleSpec = { ...BRIDGE_IT, articleId: 'copia', title: 'Copia', text: BRIDGE_IT.text };
-    const { built } = await answer('Quanto è costata la costruzione del ponte?', 'it', [BRIDGE_IT, copy]);
-    const costLines = bullets(built.text).filter((line) => line.includes('14 milioni'));
-    expect(costLines).toHaveLength(1);
+    const { built } = await answer('Quanto è costata la costruzione del ponte?', 'it', [BRIDGE_IT, copy], generous);
+    expect(built.text.split('14 milioni').length - 1).toBe(1);
   });
 
   it('two adjacent sentences of one passage make a single verbatim quote slice', async () => {
@@ -146,7 +175,7 @@ describe('buildExtractiveAnswer', () => {
       'Quanto costa il ponte secondo il comune e i residenti?',
       'it',
       [{ ...BRIDGE_IT, text }],
-      2,
+      { ...generous, maxSupport: 1 },
     );
     expect(built.citations).toHaveLength(1);
     expect(built.citations[0]?.quote).toBe(
@@ -162,7 +191,7 @@ describe('buildExtractiveAnswer', () => {
       'Quanto costa il ponte secondo il comune e i residenti?',
       'it',
       [{ ...BRIDGE_IT, text }],
-      2,
+      { ...generous, maxSupport: 1 },
     );
     expect(built.citations[0]?.quote).toBe(
       `Il ponte costa 14 milioni di euro secondo il comune.${QUOTE_JOINER}Il ponte costa troppo secondo i residenti.`,
@@ -171,15 +200,17 @@ describe('buildExtractiveAnswer', () => {
   });
 
   it('accents: a question typed without accents still finds "perché" and "città"', async () => {
-    const text = 'La strada è chiusa perché la città rifà le fognature. Il mercato resta aperto il sabato mattina.';
-    const { built } = await answer('perche la citta ha chiuso la strada', 'it', [{ ...ROADWORKS_IT, text }], 1);
-    expect(built.text).toContain('perché la città rifà le fognature');
+    const text = 'Il mercato resta aperto il sabato mattina. La strada è chiusa perché la città rifà le fognature.';
+    const { built } = await answer('perche la citta ha chiuso la strada', 'it', [{ ...ROADWORKS_IT, text }], {
+      maxSupport: 0,
+    });
+    expect(built.text).toContain('**perché la città rifà le fognature**');
   });
 
-  it('one-sentence article: one bullet, quote equal to the passage', async () => {
+  it('one-sentence article: one line, quote equal to the passage', async () => {
     const text = 'Il festival di Borgo Lieto si terrà a luglio.';
     const { built } = await answer('Quando si terrà il festival?', 'it', [{ ...ROADWORKS_IT, text }]);
-    expect(bullets(built.text)).toEqual(['- “Il festival di Borgo Lieto si terrà a luglio.” [1]']);
+    expect(built.text).toBe('“Il festival di Borgo Lieto si terrà a **luglio**.” [1]');
     expect(built.citations[0]?.quote).toBe(text);
     expect(built.citations[0]?.passageIds).toEqual([1]);
   });
@@ -187,13 +218,15 @@ describe('buildExtractiveAnswer', () => {
   it('collapses runs of spaces and tabs inside a quoted sentence in the text but keeps the quote verbatim', async () => {
     const text = 'Il sindaco ha detto che il ponte \t  sarà riaperto a giugno.';
     const { built } = await answer('Quando sarà riaperto il ponte?', 'it', [{ ...ROADWORKS_IT, text }]);
-    expect(built.text).toContain('“Il sindaco ha detto che il ponte sarà riaperto a giugno.”');
+    expect(built.text).toContain('“Il sindaco ha detto che il ponte sarà riaperto a **giugno**.”');
     expect(built.citations[0]?.quote).toBe(text);
   });
 
   it('abbreviations do not cut a quote: "la dott.ssa Neri" stays in one sentence', async () => {
     const text = 'Secondo la dott.ssa Elena Neri il ponte sarà riaperto a giugno. Il mercato resta aperto il sabato.';
-    const { built } = await answer('Quando sarà riaperto il ponte?', 'it', [{ ...ROADWORKS_IT, text }], 1);
+    const { built } = await answer('Quando sarà riaperto il ponte?', 'it', [{ ...ROADWORKS_IT, text }], {
+      maxSupport: 0,
+    });
     expect(built.citations[0]?.quote).toBe('Secondo la dott.ssa Elena Neri il ponte sarà riaperto a giugno.');
   });
 
@@ -204,39 +237,33 @@ describe('buildExtractiveAnswer', () => {
 
   it('prefers full sentences over a short heading line', async () => {
     const text = 'Ponte\nIl nuovo ponte sul fiume Lieto è stato aperto al traffico in primavera.';
-    const { built } = await answer('ponte', 'it', [{ ...ROADWORKS_IT, text }], 1);
+    const { built } = await answer('ponte', 'it', [{ ...ROADWORKS_IT, text }], { maxSupport: 0 });
     expect(built.citations[0]?.quote).toBe('Il nuovo ponte sul fiume Lieto è stato aperto al traffico in primavera.');
   });
 
-  it('a 10,000-word article embeds at most MAX_CANDIDATES sentences in one batch', async () => {
+  it('a 10,000-word article: the sentence the question names is found among its 1,000', async () => {
     const sentences = Array.from(
       { length: 1000 },
       (_, i) => `Frase numero ${i} sul consiglio comunale di Borgo Lieto oggi.`,
     );
     const spec: ArticleSpec = { ...ROADWORKS_IT, text: sentences.join(' ') };
-    const { built, embedder, result } = await answer('Che cosa dice la frase numero 737?', 'it', [spec]);
-    expect(embedder.calls).toEqual([
-      { kind: 'query', count: 1 },
-      { kind: 'passages', count: MAX_CANDIDATES },
-    ]);
-    expect(built.text).toContain('Frase numero 737 ');
+    const { built, result } = await answer('Che cosa dice la frase numero 737?', 'it', [spec]);
+    expect(built.text.split('\n')[0]).toContain('Frase numero 737 ');
     expectVerbatim(built, result);
   });
 
   it('no groups, or only blank passages: null', async () => {
-    const embedder = createFakeEmbedder();
     const empty = makeResult('q', 'it', []);
-    await expect(buildExtractiveAnswer({ question: 'q', language: 'it', result: empty, embedder })).resolves.toBeNull();
+    await expect(buildExtractiveAnswer({ question: 'q', language: 'it', result: empty })).resolves.toBeNull();
     const blank = makeResult('q', 'it', [{ ...ROADWORKS_IT, text: '   \n ' }]);
-    await expect(buildExtractiveAnswer({ question: 'q', language: 'it', result: blank, embedder })).resolves.toBeNull();
-    expect(embedder.calls).toEqual([]);
+    await expect(buildExtractiveAnswer({ question: 'q', language: 'it', result: blank })).resolves.toBeNull();
   });
 
-  it('passes the embedder error through', async () => {
-    const embedder = { ...createFakeEmbedder(), embedQuery: () => Promise.reject(new Error('model not loaded')) };
-    const result = makeResult('q', 'it', [BRIDGE_IT]);
-    await expect(buildExtractiveAnswer({ question: 'ponte', language: 'it', result, embedder })).rejects.toThrow(
-      'model not loaded',
+  it('passes the translator error through', async () => {
+    const result = makeResult('When?', 'en', [BRIDGE_IT]);
+    const translate = () => Promise.reject(new Error('translator down'));
+    await expect(buildExtractiveAnswer({ question: 'When?', language: 'en', result, translate })).rejects.toThrow(
+      'translator down',
     );
   });
 });

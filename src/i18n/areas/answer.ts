@@ -1,6 +1,6 @@
 import { defineArea } from '../define-area.js';
 
-/** Texts of answers: no-answer messages, lead-ins, notes. */
+/** Texts of answers: no-answer messages, labels of extractive answers, notes. */
 export const answer = defineArea({
   it: {
     'no-answer.not-covered': 'Non ho trovato nulla nei nostri articoli che risponda a questa domanda.',
@@ -8,9 +8,8 @@ export const answer = defineArea({
     'no-answer.question-too-long': 'La domanda è troppo lunga: al massimo {max} caratteri.',
     'no-answer.no-index': "L'archivio non è ancora indicizzato: chiedi a un moderatore di eseguire /reindex.",
     sources: 'Fonti',
-    'extractive.lead-in': 'Ecco cosa dicono i nostri articoli:',
-    'extractive.lead-in-other-lang': 'Ecco cosa dicono i nostri articoli (in inglese) — le citazioni sono in inglese:',
-    'extractive.lead-in-mixed': 'Ecco cosa dicono i nostri articoli — alcune citazioni sono in inglese:',
+    'extractive.see-also': 'Inoltre:',
+    'extractive.quote-in-other-lang': '(in inglese)',
     'fallback.llm-unavailable': 'Risposta estrattiva: il modello linguistico non era disponibile.',
     'fallback.llm-uncited': 'Risposta estrattiva: la risposta del modello linguistico non citava le fonti.',
     'machine-translation': 'traduzione automatica',
@@ -21,9 +20,8 @@ export const answer = defineArea({
     'no-answer.question-too-long': 'The question is too long: {max} characters at most.',
     'no-answer.no-index': "The archive isn't indexed yet: ask a moderator to run /reindex.",
     sources: 'Sources',
-    'extractive.lead-in': 'Here is what our articles say:',
-    'extractive.lead-in-other-lang': 'Here is what our (Italian) articles say — quotes are in Italian:',
-    'extractive.lead-in-mixed': 'Here is what our articles say — some quotes are in Italian:',
+    'extractive.see-also': 'Also:',
+    'extractive.quote-in-other-lang': '(in Italian)',
     'fallback.llm-unavailable': 'Extractive answer: the language model was unavailable.',
     'fallback.llm-uncited': "Extractive answer: the language model's reply did not cite the sources.",
     'machine-translation': 'machine translation',

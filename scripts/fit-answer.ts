@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { WEIGHTS_FILE } from '../src/answer/sentence-scorer.js';
+import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
+import { loadConfig } from '../src/config.js';
+import { loadEmbedder } from '../src/embedding/load-embedder.js';
+import { locateModel } from '../src/embedding/resolve-model.js';
+import { loadDataset, sliceDataset } from '../src/eval/dataset.js';
+import { fitAnswerScorer } from '../src/eval/fit-answer.js';
+import type { Lang } from '../src/text/lang.js';
+import { createApertiumTranslator } from '../src/translate/apertium.js';
+import { runScript } from './run-script.js';
+
+const TRAIN = '../shared/eval/squad-it-train/squad-it-train.json';
+const DEV = '../shared/eval/squad-it-dev/squad-it-dev.json';
+const USAGE = `usage: npm run fit -- [--train FILE] [--dev FILE] [--lang it|en|both] [--articles N] [--max-train N] [--max-dev N] [--out FILE] [--cache DIR]
+  Fits the extractive answer's sentence scorer on --train (default ${TRAIN}), chooses λ and the
+  supporting-quote margin on --dev (default ${DEV}) and writes the weights with their numbers
+  (default: ${path.relative(process.cwd(), fileURLToPath(WEIGHTS_FILE))}). --articles N keeps the first N articles (a quick slice).`;
+
+await runScript(USAGE, async () => {
+  const { values } = parseArgs({
+    options: {
+      train: { type: 'string', default: TRAIN },
+      dev: { type: 'string', default: DEV },
+      lang: { type: 'string', default: 'both' },
+      articles: { type: 'string' },
+      'max-train': { type: 'string' },
+      'max-dev': { type: 'string' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+    },
+  });
+  const langs: Lang[] =
+    values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
+  if (langs.length === 0) throw new TypeError('--lang must be it, en or both');
+  const config = loadConfig();
+  let train = loadDataset(values.train);
+  let dev = loadDataset(values.dev);
+  const articles = values.articles === undefined ? train.corpus.length : Number(values.articles);
+  const ids = train.corpus.slice(0, articles).map((d) => d.id);
+  train = sliceDataset(train, ids, values['max-train'] === undefined ? Infinity : Number(values['max-train']));
+  dev = sliceDataset(dev, ids, values['max-dev'] === undefined ? Infinity : Number(values['max-dev']));
+  let translator = null;
+  if (config.APERTIUM_URL !== null) {
+    const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
+    if (await apertium.warm()) translator = apertium;
+  }
+  const workDir = values.cache ?? mkdtempSync(path.join(tmpdir(), 'archivista-fit-'));
+  const sources = modelSourcesFrom(config);
+  try {
+    const weights = await fitAnswerScorer({
+      train,
+      dev,
+      trainPath: values.train,
+      devPath: values.dev,
+      langs,
+      workDir,
+      buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
+      embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
+      knobs: knobOverridesFrom(config),
+      efSearch: config.HNSW_EF_SEARCH,
+      translator,
+      lambdas: [0, 0.001, 0.01, 0.1],
+      margins: [0, 0.5, 1, 1.5, 2, 3],
+      maxMeanChars: 550,
+      recipe: `npm run fit -- ${process.argv.slice(2).join(' ')}`.trim(),
+      onProgress: (m) => console.error(m),
+    });
+    const out = values.out ?? fileURLToPath(WEIGHTS_FILE);
+    writeFileSync(out, `${JSON.stringify(weights, null, 2)}\n`);
+    console.log(JSON.stringify(weights.results, null, 2));
+    console.error(`weights written to ${out} (translator: ${translator === null ? 'none' : translator.engine})`);
+    return 0;
+  } finally {
+    if (values.cache === undefined) rmSync(workDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,185 @@
+import { featureQuestion } from '../answer/extractive.js';
+import { pickQuotes } from '../answer/pick-quotes.js';
+import { translateForRetrieval } from '../answer/query-translations.js';
+import { FEATURE_NAMES, type FeaturedCandidate } from '../answer/sentence-features.js';
+import { rankCandidates, type ScorerWeights } from '../answer/sentence-scorer.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { RetrievalKnobs } from '../retrieval/types.js';
+import type { Lang } from '../text/lang.js';
+import type { Translator } from '../translate/translator.js';
+import type { Dataset, EvalQuestion } from './dataset.js';
+import { round } from './metrics.js';
+import { fitRanker } from './fit-ranker.js';
+import { openIndexFor, type EvalOptions, type OpenIndex } from './run-eval.js';
+
+export interface FitAnswerOptions extends Pick<
+  EvalOptions,
+  'workDir' | 'buildOptions' | 'efSearch' | 'embedderFor' | 'onProgress'
+> {
+  /** Fitting questions (squad-it-train) and the questions that choose λ and the margin (squad-it-dev), over one corpus. */
+  train: Dataset;
+  dev: Dataset;
+  /** How the data were named, for the weights file's recipe. */
+  trainPath: string;
+  devPath: string;
+  langs: Lang[];
+  knobs: Partial<RetrievalKnobs>;
+  /** The translator the product would use (null: questions searched as written). */
+  translator: Translator | null;
+  lambdas: number[];
+  margins: number[];
+  /** Mean quoted characters an answer may reach when choosing the supporting-quote margin. */
+  maxMeanChars: number;
+  recipe: string;
+}
+
+/** One asked question: its candidates (empty when the gate refused it) and which hold a gold answer. */
+interface Asked {
+  lang: Lang;
+  featured: FeaturedCandidate[];
+  labels: boolean[];
+}
+
+/** Answer-level numbers of one weight setting on one question set, per language. */
+export interface SetScores {
+  questions: number;
+  /** Share of questions whose answering sentence holds a gold answer. */
+  top1: number;
+  /** Share whose quoted sentences (answering + supporting) hold one. */
+  answer: number;
+  /** Share where some candidate sentence holds one (the ceiling of any scorer). */
+  reachable: number;
+  meanQuotedChars: number;
+}
+
+/** Questions asked at once: translation (APy) waits dominate, and APy serves several requests in parallel. */
+const CONCURRENCY = 6;
+
+async function askOne(options: FitAnswerOptions, index: OpenIndex, q: EvalQuestion, lang: Lang): Promise<Asked> {
+  const { manifest } = index.generation;
+  const question = lang === 'it' ? q.question_it : q.question_en;
+  const t = await translateForRetrieval(options.translator, question, lang, manifest);
+  const result = await retrieve({
+    generation: index.generation,
+    embedder: index.embedder,
+    question,
+    language: lang,
+    extraQueries: t.extraQueries,
+    denseQuery: t.denseQuery,
+    knobs: options.knobs,
+  });
+  const translation = t.lexical === null ? null : { text: t.lexical.query, lang: manifest.corpusLanguage };
+  const featured = result.noAnswer ? [] : featureQuestion({ question, language: lang, result, translation });
+  const golds = q.answers_it.map((a) => a.toLowerCase());
+  const labels = featured.map((f) => golds.some((g) => f.candidate.span.text.toLowerCase().includes(g)));
+  return { lang, featured, labels };
+}
+
+async function askAll(options: FitAnswerOptions, index: OpenIndex, questions: EvalQuestion[]): Promise<Asked[]> {
+  const asked: Asked[] = [];
+  for (const lang of options.langs) {
+    for (let i = 0; i < questions.length; i += CONCURRENCY) {
+      if (i % 300 === 0) options.onProgress?.(`${lang} ${i}/${questions.length}`);
+      const batch = questions.slice(i, i + CONCURRENCY);
+      asked.push(...(await Promise.all(batch.map((q) => askOne(options, index, q, lang)))));
+    }
+  }
+  return asked;
+}
+
+/** Scores `weights` on asked questions: answering sentence, quoted sentences, ceiling, length. */
+export function scoreSet(asked: readonly Asked[], weights: number[], margin: number): SetScores {
+  let top1 = 0;
+  let answer = 0;
+  let reachable = 0;
+  let chars = 0;
+  for (const a of asked) {
+    const labelOf = new Map(a.featured.map((f, i) => [f, a.labels[i] ?? false]));
+    const picked = pickQuotes(rankCandidates(a.featured, weights), margin);
+    const hit = (f: FeaturedCandidate) => [...labelOf.entries()].some(([k, l]) => l && k.candidate === f.candidate);
+    if (picked[0] !== undefined && hit(picked[0])) top1 += 1;
+    if (picked.some(hit)) answer += 1;
+    if (a.labels.some((l) => l)) reachable += 1;
+    chars += picked.reduce((sum, p) => sum + p.candidate.span.text.length, 0);
+  }
+  const n = Math.max(asked.length, 1);
+  return {
+    questions: asked.length,
+    top1: round(top1 / n),
+    answer: round(answer / n),
+    reachable: round(reachable / n),
+    meanQuotedChars: Math.round(chars / n),
+  };
+}
+
+function byLang(asked: readonly Asked[], langs: Lang[], weights: number[], margin: number): Record<string, SetScores> {
+  return Object.fromEntries(
+    langs.map((lang) => [
+      lang,
+      scoreSet(
+        asked.filter((a) => a.lang === lang),
+        weights,
+        margin,
+      ),
+    ]),
+  );
+}
+
+/**
+ * Fits the extractive answer's sentence scorer: indexes the datasets' corpus with the product's
+ * buildIndex, asks every train and dev question the product's way (translation, retrieval, gate,
+ * candidate features), fits weights on train for each λ (fitRanker), keeps the λ whose answering
+ * sentence holds a gold answer most often on dev, then the supporting-quote margin with the most
+ * dev answers holding one within `maxMeanChars`. Returns the weights file's content, with the
+ * train and dev numbers and an overlap-only baseline. Throws what indexing throws.
+ */
+export async function fitAnswerScorer(options: FitAnswerOptions): Promise<ScorerWeights> {
+  const index = await openIndexFor(options, options.train, 'fit');
+  let train: Asked[];
+  let dev: Asked[];
+  try {
+    options.onProgress?.('asking the train questions…');
+    train = await askAll(options, index, options.train.questions);
+    options.onProgress?.('asking the dev questions…');
+    dev = await askAll(options, index, options.dev.questions);
+  } finally {
+    index.close();
+  }
+  const samples = train.map((a) => ({ features: a.featured.map((f) => f.features), labels: a.labels }));
+  const mean = (s: Record<string, SetScores>, key: 'top1' | 'answer') =>
+    Object.values(s).reduce((sum, v) => sum + v[key], 0) / Math.max(Object.keys(s).length, 1);
+  const grid = options.lambdas.map((lambda) => {
+    const weights = fitRanker(samples, { lambda });
+    return { lambda, weights, dev: byLang(dev, options.langs, weights, 0) };
+  });
+  const best = grid.reduce((a, b) => (mean(b.dev, 'top1') > mean(a.dev, 'top1') ? b : a));
+  const margins = options.margins.map((margin) => ({ margin, dev: byLang(dev, options.langs, best.weights, margin) }));
+  const withinLength = margins.filter((m) =>
+    Object.values(m.dev).every((s) => s.meanQuotedChars <= options.maxMeanChars),
+  );
+  const chosen = (withinLength.length > 0 ? withinLength : margins.slice(0, 1)).reduce((a, b) =>
+    mean(b.dev, 'answer') > mean(a.dev, 'answer') ? b : a,
+  );
+  const overlapOnly = FEATURE_NAMES.map((name) => (name === 'overlap' ? 1 : 0));
+  const { manifest } = index.generation;
+  return {
+    features: [...FEATURE_NAMES],
+    weights: best.weights.map((w) => Math.round(w * 1e6) / 1e6),
+    supportMargin: chosen.margin,
+    lambda: best.lambda,
+    recipe: options.recipe,
+    fittedOn: options.trainPath,
+    chosenOn: options.devPath,
+    date: new Date().toISOString().slice(0, 10),
+    model: manifest.model.id,
+    bridge: manifest.bridge === null ? null : `${manifest.bridge.engine} → ${manifest.bridge.language}`,
+    results: {
+      train: byLang(train, options.langs, best.weights, chosen.margin),
+      dev: byLang(dev, options.langs, best.weights, chosen.margin),
+      trainOverlapOnlyBaseline: byLang(train, options.langs, overlapOnly, chosen.margin),
+      devOverlapOnlyBaseline: byLang(dev, options.langs, overlapOnly, chosen.margin),
+      lambdaGrid: grid.map((g) => ({ lambda: g.lambda, devTop1: g.dev })),
+      marginGrid: margins.map((m) => ({ margin: m.margin, dev: m.dev })),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FEATURE_NAMES } from '../../src/answer/sentence-features.js';
+import { loadScorerWeights } from '../../src/answer/sentence-scorer.js';
+import type { SetScores } from '../../src/eval/fit-answer.js';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('npm run fit on a slice of squad-it-train (real model; through APy when APERTIUM_URL answers)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'archivista-fit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fits weights on 40 train questions, chooses on 20 dev ones, and writes weights with their numbers', async () => {
+    const out = path.join(dir, 'weights.json');
+    const args = ['--import', 'tsx', 'scripts/fit-answer.ts', '--articles', '2', '--max-train', '40'];
+    await promisify(execFile)(process.execPath, [...args, '--max-dev', '20', '--lang', 'it', '--out', out], {
+      cwd: projectRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: path.join(dir, 'unused') },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const weights = loadScorerWeights(out);
+    expect(weights.features).toEqual([...FEATURE_NAMES]);
+    expect(weights.weights.every(Number.isFinite)).toBe(true);
+    expect(weights.weights.some((w) => w !== 0)).toBe(true);
+    expect(weights.recipe).toMatch(/^npm run fit -- --articles 2 /);
+    expect(weights.fittedOn).toMatch(/squad-it-train\.json$/);
+    const results = weights.results as Record<string, Record<string, SetScores>>;
+    const train = results.train?.it;
+    const dev = results.dev?.it;
+    expect(train?.questions).toBe(40);
+    expect(dev?.questions).toBe(20);
+    for (const s of [train, dev]) {
+      expect(s?.top1).toBeLessThanOrEqual(s?.answer ?? 0);
+      expect(s?.answer).toBeLessThanOrEqual(s?.reachable ?? 0);
+      expect(s?.meanQuotedChars).toBeGreaterThan(0);
+    }
+    // The fitted scorer must rank its own training questions at least as well as term overlap alone.
+    expect(train?.top1).toBeGreaterThanOrEqual(results.trainOverlapOnlyBaseline?.it?.top1 ?? 1);
+  }, 300_000);
+});

@@ -8,7 +8,7 @@ import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/ap
 import { loadConfig } from '../src/config.js';
 import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { locateModel } from '../src/embedding/resolve-model.js';
-import { loadDataset, sliceDataset } from '../src/eval/dataset.js';
+import { loadDataset, sliceDataset, type Dataset } from '../src/eval/dataset.js';
 import { fitAnswerScorer } from '../src/eval/fit-answer.js';
 import type { Lang } from '../src/text/lang.js';
 import { createApertiumTranslator } from '../src/translate/apertium.js';
@@ -16,10 +16,24 @@ import { runScript } from './run-script.js';
 
 const TRAIN = '../shared/eval/squad-it-train/squad-it-train.json';
 const DEV = '../shared/eval/squad-it-dev/squad-it-dev.json';
-const USAGE = `usage: npm run fit -- [--train FILE] [--dev FILE] [--lang it|en|both] [--articles N] [--max-train N] [--max-dev N] [--out FILE] [--cache DIR]
+const USAGE = `usage: npm run fit -- [--train FILE] [--dev FILE] [--lang it|en|both] [--articles N] [--max-train N] [--max-dev N]
+  [--sample-train N] [--sample-dev N] [--out FILE] [--cache DIR]
   Fits the extractive answer's sentence scorer on --train (default ${TRAIN}), chooses λ and the
   supporting-quote margin on --dev (default ${DEV}) and writes the weights with their numbers
-  (default: ${path.relative(process.cwd(), fileURLToPath(WEIGHTS_FILE))}). --articles N keeps the first N articles (a quick slice).`;
+  (default: ${path.relative(process.cwd(), fileURLToPath(WEIGHTS_FILE))}). --articles N keeps the first N articles (a quick slice);
+  --sample-train/--sample-dev N keep N questions evenly spaced over the file (every article keeps some).`;
+
+/** `n` questions evenly spaced over the dataset's questions (all of them when n ≥ their number). */
+function sampleEvenly(dataset: Dataset, n: number): Dataset {
+  const all = dataset.questions;
+  if (!(n > 0) || n >= all.length) return dataset;
+  return {
+    ...dataset,
+    questions: Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]).filter(
+      (q) => q !== undefined,
+    ),
+  };
+}
 
 await runScript(USAGE, async () => {
   const { values } = parseArgs({
@@ -30,6 +44,8 @@ await runScript(USAGE, async () => {
       articles: { type: 'string' },
       'max-train': { type: 'string' },
       'max-dev': { type: 'string' },
+      'sample-train': { type: 'string' },
+      'sample-dev': { type: 'string' },
       out: { type: 'string' },
       cache: { type: 'string' },
     },
@@ -44,6 +60,8 @@ await runScript(USAGE, async () => {
   const ids = train.corpus.slice(0, articles).map((d) => d.id);
   train = sliceDataset(train, ids, values['max-train'] === undefined ? Infinity : Number(values['max-train']));
   dev = sliceDataset(dev, ids, values['max-dev'] === undefined ? Infinity : Number(values['max-dev']));
+  if (values['sample-train'] !== undefined) train = sampleEvenly(train, Number(values['sample-train']));
+  if (values['sample-dev'] !== undefined) dev = sampleEvenly(dev, Number(values['sample-dev']));
   let translator = null;
   if (config.APERTIUM_URL !== null) {
     const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswerSpans, isNovel, questionWords } from '../../src/answer/answer-spans.js';
 import { detectAnswerType } from '../../src/answer/answer-type.js';
+import { featureQuestion } from '../../src/answer/extractive.js';
+import { FEATURE_NAMES, type FeatureName } from '../../src/answer/sentence-features.js';
+import { BRIDGE_IT, makeResult } from '../helpers/answer-fixtures.js';
 
 describe('detectAnswerType', () => {
   it.each([
@@ -76,5 +79,38 @@ describe('findAnswerSpans', () => {
 
   it('an empty sentence has no spans', () => {
     expect(findAnswerSpans('')).toEqual([]);
+  });
+});
+
+describe('featureQuestion', () => {
+  const feature = (question: string, name: FeatureName) => {
+    const result = makeResult(question, 'it', [BRIDGE_IT]);
+    const featured = featureQuestion({ question, language: 'it', result });
+    const i = FEATURE_NAMES.indexOf(name);
+    return featured
+      .map((f) => [f.candidate.span.text.slice(0, 24), f.features[i]] as const)
+      .sort((a, b) => BRIDGE_IT.text.indexOf(a[0]) - BRIDGE_IT.text.indexOf(b[0]));
+  };
+
+  it('marks the sentences holding a new answer of the asked kind, and only those', () => {
+    expect(feature('Quanto è costata la costruzione del ponte?', 'matchQuantity')).toEqual([
+      ['Il nuovo ponte sul fiume', 0],
+      ['La costruzione è durata ', 1],
+      ['Alla cerimonia hanno par', 0],
+      ['La sindaca Marta Ferrini', 0],
+    ]);
+    // A name is a name: "Lieto" (a river) counts as much as "Marta Ferrini"; the fitted weights sort them out.
+    expect(feature('Chi ha tagliato il nastro?', 'matchPerson')).toEqual([
+      ['Il nuovo ponte sul fiume', 1],
+      ['La costruzione è durata ', 0],
+      ['Alla cerimonia hanno par', 0],
+      ['La sindaca Marta Ferrini', 1],
+    ]);
+  });
+
+  it('term overlap is 1 for a sentence holding every content word of the question, 0 for none', () => {
+    const overlap = feature('cerimonia cittadini', 'overlap');
+    expect(overlap.find(([text]) => String(text).startsWith('Alla cerimonia'))?.[1]).toBe(1);
+    expect(overlap.find(([text]) => String(text).startsWith('La sindaca'))?.[1]).toBe(0);
   });
 });

@@ -26,6 +26,26 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'expected comma-separated Discord ids')));
 const optionalUrl = optionalString.pipe(z.url().nullable());
+// "15m", "2h", "1d": four units cover a schedule; a regex here is smaller than a parser dependency and its types.
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const optionalDuration = (minMs: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? '').trim();
+      if (text === '' || text === 'off') return null;
+      const match = /^(\d+)\s*(s|m|h|d)$/.exec(text);
+      const ms = match === null ? NaN : Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+      if (!(ms >= minMs)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a duration such as 15m, 2h or 1d, at least ${minMs / 1000} s`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
 
 const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,6 +116,8 @@ const schema = z.object({
   ANSWER_QUEUE_LIMIT: int(0, 100_000).default(100),
   REINDEX_PROGRESS_INTERVAL_MS: int(200, 60_000).default(3000),
   GAPS_RETENTION_DAYS: int(0, 3650).default(90),
+  /** Incremental reindex every this long (ms), or null (off). */
+  REINDEX_EVERY: optionalDuration(60_000),
 
   TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
 });

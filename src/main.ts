@@ -11,6 +11,7 @@ import { resolveModel } from './embedding/resolve-model.js';
 import { ChildReindexer } from './index/child-reindexer.js';
 import { createGapLog } from './gaps/gap-log.js';
 import { dataLayout } from './index/layout.js';
+import { startReindexSchedule } from './index/reindex-schedule.js';
 import { StateDb } from './store/state-db.js';
 
 let config;
@@ -86,8 +87,13 @@ const bot = createBot({
   },
 });
 
+const schedule =
+  config.REINDEX_EVERY === null ? null : startReindexSchedule({ reindexer, everyMs: config.REINDEX_EVERY, logger });
+if (schedule !== null) logger.info({ everyMs: config.REINDEX_EVERY }, 'scheduled reindex on');
+
 const shutdown = (signal: string) => {
   logger.info({ signal }, 'shutting down');
+  schedule?.stop();
   reindexer.stop();
   void bot.destroy().finally(() => {
     answers.close();

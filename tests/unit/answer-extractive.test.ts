@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { citationSchema } from '../../src/answer/answer.js';
-import type { Citation } from '../../src/answer/answer.js';
+import type { Answer, Citation } from '../../src/answer/answer.js';
 import { buildExtractiveAnswer } from '../../src/answer/extractive.js';
 import type { ExtractiveAnswer, ExtractiveInput } from '../../src/answer/extractive.js';
 import { t } from '../../src/i18n/index.js';
 import { MAX_SUPPORT } from '../../src/answer/pick-quotes.js';
 import { QUOTE_JOINER } from '../../src/answer/quotes.js';
+import { formatAnswer } from '../../src/discord/format-reply.js';
 import { committedWeights } from '../../src/answer/sentence-scorer.js';
 import type { RetrievalResult } from '../../src/retrieval/types.js';
 import type { ArticleSpec } from '../helpers/answer-fixtures.js';
@@ -265,5 +266,33 @@ describe('buildExtractiveAnswer', () => {
     await expect(buildExtractiveAnswer({ question: 'When?', language: 'en', result, translate })).rejects.toThrow(
       'translator down',
     );
+  });
+});
+
+describe('extractive answers on Discord', () => {
+  it('long sentences, an English asker and a translation still fit one 2,000-character message', async () => {
+    const long = (topic: string) =>
+      `Il consiglio comunale di Borgo Lieto ha discusso ${topic} per tre ore, ` +
+      'con interventi di tutti i gruppi e dei cittadini presenti in sala, '.repeat(7) +
+      'e ha approvato la delibera il 12 maggio 2021.';
+    const text = [long('il ponte'), long('la scuola'), long('il mercato'), long('la piazza')].join(' ');
+    const { built } = await answer('When did the council approve the ponte?', 'en', [{ ...BRIDGE_IT, text }], {
+      ...generous,
+      translate: (t: string) => Promise.resolve(`EN ${t}`),
+    });
+    const reply: Answer = {
+      id: 'a1',
+      text: built.text,
+      language: 'en',
+      mode: 'extractive',
+      reason: null,
+      citations: built.citations,
+      translation: null,
+      timings: {},
+    };
+    const messages = formatAnswer(reply);
+    expect(built.text.length).toBeGreaterThan(long('il ponte').length * 2);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.length).toBeLessThanOrEqual(2000);
   });
 });

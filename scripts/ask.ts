@@ -4,9 +4,10 @@ import { formatAnswerForTerminal } from '../src/app/format-answer.js';
 import { createLogger } from '../src/app/logger.js';
 import { loadConfig } from '../src/config.js';
 import { isLang } from '../src/text/lang.js';
+import { isValidIsoDate } from '../src/time/index.js';
 import { runScript } from './run-script.js';
 
-const USAGE = 'usage: npm run ask -- [--json] [-k N] [--lang it|en] [--data DIR] "question"';
+const USAGE = 'usage: npm run ask -- [--json] [-k N] [--lang it|en] [--data DIR] [--today YYYY-MM-DD] "question"';
 
 await runScript(USAGE, async () => {
   const { values, positionals } = parseArgs({
@@ -16,6 +17,7 @@ await runScript(USAGE, async () => {
       k: { type: 'string', short: 'k' },
       lang: { type: 'string' },
       data: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const question = positionals.join(' ');
@@ -23,6 +25,8 @@ await runScript(USAGE, async () => {
   const k = values.k === undefined ? undefined : Number(values.k);
   if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= 50))
     throw new TypeError('-k must be a whole number from 1 to 50');
+  if (values.today !== undefined && !isValidIsoDate(values.today))
+    throw new TypeError('--today must be a real date written YYYY-MM-DD');
   const config = loadConfig();
   if (values.data !== undefined) config.DATA_DIR = values.data;
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
@@ -32,6 +36,7 @@ await runScript(USAGE, async () => {
       question,
       languageHint: isLang(values.lang) ? values.lang : null,
       ...(k === undefined ? {} : { knobs: { k } }),
+      ...(values.today === undefined ? {} : { today: values.today }),
     });
     console.log(formatAnswerForTerminal(answer));
     if (values.json) console.log(JSON.stringify(answer));

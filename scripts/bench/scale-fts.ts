@@ -100,6 +100,7 @@ function syntheticArticle(n: number, texts: string[]): { article: Article; chunk
     title: `Articolo sintetico ${n}`,
     titleDerived: false,
     date: null,
+    updated: null,
     author: null,
     url: null,
     lang: 'it',

@@ -6,6 +6,7 @@ import { retrieve } from '../retrieval/retrieve.js';
 import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import { detectLanguage } from '../text/language.js';
 import type { Lang } from '../text/lang.js';
+import type { IsoDate } from '../time/index.js';
 import type { Translator } from '../translate/translator.js';
 import { translateForRetrieval } from './query-translations.js';
 import type { Answer, Citation, NoAnswerReason } from './answer.js';
@@ -37,6 +38,8 @@ export interface AnswerInput {
   languageHint?: Lang | null;
   /** Per-call knob overrides (e.g. `-k` on the command line). */
   knobs?: Partial<RetrievalKnobs>;
+  /** Today (`YYYY-MM-DD`) for time words ("ieri", "last week"); default: the system clock's date. */
+  today?: IsoDate;
 }
 
 /**
@@ -68,9 +71,11 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
       extraQueries: translations.extraQueries,
       denseQuery: translations.denseQuery,
       knobs: { ...deps.knobs, ...input.knobs },
+      ...(input.today === undefined ? {} : { today: input.today }),
     });
     const timings: Record<string, number> = { ...result.timings, ...translations.timings };
-    if (result.noAnswer) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
+    const time = result.time;
+    if (result.noAnswer) return { ...noAnswer(language, { reason: 'not-covered' }, timings, translation), time };
 
     const asked = {
       question,
@@ -78,10 +83,10 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
       translation: translation && { text: translation.query, lang: generation.manifest.corpusLanguage },
     };
     const written = await writeAnswer(deps, asked, result, timings);
-    if (written === null) return noAnswer(language, { reason: 'not-covered' }, timings, translation);
+    if (written === null) return { ...noAnswer(language, { reason: 'not-covered' }, timings, translation), time };
     const citations = await addQuoteTranslations(deps, written, language, result, timings);
     timings.total = round(performance.now() - started);
-    return { id: randomUUID(), language, translation, timings, ...written, citations };
+    return { id: randomUUID(), language, translation, timings, ...written, citations, time };
   } finally {
     lease.release();
   }

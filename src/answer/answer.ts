@@ -10,6 +10,12 @@ export const citationSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .nullable(),
+  /** When the article was last updated, at its own precision; null or absent when not known. */
+  updated: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .nullable()
+    .optional(),
   author: z.string().nullable(),
   url: z.string().nullable(),
   /** Verbatim slice of a stored passage. */
@@ -17,6 +23,24 @@ export const citationSchema = z.object({
   /** Machine translation of `quote` for askers in another language, labelled as such. */
   quoteTranslation: z.string().nullable().optional(),
   passageIds: z.array(z.number().int()),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The question's period (inclusive ISO days, null = open) and whether it asks for the latest. */
+export const timeQuerySchema = z.object({
+  today: isoDate,
+  period: z
+    .object({
+      from: isoDate.nullable(),
+      to: isoDate.nullable(),
+      granularity: z.enum(['day', 'week', 'month', 'season', 'year', 'decade']),
+      text: z.string(),
+      /** False when no article was found in the period (nothing was filtered out). */
+      matched: z.boolean(),
+    })
+    .nullable(),
+  latest: z.boolean(),
 });
 
 export const answerSchema = z.object({
@@ -32,6 +56,8 @@ export const answerSchema = z.object({
   translation: z.object({ engine: z.string(), query: z.string(), ms: z.number() }).nullable(),
   /** Milliseconds per stage. */
   timings: z.record(z.string(), z.number()),
+  /** What the question said about time, as retrieval resolved it (absent when retrieval did not run). */
+  time: timeQuerySchema.optional(),
 });
 
 export type Citation = z.infer<typeof citationSchema>;

@@ -94,6 +94,7 @@ function toCitation(n: number, sentences: readonly ScoredCandidate[]): Citation 
     title: passage.title,
     titleDerived: passage.titleDerived,
     date: passage.date,
+    updated: passage.updated,
     author: passage.author,
     url: passage.url,
     quote: joinQuoteParts(sentences.map(({ candidate: c }) => ({ passage: c.passage, span: c.span }))),

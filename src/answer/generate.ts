@@ -77,6 +77,7 @@ function toCitation(n: number, source: NumberedSource, claims: readonly string[]
     title: source.title,
     titleDerived: source.titleDerived,
     date: source.date,
+    updated: source.updated,
     author: source.author,
     url: source.url,
     quote: pickQuote(source, claims, language),
@@ -97,7 +98,7 @@ export async function generateLlmAnswer(input: GenerateInput): Promise<GenerateR
   const sources = selectSources(result, maxSources);
   if (sources.length === 0) return { unsupported: true, reason: 'not-covered', reply: '' };
   const reply = await llm.complete(
-    buildMessages({ question, language, sources }),
+    buildMessages({ question, language, sources, today: result.time.today }),
     signal === undefined ? {} : { signal },
   );
   if (SENTINEL.test(reply)) return { unsupported: true, reason: 'not-covered', reply };

@@ -56,6 +56,7 @@ function toSource(group: ArticleGroup, n: number, maxChars: number): NumberedSou
     title: best.title,
     titleDerived: best.titleDerived,
     date: best.date,
+    updated: best.updated,
     author: best.author,
     url: best.url,
     lang: best.lang,

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { loadEmbedder } from '../embedding/load-embedder.js';
 import { explainUnloadable, locateModel } from '../embedding/resolve-model.js';
 import { LiveIndex } from '../index/live-index.js';
+import { warmTimeGrammar } from '../time/index.js';
 import { selectTranslator, type TranslatorChoice } from '../translate/select.js';
 import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
 
@@ -51,6 +52,7 @@ export async function createAnswerService(
     // An index whose model cannot be loaded here would fail every question: refuse it at load.
     accept: (generation) => explainUnloadable(generation.manifest.model, sources, options.hubReachable ?? false),
   });
+  warmTimeGrammar();
   const llm = createLlmFrom(config, logger);
   const translation = await selectTranslator({
     mode: config.QUERY_TRANSLATION,

@@ -1,8 +1,9 @@
 import type { Answer } from '../answer/answer.js';
+import { describeSourceDates } from '../answer/source-date.js';
 import { t } from '../i18n/index.js';
 
 /**
- * An answer as terminal text: the answer, then numbered sources (title, date, author, link). An
+ * An answer as terminal text: the answer, then numbered sources (title, date in the answer's language with its age and update, author, link). An
  * extractive answer already shows its quotes, so only an LLM answer's sources add theirs.
  */
 export function formatAnswerForTerminal(answer: Answer): string {
@@ -10,7 +11,9 @@ export function formatAnswerForTerminal(answer: Answer): string {
   if (answer.citations.length > 0) {
     lines.push('', `${t(answer.language, 'answer.sources')}:`);
     for (const c of answer.citations) {
-      const meta = [c.date, c.author].filter((v) => v !== null).join(', ');
+      const meta = [describeSourceDates(c, answer.language, answer.time?.today), c.author]
+        .filter((v) => v !== null)
+        .join(' — ');
       lines.push(`[${c.n}] ${c.title}${meta === '' ? '' : ` (${meta})`}${c.url === null ? '' : ` <${c.url}>`}`);
       if (answer.mode !== 'llm') continue;
       lines.push(`    «${c.quote}»`);

@@ -9,6 +9,7 @@ export interface ArticleDraft {
   /** null when the source gives none (one is then derived from the text). */
   title: string | null;
   date: string | null;
+  updated: string | null;
   author: string | null;
   url: string | null;
   /** null when the source gives none or an unknown one (it is then detected). */

@@ -14,6 +14,8 @@ export interface Article {
   titleDerived: boolean;
   /** `YYYY-MM` or `YYYY-MM-DD`, at the precision the source gives; null when unknown. */
   date: string | null;
+  /** When the article was last updated or corrected (`updated`/`modified` fields), same format; null when not given. */
+  updated: string | null;
   author: string | null;
   url: string | null;
   lang: Lang;
@@ -24,7 +26,7 @@ export interface Article {
 }
 
 /** What a citation shows of an article. */
-export type ArticleMeta = Pick<Article, 'title' | 'titleDerived' | 'date' | 'author' | 'url' | 'lang'>;
+export type ArticleMeta = Pick<Article, 'title' | 'titleDerived' | 'date' | 'updated' | 'author' | 'url' | 'lang'>;
 
 /** A file or record that was not indexed, and why. */
 export interface SkippedSource {

@@ -6,7 +6,8 @@ import { normalizeDate } from './normalize-date.js';
 class RecordError extends Error {}
 
 /**
- * Reads an article record's fields (`id`, `title`, `date`, `author`, `url`, `lang`, `tags`) and
+ * Reads an article record's fields (`id`, `title`, `date`, `updated` (or `modified`,
+ * `dateModified`, `date_modified`), `author`, `url`, `lang`, `tags`) and
  * its `text`. Absent or null fields are empty; `lang` other than it/en and dates that are not
  * dates become null. Returns the reason instead when the text is missing or empty or a field has
  * the wrong type. Never throws.
@@ -18,6 +19,7 @@ export function parseRecord(fields: Record<string, unknown>, text: unknown, loca
       locator,
       title: readOptionalString(fields, 'title'),
       date: normalizeDate(fields.date),
+      updated: normalizeDate(fields.updated ?? fields.modified ?? fields.dateModified ?? fields.date_modified),
       author: readOptionalString(fields, 'author'),
       url: readOptionalString(fields, 'url'),
       lang: readLang(fields.lang),

@@ -20,7 +20,7 @@ export function parseTxtFile(content: string): ParsedSource {
   const { text, author } = splitByline(body.trim());
   if (text === '') return rejectFile('empty body');
   const date = dateMatch ? normalizeDate(dateMatch[1]) : null;
-  return { drafts: [{ id: null, locator: '', title: null, date, author, url: null, lang: null, tags: [], text }], problems: [] };
+  return { drafts: [{ id: null, locator: '', title: null, date, updated: null, author, url: null, lang: null, tags: [], text }], problems: [] };
 }
 
 function splitByline(body: string): { text: string; author: string | null } {

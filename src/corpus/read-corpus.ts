@@ -68,7 +68,17 @@ function finishArticle(draft: ArticleDraft, sourcePath: string, detectLanguage: 
   const lang = draft.lang ?? detectLanguage(draft.text);
   const titleDerived = draft.title === null;
   const title = draft.title ?? deriveTitle(draft.text, lang);
-  const fields = { title, titleDerived, date: draft.date, author: draft.author, url: draft.url, lang, tags: draft.tags, text: draft.text };
+  const fields = {
+    title,
+    titleDerived,
+    date: draft.date,
+    updated: draft.updated,
+    author: draft.author,
+    url: draft.url,
+    lang,
+    tags: draft.tags,
+    text: draft.text,
+  };
   return { id: draft.id ?? `${sourcePath}${draft.locator}`, sourcePath, ...fields, hash: hashArticle(fields) };
 }
 

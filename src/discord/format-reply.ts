@@ -1,7 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Answer, Citation } from '../answer/answer.js';
 import type { Lang } from '../text/lang.js';
-import { formatArticleDate } from './format-units.js';
+import { describeSourceDates } from '../answer/source-date.js';
 import { MESSAGE_LIMIT, splitMessage } from './split-message.js';
 
 const LABELS: Readonly<Record<Lang, { sources: string; machineTranslation: string; noText: string }>> = {
@@ -30,21 +30,27 @@ export function formatAnswer(answer: Answer, limit: number = MESSAGE_LIMIT): str
   const labels = LABELS[answer.language];
   const text = answer.text.trim() === '' ? labels.noText : answer.text.trim();
   const showSources = answer.mode !== 'no-answer' && answer.citations.length > 0;
-  const full = showSources ? `${text}\n\n${formatSources(answer.citations, answer.language)}` : text;
+  const full = showSources
+    ? `${text}\n\n${formatSources(answer.citations, answer.language, answer.time?.today)}`
+    : text;
   return splitMessage(full, limit);
 }
 
-/** The sources block: a bold heading, then one entry per citation in `n` order. */
-export function formatSources(citations: readonly Citation[], lang: Lang): string {
-  const entries = [...citations].sort((a, b) => a.n - b.n).map((c) => formatCitation(c, lang));
+/** The sources block: a bold heading, then one entry per citation in `n` order; `today` adds each date's age. */
+export function formatSources(citations: readonly Citation[], lang: Lang, today?: string): string {
+  const entries = [...citations].sort((a, b) => a.n - b.n).map((c) => formatCitation(c, lang, today));
   return [`**${LABELS[lang].sources}**`, ...entries].join('\n');
 }
 
-/** One source: `[n] Title — date — author`, then its link and the labelled quote translation. */
-export function formatCitation(citation: Citation, lang: Lang): string {
+/**
+ * One source: `[n] Title — date (age), updated … — author`, then its link and the labelled
+ * quote translation. The age ("3 anni fa") needs `today`.
+ */
+export function formatCitation(citation: Citation, lang: Lang, today?: string): string {
   const title = oneLine(citation.title) || citation.articleId;
   const parts = [citation.titleDerived ? `*${escapeMarkdown(title)}*` : `**${escapeMarkdown(title)}**`];
-  if (citation.date !== null) parts.push(formatArticleDate(citation.date, lang));
+  const dates = describeSourceDates(citation, lang, today);
+  if (dates !== null) parts.push(dates);
   if (citation.author !== null && citation.author.trim() !== '') parts.push(escapeMarkdown(oneLine(citation.author)));
   const lines = [`[${citation.n}] ${parts.join(' — ')}`];
   if (citation.url !== null && /^https?:\/\/\S+$/i.test(citation.url))

@@ -1,6 +1,7 @@
 import type { Chunk } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
 import type { Manifest } from './manifest.js';
+import type { DateBounds } from '../store/dated-search.js';
 import type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../store/passage.js';
 
 /**
@@ -9,10 +10,16 @@ import type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from 
  * chunk ids, shared by its lexical and dense halves.
  */
 export interface SearchableIndex {
-  /** Lexical candidates for `query`, best first; `score` is the engine's BM25 (higher is better). */
-  searchLexical(query: LexicalQuery, limit: number, weights: LexicalWeights): Promise<RankedId[]>;
-  /** Dense candidates: approximate nearest neighbours of `query` (unit length), best first; `score` is the cosine similarity. */
-  searchDense(query: Float32Array, limit: number): Promise<RankedId[]>;
+  /**
+   * Lexical candidates for `query`, best first; `score` is the engine's BM25 (higher is better).
+   * `within`: only passages of articles published within those dates.
+   */
+  searchLexical(query: LexicalQuery, limit: number, weights: LexicalWeights, within?: DateBounds): Promise<RankedId[]>;
+  /**
+   * Dense candidates: approximate nearest neighbours of `query` (unit length), best first; `score`
+   * is the cosine similarity. `within`: only passages of articles published within those dates.
+   */
+  searchDense(query: Float32Array, limit: number, within?: DateBounds): Promise<RankedId[]>;
   /** Exact cosine similarity of `query` to each of `ids`' stored vectors; ids without one are left out. */
   similarities(query: Float32Array, ids: Iterable<number>): Promise<Map<number, number>>;
   /** The passages with these ids, with their articles' metadata; missing ids are left out. */

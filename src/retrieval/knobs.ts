@@ -38,6 +38,8 @@ const BASE: RetrievalKnobs = {
   gateDenseWeight: 0,
   minGateScore: 1,
   passagesPerArticle: 3,
+  recencyWeight: 0.02,
+  latestShare: 0.6,
 };
 
 /**

@@ -6,14 +6,14 @@ import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
 import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
-import { isInPeriod, parsePeriod } from './period.js';
-import type { RetrievalKnobs, RetrievalResult, ScoredPassage } from './types.js';
+import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate } from '../time/index.js';
+import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
+import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 
-/** Score multipliers for articles inside / outside a period the question names. */
-const IN_PERIOD = 1.3;
-const OUT_OF_PERIOD = 0.6;
 /** Passages whose coverage the gate checks. */
 const GATE_DEPTH = 3;
+/** For "latest" questions, articles grouped before the newest relevant ones are moved first, × k. */
+const LATEST_POOL = 3;
 
 export interface RetrieveInput {
   generation: Generation;
@@ -26,11 +26,17 @@ export interface RetrieveInput {
   /** The question in the language of the index's vectors (`manifest.bridge`), embedded instead of it; null or absent: embed the question. */
   denseQuery?: string | null | undefined;
   knobs?: Partial<RetrievalKnobs>;
+  /** Today (`YYYY-MM-DD`), against which "ieri" or "last week" resolve; default: the system clock's UTC date. */
+  today?: IsoDate;
 }
 
 /**
  * Hybrid retrieval over one generation: dense (nearest-neighbour) and lexical (BM25) candidates,
- * fused, date-adjusted, grouped by article and gated for relevance. Returns every channel's
+ * fused, grouped by article and gated for relevance. Time words are read from the question
+ * only: a period it names keeps the articles published in it (when any is found; otherwise
+ * nothing is filtered and `time.period.matched` is false), a question about the latest puts
+ * the relevant articles newest first, and without time words a mild recency prior breaks
+ * near-ties. Returns every channel's
  * ranking and each stage's time, so evaluation and benchmarks reuse it as is. Never throws on
  * user text: it only reaches the lexical index as analysed terms.
  */
@@ -54,18 +60,33 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   timings.embed = round(performance.now() - embedStart);
   const dense = await time('hnsw', () => generation.searchDense(queryVector, knobs.candidates));
 
-  const queryTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
+  const today = input.today ?? isoDateOf(new Date());
+  const { period, latest, withoutTimeWords } = readQuestionTime(question, today);
+  // Time words name when, not what: "ieri" or "notizie" would match most articles.
+  const queryTexts: QueryText[] = [
+    { text: question, lang: language, stripped: withoutTimeWords },
+    ...(input.extraQueries ?? []).map((q) => ({ ...q, stripped: stripTimeWords(q.text) })),
+  ].map(({ stripped, ...q }) =>
+    collectTerms([{ text: stripped, lang: q.lang }]).length > 0 ? { ...q, text: stripped } : q,
+  );
   const terms = collectTerms(queryTexts);
   const lexicalQuery = buildLexicalQuery(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []);
-  const lexical = await time('fts', () =>
-    lexicalQuery === null ? [] : generation.searchLexical(lexicalQuery, knobs.candidates, lexicalWeights(knobs)),
+  const weights = lexicalWeights(knobs);
+  const lexical = await time('fts', async () => {
+    if (lexicalQuery === null) return [];
+    const all = await generation.searchLexical(lexicalQuery, knobs.candidates, weights);
+    if (period === null) return all;
+    // The best passages of a period are rarely among the best of the whole archive: search it too.
+    return mergeRanked(all, await generation.searchLexical(lexicalQuery, knobs.candidates, weights, period));
+  });
+  const denseWithin = await time('hnsw-period', () =>
+    period === null ? [] : generation.searchDense(queryVector, knobs.candidates, period),
   );
 
-  const period = parsePeriod(question);
   const fusedPassages = await time('fusion', async () => {
     const similarities = await generation.similarities(
       queryVector,
-      new Set([...dense.map((r) => r.id), ...lexical.map((r) => r.id)]),
+      new Set([...dense.map((r) => r.id), ...denseWithin.map((r) => r.id), ...lexical.map((r) => r.id)]),
     );
     const crossLingual = language !== generation.manifest.corpusLanguage;
     const fused = fuseChannels(
@@ -75,20 +96,29 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
       knobs.fusion,
     );
     const passages = await generation.passages(fused.map((r) => r.id));
+    const prior = period === null && !latest ? knobs.recencyWeight : 0;
     const scored: ScoredPassage[] = [];
     for (const r of fused) {
       const passage = passages.get(r.id);
       if (passage === undefined) continue;
-      const inPeriod = period === null ? null : isInPeriod(passage.date, period);
-      const factor = inPeriod === null ? 1 : inPeriod ? IN_PERIOD : OUT_OF_PERIOD;
-      scored.push({ ...passage, score: r.score * factor });
+      scored.push({ ...passage, score: r.score * recencyFactor(passage.date, today, prior) });
     }
     return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
   });
 
+  // A period keeps only what was published in it, unless nothing found was.
+  const inside = period === null ? [] : fusedPassages.filter((p) => publishedWithin(p.date, period) === true);
+  const ranked = inside.length > 0 ? inside : fusedPassages;
+  const timeQuery: TimeQuery = {
+    today,
+    period: period === null ? null : { ...period, matched: inside.length > 0 },
+    latest,
+  };
+
   const { groups, noAnswer, gate } = await time('grouping', async () => {
-    const grouped = groupByArticle(fusedPassages, knobs.k, knobs.passagesPerArticle);
-    const top = fusedPassages.slice(0, GATE_DEPTH);
+    const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
+    const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today).slice(0, knobs.k) : pool;
+    const top = ranked.slice(0, GATE_DEPTH);
     // Each query text is judged on its own: an English question's words rarely occur in Italian
     // text, so mixing them with its translation's would dilute the translation's coverage.
     const coverages = await Promise.all(
@@ -115,13 +145,19 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     language,
     groups,
     noAnswer,
-    passages: fusedPassages,
+    passages: ranked,
     channels: { dense, lexical, fused: fusedPassages.map((p) => ({ id: p.id, score: p.score })) },
-    period,
+    time: timeQuery,
     gate,
     knobs,
     timings,
   };
+}
+
+/** The union of two rankings of the same channel (same scores for the same id), best first. */
+function mergeRanked(a: RankedId[], b: RankedId[]): RankedId[] {
+  const byId = new Map([...a, ...b].map((r) => [r.id, r]));
+  return [...byId.values()].sort((x, y) => y.score - x.score);
 }
 
 /** Adds `weight` × the best score of each passage's adjacent passages (same article, index ±1) among the candidates. */

@@ -1,5 +1,6 @@
 import type { Passage, RankedId } from '../store/passage.js';
 import type { Lang } from '../text/lang.js';
+import type { IsoDate, Period } from '../time/index.js';
 
 export type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../store/passage.js';
 
@@ -52,6 +53,18 @@ export interface RetrievalKnobs {
   minGateScore: number;
   /** Passages kept per article. */
   passagesPerArticle: number;
+  /** Recency prior for questions without time words: score × (1 + w / (1 + age in years)); 0 = off. */
+  recencyWeight: number;
+  /** "Latest" questions: articles scoring ≥ this share of the best one count as relevant and go newest first. */
+  latestShare: number;
+}
+
+/** The time a question names: its period (and whether any article was found in it) and whether it asks for the latest. */
+export interface TimeQuery {
+  /** The clock's date the question was resolved against. */
+  today: IsoDate;
+  period: (Period & { matched: boolean }) | null;
+  latest: boolean;
 }
 
 export interface RetrievalResult {
@@ -64,8 +77,8 @@ export interface RetrievalResult {
   /** The fused passage ranking before grouping (what passage-level evaluation scores). */
   passages: ScoredPassage[];
   channels: { dense: RankedId[]; lexical: RankedId[]; fused: RankedId[] };
-  /** A period the question named, if any, and whether it restricted or boosted. */
-  period: { from: string; to: string; label: string } | null;
+  /** What the question said about time, as retrieval used it. */
+  time: TimeQuery;
   /** What the relevance gate saw: best term coverage of the top passages, best dense cosine. */
   gate?: { coverage: number; similarity: number };
   knobs: RetrievalKnobs;

@@ -4,7 +4,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import { analyzeForIndex } from '../text/analyze.js';
 
 /** Bumped whenever the generation database's layout changes; a mismatch means "reindex". */
-export const INDEX_SCHEMA_VERSION = 3;
+export const INDEX_SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS articles (
   title TEXT NOT NULL,
   title_derived INTEGER NOT NULL,
   date TEXT,
+  updated TEXT,
   author TEXT,
   url TEXT,
   lang TEXT NOT NULL,
@@ -98,8 +99,8 @@ export function deleteArticle(db: Database.Database, articleId: string): number[
 export function insertArticle(db: Database.Database, article: Article, chunks: Chunk[]): number[] {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO articles (id, source_path, title, title_derived, date, author, url, lang, tags, text, hash)
-       VALUES (@id, @sourcePath, @title, @titleDerived, @date, @author, @url, @lang, @tags, @text, @hash)`,
+      `INSERT INTO articles (id, source_path, title, title_derived, date, updated, author, url, lang, tags, text, hash)
+       VALUES (@id, @sourcePath, @title, @titleDerived, @date, @updated, @author, @url, @lang, @tags, @text, @hash)`,
     )
     .run({ ...article, titleDerived: article.titleDerived ? 1 : 0, tags: JSON.stringify(article.tags) });
   const insertChunk = db.prepare('INSERT INTO chunks (article_rowid, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');

@@ -54,13 +54,14 @@ interface PassageRow {
   title: string;
   titleDerived: number;
   date: string | null;
+  updated: string | null;
   author: string | null;
   url: string | null;
   lang: string;
 }
 
 const PASSAGE_COLUMNS = `c.id, a.id AS articleId, c.idx, c.start, c.end, c.text, a.title, a.title_derived AS titleDerived,
-  a.date, a.author, a.url, a.lang FROM chunks c JOIN articles a ON a.rowid = c.article_rowid`;
+  a.date, a.updated, a.author, a.url, a.lang FROM chunks c JOIN articles a ON a.rowid = c.article_rowid`;
 
 const toPassage = ({ idx, titleDerived, lang, ...rest }: PassageRow): Passage => ({
   ...rest,

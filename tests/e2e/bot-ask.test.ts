@@ -28,7 +28,7 @@ describe('/ask', () => {
     expect(h.services.asked.at(-1)).toEqual({ question: 'What did the council approve?', languageHint: 'en' });
     const text = contentOf(edit);
     expect(text).toMatch(
-      /^Answer to: What did the council approve\? \[1\]\n\n\*\*Sources\*\*\n\[1\] \*\*Il consiglio comunale approva il bilancio\*\* — 5 March 2024 — Maria Rossi\n<https:\/\/example\.com\/news\/bilancio>/,
+      /^Answer to: What did the council approve\? \[1\]\n\n\*\*Sources\*\*\n\[1\] \*\*Il consiglio comunale approva il bilancio\*\* — March 5, 2024 — Maria Rossi\n<https:\/\/example\.com\/news\/bilancio>/,
     );
     expect(text).toContain('> *machine translation:* The council approved the budget.');
     expect(JSON.stringify((edit.body as { components: unknown }).components)).toMatch(

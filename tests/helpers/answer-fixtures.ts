@@ -10,6 +10,7 @@ export interface ArticleSpec {
   text: string;
   chunks?: string[];
   date?: string | null;
+  updated?: string | null;
   author?: string | null;
   url?: string | null;
   titleDerived?: boolean;
@@ -44,6 +45,7 @@ export function makeResult(question: string, language: Lang, articles: ArticleSp
         title: article.title,
         titleDerived: article.titleDerived ?? false,
         date: article.date === undefined ? '2021-05-12' : article.date,
+        updated: article.updated ?? null,
         author: article.author === undefined ? 'Redazione' : article.author,
         url: article.url === undefined ? `https://example.org/${article.articleId}` : article.url,
         lang: article.lang,
@@ -60,7 +62,7 @@ export function makeResult(question: string, language: Lang, articles: ArticleSp
     noAnswer: groups.length === 0,
     passages,
     channels: { dense: [], lexical: [], fused: passages.map((p) => ({ id: p.id, score: p.score })) },
-    period: null,
+    time: { today: '2026-01-01', period: null, latest: false },
     knobs: knobsFor('fake'),
     timings: {},
   };

@@ -10,6 +10,7 @@ const article = (id: string, lang: Lang, titleDerived = false): Article => ({
   title: `Titolo ${id}`,
   titleDerived,
   date: null,
+  updated: null,
   author: null,
   url: null,
   lang,

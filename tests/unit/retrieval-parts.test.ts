@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fuseChannels } from '../../src/retrieval/fuse.js';
 import { groupByArticle } from '../../src/retrieval/group.js';
 import { buildLexicalQuery, collectPairs, collectTerms } from '../../src/retrieval/lexical-query.js';
-import { isInPeriod, parsePeriod } from '../../src/retrieval/period.js';
+import { orderNewestFirst, publishedWithin, recencyFactor } from '../../src/retrieval/time-rank.js';
 import type { ScoredPassage } from '../../src/retrieval/types.js';
 import { toFtsMatch } from '../../src/store/index-search.js';
 
@@ -16,31 +16,56 @@ const passage = (id: number, articleId: string, text: string, score: number): Sc
   title: articleId,
   titleDerived: false,
   date: null,
+  updated: null,
   author: null,
   url: null,
   lang: 'it',
   score,
 });
 
-describe('parsePeriod', () => {
-  it.each([
-    ['Cosa è successo a luglio 2025?', { from: '2025-07', to: '2025-07' }],
-    ['What happened in July 2025?', { from: '2025-07', to: '2025-07' }],
-    ['Che cosa ha detto Rubio nel 2025?', { from: '2025-01', to: '2025-12' }],
-    ['Cosa è successo nel luglio del 2025?', { from: '2025-07', to: '2025-07' }],
-  ])('%s', (question, period) => expect(parsePeriod(question)).toMatchObject(period));
-
-  it('a bare number is not a period, and relative dates are out of scope', () => {
-    expect(parsePeriod('Quanti voti ha preso con 2025 schede?')).toBeNull();
-    expect(parsePeriod('Cosa è successo ieri?')).toBeNull();
+describe('time ranking', () => {
+  it('compares article dates at their own precision; unknown dates are neither in nor out', () => {
+    const july = { from: '2025-07-01', to: '2025-07-31' };
+    expect(publishedWithin('2025-07', july)).toBe(true);
+    expect(publishedWithin('2025-07-14', july)).toBe(true);
+    expect(publishedWithin('2025-08-01', july)).toBe(false);
+    expect(publishedWithin('2025-06', { from: '2025-06-20', to: null })).toBe(true);
+    expect(publishedWithin('2019-12-31', { from: null, to: '2019-12-31' })).toBe(true);
+    expect(publishedWithin(null, july)).toBeNull();
   });
 
-  it('compares article dates at their own precision; unknown dates are neither in nor out', () => {
-    const july = { from: '2025-07', to: '2025-07', label: '2025-07' };
-    expect(isInPeriod('2025-07', july)).toBe(true);
-    expect(isInPeriod('2025-07-14', july)).toBe(true);
-    expect(isInPeriod('2025-08-01', july)).toBe(false);
-    expect(isInPeriod(null, july)).toBeNull();
+  it('puts the relevant articles newest first and leaves the weak ones after, by score', () => {
+    const group = (articleId: string, score: number, date: string | null) => ({
+      articleId,
+      score,
+      passages: [{ ...passage(score * 100, articleId, articleId, score), date }],
+    });
+    const ordered = orderNewestFirst(
+      [
+        group('old-best', 1, '2020-01-10'),
+        group('after-today', 0.95, '2021-02-01'),
+        group('undated', 0.9, null),
+        group('newer', 0.8, '2020-05-02'),
+        group('newest-but-off-topic', 0.3, '2020-12-01'),
+      ],
+      0.6,
+      '2021-01-01',
+    );
+    expect(ordered.map((g) => g.articleId)).toEqual([
+      'newer',
+      'old-best',
+      'undated',
+      'after-today',
+      'newest-but-off-topic',
+    ]);
+  });
+
+  it('recency prior: mild, halves over a year, ignores undated articles and the future', () => {
+    expect(recencyFactor('2020-06-17', '2020-06-17', 0.02)).toBeCloseTo(1.02);
+    expect(recencyFactor('2019-06-18', '2020-06-17', 0.02)).toBeCloseTo(1.01, 3);
+    expect(recencyFactor('2021-01-01', '2020-06-17', 0.02)).toBeCloseTo(1.02);
+    expect(recencyFactor(null, '2020-06-17', 0.02)).toBe(1);
+    expect(recencyFactor('2020-06', '2020-06-17', 0)).toBe(1);
   });
 });
 

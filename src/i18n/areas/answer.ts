@@ -13,6 +13,8 @@ export const answer = defineArea({
     'fallback.llm-unavailable': 'Risposta estrattiva: il modello linguistico non era disponibile.',
     'fallback.llm-uncited': 'Risposta estrattiva: la risposta del modello linguistico non citava le fonti.',
     'machine-translation': 'traduzione automatica',
+    'source.published-age': '{date} ({age})',
+    'source.updated': 'aggiornato il {date}',
   },
   en: {
     'no-answer.not-covered': "I couldn't find anything in our articles that answers this question.",
@@ -25,5 +27,7 @@ export const answer = defineArea({
     'fallback.llm-unavailable': 'Extractive answer: the language model was unavailable.',
     'fallback.llm-uncited': "Extractive answer: the language model's reply did not cite the sources.",
     'machine-translation': 'machine translation',
+    'source.published-age': '{date} ({age})',
+    'source.updated': 'updated {date}',
   },
 });

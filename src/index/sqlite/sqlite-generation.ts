@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type hnswlib from 'hnswlib-node';
 import { countRows, openIndexDb } from '../../store/index-db.js';
+import { chunkIdsPublishedWithin, searchFtsWithin } from '../../store/dated-search.js';
 import { listPassages, loadPassages, readTermStats, searchFts } from '../../store/index-search.js';
 import { failLoad, GenerationLoadError } from '../generation-error.js';
 import { GENERATION_FILES } from '../layout.js';
@@ -62,8 +63,17 @@ function sqliteGeneration(
   return {
     id,
     manifest,
-    searchLexical: (query, limit, weights) => Promise.resolve(searchFts(db, query, limit, weights)),
-    searchDense: (query, limit) => Promise.resolve(searchDense(vectors, query, limit)),
+    searchLexical: (query, limit, weights, within) =>
+      Promise.resolve(
+        within === undefined
+          ? searchFts(db, query, limit, weights)
+          : searchFtsWithin(db, query, limit, weights, within),
+      ),
+    searchDense: (query, limit, within) => {
+      if (within === undefined) return Promise.resolve(searchDense(vectors, query, limit));
+      const ids = chunkIdsPublishedWithin(db, within);
+      return Promise.resolve(ids.size === 0 ? [] : searchDense(vectors, query, limit, (id) => ids.has(id)));
+    },
     similarities: (query, ids) => Promise.resolve(denseSimilarities(vectors, query, ids)),
     passages: (ids) => Promise.resolve(loadPassages(db, ids)),
     termStats: (stems) => Promise.resolve(readTermStats(db, stems)),

@@ -47,14 +47,19 @@ export function writeVectorIndex(index: hnswlib.HierarchicalNSW, file: string): 
 }
 
 /** HNSW nearest neighbours of `query`, best first; `score` is the cosine similarity. */
-export function searchDense(index: hnswlib.HierarchicalNSW, query: Float32Array, limit: number): RankedId[] {
+export function searchDense(
+  index: hnswlib.HierarchicalNSW,
+  query: Float32Array,
+  limit: number,
+  filter?: (id: number) => boolean,
+): RankedId[] {
   const live = index.getCurrentCount();
   if (live === 0) return [];
   const point = Array.from(query);
   // hnswlib throws when it finds fewer than k undeleted points; ask for fewer until it can answer.
   for (let k = Math.min(limit, live); k >= 1; k = Math.floor(k / 2)) {
     try {
-      const { neighbors, distances } = index.searchKnn(point, k);
+      const { neighbors, distances } = index.searchKnn(point, k, filter);
       return neighbors.map((id, i) => ({ id, score: 1 - (distances[i] ?? 1) }));
     } catch {
       continue;

@@ -12,6 +12,7 @@ import { ChildReindexer } from './index/child-reindexer.js';
 import { createGapLog } from './gaps/gap-log.js';
 import { dataLayout } from './index/layout.js';
 import { startReindexSchedule } from './index/reindex-schedule.js';
+import { findStaleness } from './index/staleness.js';
 import { StateDb } from './store/state-db.js';
 
 let config;
@@ -67,6 +68,7 @@ const bot = createBot({
               ? null
               : `${answers.translation.translator.engine} — ${answers.translation.why}`,
           configuredModel,
+          staleAfterMs: config.STALE_AFTER,
         }),
       ),
     reindexer,
@@ -91,7 +93,17 @@ const schedule =
   config.REINDEX_EVERY === null ? null : startReindexSchedule({ reindexer, everyMs: config.REINDEX_EVERY, logger });
 if (schedule !== null) logger.info({ everyMs: config.REINDEX_EVERY }, 'scheduled reindex on');
 
+// While builds keep failing past STALE_AFTER, the log says so once an hour.
+const HOUR_MS = 3_600_000;
+const warnIfStale = () => {
+  const stale = findStaleness(state.lastRuns(), Date.now(), config.STALE_AFTER);
+  if (stale !== null) logger.warn(stale, 'index going stale: builds have failed for longer than STALE_AFTER');
+};
+warnIfStale();
+const staleTimer = setInterval(warnIfStale, HOUR_MS).unref();
+
 const shutdown = (signal: string) => {
+  clearInterval(staleTimer);
   logger.info({ signal }, 'shutting down');
   schedule?.stop();
   reindexer.stop();

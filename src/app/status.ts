@@ -1,6 +1,7 @@
 import type { StatusSnapshot } from '../discord/ports.js';
 import type { LiveIndex } from '../index/live-index.js';
 import { describeBridge } from '../index/manifest.js';
+import { findStaleness } from '../index/staleness.js';
 import type { StateDb } from '../store/state-db.js';
 
 export interface StatusSources {
@@ -11,6 +12,10 @@ export interface StatusSources {
   translator: string | null;
   /** The model the configuration resolves to now (to say when a full rebuild would switch). */
   configuredModel: string | null;
+  /** STALE_AFTER in ms. */
+  staleAfterMs: number;
+  /** The clock (ms since epoch); tests inject one. */
+  now?: () => number;
 }
 
 /** What /status shows, read fresh from the live index and the state database. */
@@ -45,6 +50,7 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
             error: runs.last.error,
           },
     uptimeMs: Date.now() - sources.startedAt,
+    stale: findStaleness(runs, (sources.now ?? Date.now)(), sources.staleAfterMs),
     feedback: sources.state.voteCounts(),
   };
 }

@@ -1,4 +1,6 @@
-import { ChannelType, PermissionFlagsBits } from 'discord.js';
+import { ChannelType, escapeMarkdown, PermissionFlagsBits } from 'discord.js';
+import type { Staleness } from '../index/staleness.js';
+import { formatTimestamp } from './format-units.js';
 import type { Client, Guild, PermissionsBitField } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../text/lang.js';
@@ -114,8 +116,13 @@ export function formatSetupReport(
   channels: Array<{ channelId: string; missing: NeededPermission[] }>,
   problems: SetupProblem[],
   lang: Lang,
+  stale: Staleness | null = null,
 ): string {
   const lines = [t(lang, 'setup.status.title')];
+  if (stale !== null)
+    lines.push(
+      `⚠️ ${t(lang, 'setup.stale', { since: formatTimestamp(stale.since, 'R'), error: escapeMarkdown((stale.error ?? '—').slice(0, 300)) })}`,
+    );
   for (const c of channels)
     lines.push(
       `⚠️ ${t(lang, 'setup.status.channel', { channel: `<#${c.channelId}>`, permissions: list(c.missing, lang) })}`,

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import type { GapLog } from '../gaps/gap-log.js';
+import type { Staleness } from '../index/staleness.js';
 import type { BuildProgress, BuildReport } from '../index/build-report.js';
 import type { Lang } from '../text/lang.js';
 
@@ -17,6 +18,8 @@ export interface StatusSnapshot {
   translator: string | null;
   lastSuccessAt: string | null;
   lastRun: { outcome: 'success' | 'failed'; finishedAt: string; error: string | null } | null;
+  /** Builds failing for longer than STALE_AFTER (shown to moderators), else null. */
+  stale: Staleness | null;
   uptimeMs: number;
   feedback: { up: number; down: number };
 }

@@ -107,6 +107,19 @@ describe('missing channel permissions', () => {
   });
 });
 
+describe('builds failing past STALE_AFTER', () => {
+  it('moderators see a warning line with the error in /status, members do not', async () => {
+    h = await startHarness();
+    h.services.stale = { since: '2026-11-30T02:00:00.000Z', error: 'feed https://example.com/rss: HTTP 500' };
+    const mod = await statusAs(h, PERMISSIONS.manageGuild);
+    expect(mod).toContain(
+      `⚠️ Builds have been failing since <t:${Date.parse('2026-11-30T02:00:00.000Z') / 1000}:R> (none succeeded since): feed https://example.com/rss: HTTP 500`,
+    );
+    expect(await statusAs(h, PERMISSIONS.manageGuild, 'it')).toContain('⚠️ Le indicizzazioni falliscono da <t:');
+    expect(await statusAs(h, PERMISSIONS.everyone)).not.toContain('HTTP 500');
+  });
+});
+
 describe('the Message Content intent switched off in the portal', () => {
   it('the bot connects without it, tells an /ask user once, and /status says so to moderators', async () => {
     h = await startHarness({ applicationFlags: APPLICATION_FLAGS.none });

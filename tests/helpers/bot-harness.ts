@@ -122,6 +122,8 @@ export class FakeServices implements BotServices {
   /** The real state database, in memory, behind the real GapLog. */
   readonly state = new StateDb(':memory:');
   readonly gaps = createGapLog(this.state, { retentionDays: 90 });
+  /** What /status reports as stale (none by default). */
+  stale: StatusSnapshot['stale'] = null;
   answerWith: (question: string, languageHint: Lang | null) => Promise<Answer> = (q, l) =>
     Promise.resolve(cannedAnswer(q, l));
 
@@ -141,6 +143,7 @@ export class FakeServices implements BotServices {
       translator: 'apertium (available)',
       lastSuccessAt: '2024-05-01T10:00:00.000Z',
       lastRun: { outcome: 'failed', finishedAt: '2024-05-02T10:00:00.000Z', error: 'disk full' },
+      stale: this.stale,
       uptimeMs: 3_723_000,
       feedback: this.feedback.counts(),
     });

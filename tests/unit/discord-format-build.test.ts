@@ -61,6 +61,7 @@ describe('formatStatus', () => {
         translator: null,
         lastSuccessAt: null,
         lastRun: null,
+        stale: null,
         uptimeMs: 5000,
         feedback: { up: 0, down: 0 },
       },

@@ -24,7 +24,7 @@ export default {
     const sections = [formatStatus(snapshot, lang)];
     if (isModerator(interaction, context.options.moderatorRoleIds) && interaction.guild !== null) {
       const channels = channelsLackingPermissions(interaction.guild, context.options.allowedChannelIds);
-      sections.push(formatSetupReport(channels, context.setup.problemsIn(interaction.guildId), lang));
+      sections.push(formatSetupReport(channels, context.setup.problemsIn(interaction.guildId), lang, snapshot.stale));
     }
     await sendChunksToInteraction(interaction, splitMessage(sections.join('\n\n')), { ephemeral: true });
   },

@@ -19,6 +19,7 @@ export const setup = defineArea({
     'status.title': '**Configurazione** (visibile ai moderatori)',
     'status.channel': '{channel}: mancano {permissions}',
     'status.none': 'Nessun problema di permessi, intent o comandi.',
+    stale: 'Le indicizzazioni falliscono da {since} (nessuna riuscita da allora): {error}',
   },
   en: {
     'permission.ViewChannel': 'View Channel',
@@ -37,5 +38,6 @@ export const setup = defineArea({
     'status.title': '**Setup** (shown to moderators)',
     'status.channel': '{channel}: missing {permissions}',
     'status.none': 'No permission, intent or command problems.',
+    stale: 'Builds have been failing since {since} (none succeeded since): {error}',
   },
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
@@ -50,6 +51,7 @@ const optionalDuration = (minMs: number) =>
 const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORPUS_DIR: z.string().default('corpus'),
+  SOURCES_FILE: z.string().optional(),
   DATA_DIR: z.string().default('data'),
   MAX_FILE_BYTES: int(1, 2 ** 31).default(20 * 1024 * 1024),
 
@@ -124,7 +126,10 @@ const schema = z.object({
   TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE'> & {
+  /** The sources file named by SOURCES_FILE (absolute); null = the default `sources.json`, when it exists. */
+  SOURCES_FILE: string | null;
+};
 export type Env = Record<string, string | undefined>;
 
 /** Thrown when the environment has bad or missing keys; names every one of them. */
@@ -163,6 +168,7 @@ export function loadConfig(env?: Env): Config {
   return {
     ...c,
     CORPUS_DIR: abs(c.CORPUS_DIR),
+    SOURCES_FILE: c.SOURCES_FILE === undefined ? null : abs(c.SOURCES_FILE),
     DATA_DIR: abs(c.DATA_DIR),
     MODELS_DIR: abs(c.MODELS_DIR),
     EMBEDDING_FALLBACK_DIR: abs(c.EMBEDDING_FALLBACK_DIR),
@@ -172,4 +178,129 @@ export function loadConfig(env?: Env): Config {
 /** True when running under CI (CI=true), read here so tests need not touch process.env. */
 export function isCi(env: Env = process.env): boolean {
   return env.CI === 'true' || env.CI === '1';
+}
+
+const FIELD_NAMES = ['id', 'title', 'date', 'updated', 'author', 'url', 'lang', 'tags', 'text'] as const;
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const hostList = z.array(z.string().min(1)).default([]);
+const sourceId = z
+  .string()
+  .regex(/^[\w.:/-]{1,100}$/, 'expected letters, digits and . _ : / - (at most 100)')
+  .optional();
+const fieldMap = z
+  .partialRecord(z.enum(FIELD_NAMES), z.string().min(1))
+  .default({})
+  .describe('our field name → the field name in the source (dots reach into objects)');
+
+const folderSource = z.strictObject({
+  type: z.literal('folder'),
+  id: sourceId,
+  path: z.string().min(1),
+  map: fieldMap,
+  /** `record`: the record's own id, else its path in the folder (+ `#n`); `url`: its url, else the same. */
+  idFrom: z.enum(['record', 'url']).default('record'),
+});
+const remoteBase = {
+  id: sourceId,
+  url: httpUrl,
+  /** Further hosts this source may redirect to (e.g. a CDN); its own host is always allowed. */
+  hosts: hostList,
+  maxArticles: z.int().min(1).max(1_000_000).default(5000),
+};
+const feedSource = z.strictObject({
+  type: z.literal('feed'),
+  ...remoteBase,
+  maxPages: z.int().min(1).max(1000).default(10),
+});
+const wordpressSource = z.strictObject({ type: z.literal('wordpress'), ...remoteBase });
+const fetchSettings = z
+  .strictObject({
+    timeoutMs: z.int().min(100).max(300_000).default(15_000),
+    maxBytes: z
+      .int()
+      .min(1024)
+      .max(2 ** 30)
+      .default(5 * 1024 * 1024),
+    perHostConcurrency: z.int().min(1).max(16).default(2),
+    /** Pause between two requests to the same host, in ms. */
+    delayMs: z.int().min(0).max(60_000).default(250),
+    maxRedirects: z.int().min(0).max(20).default(5),
+    userAgent: z.string().min(1).default('ArchivistaBot/0.1 (+news archive indexer)'),
+  })
+  .default({
+    timeoutMs: 15_000,
+    maxBytes: 5 * 1024 * 1024,
+    perHostConcurrency: 2,
+    delayMs: 250,
+    maxRedirects: 5,
+    userAgent: 'ArchivistaBot/0.1 (+news archive indexer)',
+  });
+const sourcesFileSchema = z.strictObject({
+  sources: z.array(z.discriminatedUnion('type', [folderSource, feedSource, wordpressSource])).min(1),
+  fetch: fetchSettings,
+});
+
+type ParsedSources = z.infer<typeof sourcesFileSchema>;
+/** One configured source, with its id settled. */
+export type SourceConfig = ParsedSources['sources'][number] & { id: string };
+export type FetchSettings = ParsedSources['fetch'];
+/** A validated sources file. */
+export interface SourcesFile {
+  sources: SourceConfig[];
+  fetch: FetchSettings;
+}
+/** Our article fields a source's own field names can be mapped to. */
+export type FieldMap = z.infer<typeof fieldMap>;
+
+/** The sources of a build without a sources file (or with `--corpus DIR`): the one folder `dir`. */
+export function folderSources(dir: string): SourcesFile {
+  const id = `folder:${path.relative(projectRoot, dir) || '.'}`;
+  return {
+    sources: [{ type: 'folder', id, path: dir, map: {}, idFrom: 'record' }],
+    fetch: fetchSettings.parse(undefined),
+  };
+}
+
+/** The sources file used when SOURCES_FILE is unset (only when it exists). */
+export const DEFAULT_SOURCES_FILE = path.join(projectRoot, 'sources.json');
+
+/**
+ * Reads and validates a sources file (see sources.example.json). Folder paths are resolved
+ * against the project root; every source gets an id (its own, else `type:url|path`).
+ * Throws ConfigError naming the file and every bad key (`sources.2.url: expected an http(s) URL`),
+ * or a duplicate source id.
+ */
+export function loadSourcesFile(file: string): SourcesFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Invalid sources file ${file}: ${(error as Error).message}`);
+  }
+  const parsed = sourcesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid sources file ${file} (see sources.example.json):\n${lines.join('\n')}`);
+  }
+  const sources = parsed.data.sources.map((s): SourceConfig => {
+    if (s.type === 'folder') return { ...s, path: path.resolve(projectRoot, s.path), id: s.id ?? `folder:${s.path}` };
+    return { ...s, id: s.id ?? `${s.type}:${s.url}` };
+  });
+  const seen = new Set<string>();
+  for (const s of sources) {
+    if (seen.has(s.id)) throw new ConfigError(`Invalid sources file ${file}: two sources have the id ${s.id}`);
+    seen.add(s.id);
+  }
+  return { ...parsed.data, sources };
+}
+
+/** The configured sources file: SOURCES_FILE, else `sources.json` at the project root when it exists, else null. */
+export function loadSources(config: Pick<Config, 'SOURCES_FILE'>): SourcesFile | null {
+  if (config.SOURCES_FILE !== null) return loadSourcesFile(config.SOURCES_FILE);
+  try {
+    readFileSync(DEFAULT_SOURCES_FILE);
+  } catch {
+    return null;
+  }
+  return loadSourcesFile(DEFAULT_SOURCES_FILE);
 }

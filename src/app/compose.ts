@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import { loadSources, type Config } from '../config.js';
 import { loadEmbedder } from '../embedding/load-embedder.js';
 import { locateModel, resolveModel, type ModelSources } from '../embedding/resolve-model.js';
 import type { BuildOptions } from '../index/build-index.js';
@@ -24,7 +24,10 @@ export function modelSourcesFrom(config: Config): ModelSources {
   };
 }
 
-/** Build options from configuration; callers add progress, trigger and overrides. */
+/**
+ * Build options from configuration; callers add progress, trigger and overrides. Reads the
+ * sources file (SOURCES_FILE, else `sources.json` when it exists; throws ConfigError when it is bad).
+ */
 export function buildOptionsFrom(
   config: Config,
   extra: Pick<BuildOptions, 'trigger'> & Partial<BuildOptions>,
@@ -32,6 +35,7 @@ export function buildOptionsFrom(
   const sources = modelSourcesFrom(config);
   return {
     corpusDir: config.CORPUS_DIR,
+    sources: loadSources(config),
     dataDir: config.DATA_DIR,
     full: false,
     maxFileBytes: config.MAX_FILE_BYTES,

@@ -1,4 +1,6 @@
 import { rejectFile, type ParsedSource } from './article-draft.js';
+import type { FieldMap } from '../config.js';
+import { mapFields } from './field-map.js';
 import { isPlainRecord, parseRecord } from './parse-record.js';
 
 /**
@@ -6,15 +8,19 @@ import { isPlainRecord, parseRecord } from './parse-record.js';
  * index>`). A bad record is a problem of its own; malformed JSON or another top-level value
  * rejects the file. Never throws.
  */
-export function parseJsonFile(content: string): ParsedSource {
+export function parseJsonFile(content: string, map: FieldMap = {}): ParsedSource {
   let value: unknown;
   try {
     value = JSON.parse(content);
   } catch (error) {
     return rejectFile(`malformed JSON: ${describe(error)}`);
   }
-  if (isPlainRecord(value)) return collect([[value, '']]);
-  if (Array.isArray(value)) return collect(value.map((record, i): [unknown, string] => [record, `#${i}`]));
+  if (isPlainRecord(value)) return collectRecords([[value, '']], map);
+  if (Array.isArray(value))
+    return collectRecords(
+      value.map((record, i): [unknown, string] => [record, `#${i}`]),
+      map,
+    );
   return rejectFile('expected an article object or an array of article objects');
 }
 
@@ -22,7 +28,7 @@ export function parseJsonFile(content: string): ParsedSource {
  * A `.jsonl` file: one article object per line (locator `#<1-based line number>`); blank lines
  * are ignored, a line that is not JSON or not a good record is a problem of its own. Never throws.
  */
-export function parseJsonLinesFile(content: string): ParsedSource {
+export function parseJsonLinesFile(content: string, map: FieldMap = {}): ParsedSource {
   const records: [unknown, string][] = [];
   const problems: ParsedSource['problems'] = [];
   content.split('\n').forEach((line, i) => {
@@ -33,14 +39,16 @@ export function parseJsonLinesFile(content: string): ParsedSource {
       problems.push({ locator: `#${i + 1}`, reason: `line ${i + 1} is not valid JSON: ${describe(error)}` });
     }
   });
-  const parsed = collect(records);
+  const parsed = collectRecords(records, map);
   return { drafts: parsed.drafts, problems: [...problems, ...parsed.problems].sort(byLine) };
 }
 
-function collect(records: [unknown, string][]): ParsedSource {
+/** Records of a bulk file (with their locators) read through `map`; a bad one is a problem of its own. */
+export function collectRecords(records: [unknown, string][], map: FieldMap): ParsedSource {
   const parsed: ParsedSource = { drafts: [], problems: [] };
   for (const [record, locator] of records) {
-    const draft = isPlainRecord(record) ? parseRecord(record, record.text, locator) : { error: 'not an object' };
+    const fields = isPlainRecord(record) ? mapFields(record, map) : null;
+    const draft = fields !== null ? parseRecord(fields, fields.text, locator) : { error: 'not an object' };
     if ('error' in draft) parsed.problems.push({ locator, reason: draft.error });
     else parsed.drafts.push(draft);
   }

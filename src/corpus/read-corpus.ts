@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
 import type { Lang } from '../text/lang.js';
-import type { Article, CorpusReadResult, SkippedSource } from './article.js';
-import type { ArticleDraft, ParsedSource } from './article-draft.js';
-import { deriveTitle } from './derive-title.js';
-import { hashArticle } from './hash-article.js';
+import type { FieldMap } from '../config.js';
+import type { CorpusReadResult, SkippedSource } from './article.js';
+import type { ParsedSource } from './article-draft.js';
+import { finishArticle, type IdRule } from './finish-article.js';
+import { parseCsvFile } from './parse-csv.js';
+import { parseHtmlFile } from './parse-html.js';
 import { parseJsonFile, parseJsonLinesFile } from './parse-json.js';
 import { parseMarkdownFile } from './parse-markdown.js';
 import { parseTxtFile } from './parse-txt.js';
@@ -16,18 +18,25 @@ export interface ReadCorpusOptions {
   maxFileBytes: number;
   /** Language of an article whose source does not name it/en. */
   detectLanguage: (text: string) => Lang;
+  /** Our field names → the files' own (JSON, JSON Lines, CSV, front matter); default: the usual names. */
+  map?: FieldMap;
+  /** Which id a record gets (default `record`: its own id, else its path). */
+  idFrom?: IdRule;
 }
 
-const PARSERS: Readonly<Record<string, (content: string) => ParsedSource>> = {
+const PARSERS: Readonly<Record<string, (content: string, map: FieldMap) => ParsedSource>> = {
   '.txt': parseTxtFile,
   '.md': parseMarkdownFile,
   '.markdown': parseMarkdownFile,
   '.json': parseJsonFile,
   '.jsonl': parseJsonLinesFile,
+  '.csv': parseCsvFile,
+  '.html': parseHtmlFile,
+  '.htm': parseHtmlFile,
 };
 
 /**
- * Reads every article under `dir` (.txt, .md, .json, .jsonl, recursively, in a deterministic
+ * Reads every article under `dir` (.txt, .md, .json, .jsonl, .csv, .html, recursively, in a deterministic
  * order). A file or record that cannot be used — unreadable, too large, binary, not UTF-8,
  * empty, malformed, a duplicate id — is listed in `skipped` with a reason that starts with its
  * path (`file#n` for a record of a bulk file) and never stops the rest; other extensions and
@@ -38,10 +47,10 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   const result: CorpusReadResult = { articles: [], skipped: [...walk.skipped], ignored: walk.ignored };
   const firstSeen = new Map<string, string>();
   for (const file of walk.files) {
-    const parsed = await readSource(file, options.maxFileBytes);
+    const parsed = await readSource(file, options.maxFileBytes, options.map ?? {});
     for (const problem of parsed.problems) result.skipped.push(skip(`${file.relativePath}${problem.locator}`, problem.reason));
     for (const draft of parsed.drafts) {
-      const article = finishArticle(draft, file.relativePath, options.detectLanguage);
+      const article = finishArticle(draft, file.relativePath, options.detectLanguage, options.idFrom);
       const location = `${file.relativePath}${draft.locator}`;
       const first = firstSeen.get(article.id);
       if (first === undefined) {
@@ -55,31 +64,13 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   return result;
 }
 
-async function readSource(file: CorpusFile, maxFileBytes: number): Promise<ParsedSource> {
+async function readSource(file: CorpusFile, maxFileBytes: number, map: FieldMap): Promise<ParsedSource> {
   const parse = PARSERS[extname(file.relativePath).toLowerCase()];
   if (!parse) return { drafts: [], problems: [] };
   const read = await readTextFile(file.absolutePath, maxFileBytes);
   if ('error' in read) return { drafts: [], problems: [{ locator: '', reason: read.error }] };
   if (read.text.trim() === '') return { drafts: [], problems: [{ locator: '', reason: 'empty file' }] };
-  return parse(read.text);
-}
-
-function finishArticle(draft: ArticleDraft, sourcePath: string, detectLanguage: (text: string) => Lang): Article {
-  const lang = draft.lang ?? detectLanguage(draft.text);
-  const titleDerived = draft.title === null;
-  const title = draft.title ?? deriveTitle(draft.text, lang);
-  const fields = {
-    title,
-    titleDerived,
-    date: draft.date,
-    updated: draft.updated,
-    author: draft.author,
-    url: draft.url,
-    lang,
-    tags: draft.tags,
-    text: draft.text,
-  };
-  return { id: draft.id ?? `${sourcePath}${draft.locator}`, sourcePath, ...fields, hash: hashArticle(fields) };
+  return parse(read.text, map);
 }
 
 function skip(path: string, reason: string): SkippedSource {

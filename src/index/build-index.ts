@@ -3,12 +3,13 @@ import path from 'node:path';
 import { chunkArticle } from '../chunking/chunk-article.js';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
-import { readCorpus } from '../corpus/read-corpus.js';
+import { folderSources, type SourcesFile } from '../config.js';
+import { readSources } from '../sources/read-sources.js';
 import { StateDb } from '../store/state-db.js';
 import { INDEX_SCHEMA_VERSION } from '../store/index-db.js';
 import type { Lang } from '../text/lang.js';
 import { acquireBuildLock } from './build-lock.js';
-import type { BuildProgress, BuildReport } from './build-report.js';
+import { emptyBuildReport, type BuildProgress, type BuildReport } from './build-report.js';
 import { planBuild } from './plan-build.js';
 import {
   dataLayout,
@@ -43,7 +44,7 @@ const EMBED_STEP = 32;
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const startedAt = new Date();
   const layout = dataLayout(options.dataDir);
-  const report = emptyReport(startedAt, options.full);
+  const report = emptyBuildReport(startedAt, options.full);
   let state: StateDb | null = null;
   let runId: number | null = null;
   let release: (() => void) | null = null;
@@ -55,7 +56,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     runId = state.startRun(options.full, options.trigger);
     // After the run is recorded, so a data folder that cannot hold generations fails a recorded run.
     ensureDataDir(layout);
-    await runBuild(options, layout, report);
+    await runBuild(options, layout, report, state);
     report.outcome = 'success';
   } catch (error) {
     report.outcome = 'failed';
@@ -75,10 +76,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   return report;
 }
 
-async function runBuild(options: BuildOptions, layout: DataLayout, report: BuildReport): Promise<void> {
+async function runBuild(options: BuildOptions, layout: DataLayout, report: BuildReport, state: StateDb): Promise<void> {
   const progress = (p: BuildProgress) => options.onProgress?.(p);
   progress({ phase: 'reading', done: 0, total: 0 });
-  const corpus = await readCorpus(options.corpusDir, {
+  const sources = options.sources ?? folderSources(options.corpusDir);
+  const corpus = await readSources(sources, {
+    store: state.sources,
     maxFileBytes: options.maxFileBytes,
     detectLanguage: options.detectLanguage,
   });
@@ -86,8 +89,13 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   report.articles.skipped = corpus.skipped.length;
   report.skipped = corpus.skipped;
   report.ignoredFiles = corpus.ignored;
+  report.sources = corpus.sources;
+  report.reading = {
+    durationMs: corpus.durationMs,
+    articlesPerSec: corpus.durationMs > 0 ? Math.round((corpus.articles.length / corpus.durationMs) * 10000) / 10 : 0,
+  };
   if (corpus.articles.length === 0)
-    throw new Error(`no readable articles in ${options.corpusDir} (${corpus.skipped.length} skipped)`);
+    throw new Error(`no readable articles in ${describeSources(sources)} (${corpus.skipped.length} skipped)`);
 
   const plan = await planBuild(options, layout, new Set(corpus.articles.map((a) => a.lang)));
   Object.assign(report, {
@@ -227,27 +235,12 @@ function isUpToDate(existing: Map<string, string>, articles: Article[]): boolean
   return existing.size === articles.length && articles.every((a) => existing.get(a.id) === a.hash);
 }
 
+function describeSources(sources: SourcesFile): string {
+  const only = sources.sources.length === 1 ? sources.sources[0] : undefined;
+  return only?.type === 'folder' ? only.path : `sources ${sources.sources.map((s) => s.id).join(', ')}`;
+}
+
 function mainLanguage(articles: Article[]): Lang {
   const italian = articles.filter((a) => a.lang === 'it').length;
   return italian * 2 >= articles.length ? 'it' : 'en';
-}
-
-function emptyReport(startedAt: Date, full: boolean): BuildReport {
-  return {
-    outcome: 'failed',
-    error: null,
-    generationId: null,
-    model: '',
-    modelNote: null,
-    bridgeNote: null,
-    full,
-    fullReason: full ? '--full' : null,
-    articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
-    skipped: [],
-    ignoredFiles: 0,
-    chunks: { total: 0, embedded: 0, removed: 0 },
-    startedAt: startedAt.toISOString(),
-    durationMs: 0,
-    passagesPerSec: 0,
-  };
 }

@@ -1,3 +1,4 @@
+import type { SourcesFile } from '../config.js';
 import type { Embedder, ModelSpec } from '../embedding/embedder.js';
 import type { ModelChoice } from '../embedding/resolve-model.js';
 import type { Lang } from '../text/lang.js';
@@ -16,7 +17,10 @@ export interface PassageTranslator {
 
 /** Everything a build needs, passed in (the CLI, /reindex's worker and tests each build this). */
 export interface BuildOptions {
+  /** The one folder read when `sources` is null or absent. */
   corpusDir: string;
+  /** Where articles come from (a sources file); null or absent: the folder `corpusDir`. */
+  sources?: SourcesFile | null;
   dataDir: string;
   full: boolean;
   maxFileBytes: number;

@@ -1,4 +1,5 @@
 import type { SkippedSource } from '../corpus/article.js';
+import type { SourceReport } from '../sources/source-report.js';
 
 /** Where a build is; `done`/`total` count articles while reading, passages while embedding. */
 export interface BuildProgress {
@@ -26,9 +27,36 @@ export interface BuildReport {
   skipped: SkippedSource[];
   /** Files with extensions the reader does not handle. */
   ignoredFiles: number;
+  /** How each source's pull went, in the order of the sources file. */
+  sources: SourceReport[];
+  /** Reading and fetching every source (no chunking or embedding): wall time, and articles per second of it. */
+  reading: { durationMs: number; articlesPerSec: number };
   chunks: { total: number; embedded: number; removed: number };
   startedAt: string;
   durationMs: number;
   /** Passages embedded per second of embedding time. */
   passagesPerSec: number;
+}
+
+/** A report of a build that has not done anything yet (outcome `failed` until it succeeds). */
+export function emptyBuildReport(startedAt: Date, full: boolean): BuildReport {
+  return {
+    outcome: 'failed',
+    error: null,
+    generationId: null,
+    model: '',
+    modelNote: null,
+    bridgeNote: null,
+    full,
+    fullReason: full ? '--full' : null,
+    articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
+    skipped: [],
+    ignoredFiles: 0,
+    sources: [],
+    reading: { durationMs: 0, articlesPerSec: 0 },
+    chunks: { total: 0, embedded: 0, removed: 0 },
+    startedAt: startedAt.toISOString(),
+    durationMs: 0,
+    passagesPerSec: 0,
+  };
 }

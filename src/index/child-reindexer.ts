@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { BuildProgress, BuildReport } from './build-report.js';
+import { emptyBuildReport, type BuildProgress, type BuildReport } from './build-report.js';
 
 /** Messages a build worker sends to its parent over IPC. */
 export type WorkerMessage = { type: 'progress'; progress: BuildProgress } | { type: 'report'; report: BuildReport };
@@ -88,21 +88,5 @@ export class ChildReindexer {
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 
 function failedReport(since: Date, error: string): BuildReport {
-  return {
-    outcome: 'failed',
-    error,
-    generationId: null,
-    model: '',
-    modelNote: null,
-    bridgeNote: null,
-    full: false,
-    fullReason: null,
-    articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
-    skipped: [],
-    ignoredFiles: 0,
-    chunks: { total: 0, embedded: 0, removed: 0 },
-    startedAt: since.toISOString(),
-    durationMs: Date.now() - since.getTime(),
-    passagesPerSec: 0,
-  };
+  return { ...emptyBuildReport(since, false), error, durationMs: Date.now() - since.getTime() };
 }

@@ -117,6 +117,16 @@ export function insertArticle(db: Database.Database, article: Article, chunks: C
   });
 }
 
+/** Every article's metadata and text, by id (for inspection and tests). */
+export function listArticles(
+  db: Database.Database,
+): Pick<Article, 'id' | 'url' | 'title' | 'author' | 'date' | 'lang' | 'tags' | 'text'>[] {
+  const rows = db
+    .prepare('SELECT id, url, title, author, date, lang, tags, text FROM articles ORDER BY id')
+    .all() as (Omit<Article, 'tags'> & { tags: string })[];
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+}
+
 /** Article and chunk counts. */
 export function countRows(db: Database.Database): { articles: number; chunks: number } {
   const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SOURCE_SCHEMA, SourceStateStore } from './source-state.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -51,11 +52,13 @@ export interface RunRow {
 
 /**
  * Long-lived state that is never swapped with a generation: build runs, feedback votes and
- * unanswered questions.
+ * unanswered questions, and what each article source gave (see SourceStateStore).
  * Throws when the file cannot be opened or written.
  */
 export class StateDb {
   private readonly db: Database.Database;
+  /** Per-source fetch state (pull outcomes, kept articles, HTTP validators). */
+  readonly sources: SourceStateStore;
 
   constructor(file: string) {
     // SQLite's own messages ("unable to open database file") do not say which file.
@@ -65,11 +68,13 @@ export class StateDb {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
+      db.exec(SOURCE_SCHEMA);
     } catch (error) {
       db?.close();
       throw new Error(`cannot open the state database ${file}: ${(error as Error).message}`);
     }
     this.db = db;
+    this.sources = new SourceStateStore(db);
   }
 
   /** Records the start of a build; returns its run id. */

@@ -58,6 +58,8 @@ export function buildReport(overrides: Partial<BuildReport> = {}): BuildReport {
     articles: { seen: 12, added: 2, updated: 1, unchanged: 8, removed: 1, skipped: 7 },
     skipped: Array.from({ length: 7 }, (_, i) => ({ path: `bad-${i}.txt`, reason: `bad-${i}.txt: empty body ${i}` })),
     ignoredFiles: 0,
+    sources: [],
+    reading: { durationMs: 120, articlesPerSec: 100 },
     chunks: { total: 340, embedded: 25, removed: 4 },
     startedAt: new Date().toISOString(),
     durationMs: 1234,

@@ -9,6 +9,9 @@ import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { locateModel } from '../src/embedding/resolve-model.js';
 import { loadDataset } from '../src/eval/dataset.js';
 import { formatEvalReport } from '../src/eval/format-eval.js';
+import { formatQuestionSetReport } from '../src/eval/format-questions.js';
+import { loadQuestionSet } from '../src/eval/question-set.js';
+import { runQuestionSet } from '../src/eval/run-questions.js';
 import { runEval } from '../src/eval/run-eval.js';
 import type { Lang } from '../src/text/lang.js';
 import { createApertiumTranslator } from '../src/translate/apertium.js';
@@ -16,20 +19,24 @@ import { selectTranslator } from '../src/translate/select.js';
 import type { Translator } from '../src/translate/translator.js';
 import { runScript } from './run-script.js';
 
-const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR]
+const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR] [--answers N]
+       npm run eval -- --questions FILE --corpus DIR|FILE [--json] [--no-llm] [--cache DIR]
   [--extractive N] [--no-off-coverage] [--dense-weight W] [--fusion score|rrf] [--candidates N] [--min-coverage C] [--min-similarity S] [--prefix-weight P] [--pair-weight P] [--neighbor-weight N] [--title-weight T] [--dense-weight-cross W] [--gate-dense-weight G] [--min-gate-score S]`;
 
 await runScript(USAGE, async () => {
   const { values } = parseArgs({
     options: {
       dataset: { type: 'string' },
+      questions: { type: 'string' },
+      corpus: { type: 'string' },
       lang: { type: 'string', default: 'both' },
       k: { type: 'string', short: 'k', default: '10' },
       json: { type: 'boolean', default: false },
       'no-llm': { type: 'boolean', default: false },
       cache: { type: 'string' },
       data: { type: 'string' },
-      extractive: { type: 'string', default: '100' },
+      extractive: { type: 'string', default: '0' },
+      answers: { type: 'string' },
       'no-off-coverage': { type: 'boolean', default: false },
       'dense-weight': { type: 'string' },
       fusion: { type: 'string' },
@@ -45,7 +52,10 @@ await runScript(USAGE, async () => {
       'min-gate-score': { type: 'string' },
     },
   });
-  if (values.dataset === undefined) throw new TypeError('--dataset is required');
+  if ((values.dataset === undefined) === (values.questions === undefined))
+    throw new TypeError('give either --dataset or --questions');
+  if (values.questions !== undefined && values.corpus === undefined)
+    throw new TypeError('--questions needs --corpus (a corpus folder or file)');
   const langs: Lang[] =
     values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
   if (langs.length === 0) throw new TypeError('--lang must be it, en or both');
@@ -55,7 +65,30 @@ await runScript(USAGE, async () => {
   const keep = values.cache ?? values.data;
   const workDir = keep ?? mkdtempSync(path.join(tmpdir(), 'archivista-eval-'));
   const translators = await englishTranslators(config, values['no-llm']);
+  const answering = {
+    llm: values['no-llm'] ? null : createLlmFrom(config),
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    translateQuotes: config.TRANSLATE_QUOTES,
+  };
   try {
+    if (values.questions !== undefined && values.corpus !== undefined) {
+      const report = await runQuestionSet({
+        set: loadQuestionSet(values.questions),
+        corpus: values.corpus,
+        workDir,
+        buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
+        embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
+        efSearch: config.HNSW_EF_SEARCH,
+        knobs: knobOverridesFrom(config),
+        translator: translators.list.find((t) => t.engine === translators.default)?.translator ?? null,
+        answering,
+        onProgress: (m) => console.error(m),
+      });
+      console.log(formatQuestionSetReport(report));
+      if (values.json) console.log(JSON.stringify(report));
+      return 0;
+    }
+    if (values.dataset === undefined) throw new TypeError('--dataset is required');
     const report = await runEval({
       dataset: loadDataset(values.dataset),
       langs,
@@ -82,6 +115,8 @@ await runScript(USAGE, async () => {
       translators: translators.list,
       defaultTranslator: translators.default,
       extractiveSample: Number(values.extractive),
+      answering,
+      ...(values.answers === undefined ? {} : { maxAnswers: Number(values.answers) }),
       offCoverage: !values['no-off-coverage'],
       onProgress: (m) => console.error(m),
     });

@@ -9,6 +9,8 @@ const datasetSchema = z.object({
       question_it: z.string(),
       question_en: z.string(),
       answers_it: z.array(z.string()),
+      /** Gold answers of the original English question; they count for English questions too. */
+      answers_en: z.array(z.string()).optional(),
       doc_id: z.string(),
       paragraph_start: z.number().int(),
       paragraph_end: z.number().int(),

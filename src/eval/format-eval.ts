@@ -1,4 +1,5 @@
 import { describeBridge } from '../index/manifest.js';
+import type { AnswerScores } from './answer-metrics.js';
 import type { ChannelScores } from './metrics.js';
 import type { EvalReport, LangReport } from './run-eval.js';
 
@@ -13,6 +14,11 @@ const COLUMNS: (keyof ChannelScores)[] = [
 
 const row = (label: string, s: ChannelScores) =>
   `${label.padEnd(24)}${COLUMNS.map((c) => s[c].toFixed(3).padStart(13)).join('')}`;
+
+/** One line of answer scores: gold in the answer, in its first 400 characters, refusals, mean length. */
+export function formatAnswerScores(a: AnswerScores): string {
+  return `answers (${a.questions}): contain gold ${a.containsGold.toFixed(3)}, in first 400 chars ${a.goldInFirst400.toFixed(3)}, no answer ${a.noAnswer.toFixed(3)}, mean ${a.meanChars} chars`;
+}
 
 /** The evaluation report as a readable table. */
 export function formatEvalReport(report: EvalReport): string {
@@ -32,7 +38,8 @@ export function formatEvalReport(report: EvalReport): string {
     for (const [engine, scores] of Object.entries(r.byTranslator ?? {}))
       lines.push(row(`${name} fused, ${engine}${engine === r.translator ? ' *' : ''}`, scores));
     lines.push(
-      `${name}: extractive answer holds a gold answer ${r.extractiveHit === null ? 'n/a' : r.extractiveHit.toFixed(3)} (of ${r.extractiveSample}); no-answer rate ${r.noAnswerRate.toFixed(3)}`,
+      `${name}: ${formatAnswerScores(r.answer)}`,
+      `${name}: retrieval gate no-answer rate ${r.noAnswerRate.toFixed(3)}${r.extractiveHit === null ? '' : `; extractive sample holds a gold answer ${r.extractiveHit.toFixed(3)} (of ${r.extractiveSample})`}`,
       '',
     );
   };
@@ -42,7 +49,11 @@ export function formatEvalReport(report: EvalReport): string {
     lines.push(`* = the translator the product uses by default (${report.en.translator})`);
   if (report.offCoverage !== null)
     lines.push(
-      `off-coverage no-answer rate ${report.offCoverage.noAnswerRate.toFixed(3)} (${report.offCoverage.questions} questions)`,
+      `off-coverage no-answer rate ${report.offCoverage.noAnswerRate.toFixed(3)} (retrieval gate), refused by answerQuestion ${report.offCoverage.refused.toFixed(3)} (${Object.entries(
+        report.offCoverage.byLang,
+      )
+        .map(([lang, c]) => `${lang} ${c.refused.toFixed(3)} of ${c.questions}`)
+        .join(', ')})`,
     );
   lines.push(`retrieval latency p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms`);
   return lines.join('\n');

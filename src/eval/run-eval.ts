@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
+import { buildAndOpenIndex, evalAnswerDeps, type OpenIndex } from './open-index.js';
 import { buildExtractiveAnswer } from '../answer/extractive.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildOptions } from '../index/build-index.js';
-import { buildIndex } from '../index/build-index.js';
 import type { Generation } from '../index/searchable-index.js';
-import { LiveIndex } from '../index/live-index.js';
 import type { Manifest } from '../index/manifest.js';
 import { translateForRetrieval } from '../answer/query-translations.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
+import { scoreAnswers, type AnswerOutcome, type AnswerScores } from './answer-metrics.js';
 import { sliceDataset, splitHalves, writeCorpusJsonl, type Dataset, type EvalQuestion } from './dataset.js';
 import {
   articleRank,
@@ -50,6 +51,10 @@ export interface EvalOptions {
   /** Questions per language also answered extractively (it embeds up to 40 sentences each). */
   extractiveSample: number;
   offCoverage: boolean;
+  /** How questions are answered through `answerQuestion` (the path `ask` takes): the LLM (or null) and the product's limits. */
+  answering: Pick<AnswerDeps, 'llm' | 'maxQuestionChars' | 'translateQuotes'>;
+  /** Questions per language answered through `answerQuestion` (default: all of them). */
+  maxAnswers?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -62,6 +67,16 @@ export interface LangReport {
   noAnswerRate: number;
   translator?: string;
   byTranslator?: Record<string, ChannelScores>;
+  /** Answers through `answerQuestion`, gate included (see {@link AnswerScores}); gold = `answers_it`, plus `answers_en` for English. */
+  answer: AnswerScores;
+}
+
+/** Off-coverage questions (articles not indexed): `noAnswerRate` from the retrieval gate, `refused` from `answerQuestion`. */
+export interface OffCoverageReport {
+  noAnswerRate: number;
+  questions: number;
+  refused: number;
+  byLang: Partial<Record<Lang, { refused: number; questions: number }>>;
 }
 
 export interface EvalReport {
@@ -71,7 +86,7 @@ export interface EvalReport {
   questions: number;
   it?: LangReport;
   en?: LangReport;
-  offCoverage: { noAnswerRate: number; questions: number } | null;
+  offCoverage: OffCoverageReport | null;
   latencyMs: { p50: number; p95: number };
   meanPassageTokens: number;
   passages: number;
@@ -127,11 +142,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   return report;
 }
 
-export interface OpenIndex {
-  generation: Generation;
-  embedder: Embedder;
-  close: () => void;
-}
+export type { OpenIndex } from './open-index.js';
 
 /** Builds (or reuses) the index of `dataset`'s corpus under `options.workDir/name` with the product's buildIndex, and opens it. */
 export async function openIndexFor(
@@ -142,23 +153,11 @@ export async function openIndexFor(
   const dir = path.join(options.workDir, name);
   mkdirSync(path.join(dir, 'corpus'), { recursive: true });
   writeCorpusJsonl(dataset, path.join(dir, 'corpus', 'corpus.jsonl'));
-  const report = await buildIndex({
-    ...options.buildOptions,
-    corpusDir: path.join(dir, 'corpus'),
-    dataDir: path.join(dir, 'data'),
-    onProgress: (p) =>
-      p.phase === 'embedding' &&
-      p.done % 200 === 0 &&
-      p.done > 0 &&
-      options.onProgress?.(`embedding ${p.done}/${p.total}`),
-  });
-  if (report.outcome !== 'success') throw new Error(`indexing the ${name} eval corpus failed: ${report.error ?? ''}`);
-  const live = new LiveIndex(path.join(dir, 'data'), { efSearch: options.efSearch });
-  const lease = live.acquire();
-  if (lease === null) throw new Error(`the ${name} eval index cannot be loaded: ${live.status().error ?? ''}`);
-  const embedder = await options.embedderFor(lease.generation);
-  return { generation: lease.generation, embedder, close: () => (lease.release(), live.close()) };
+  return buildAndOpenIndex(options, path.join(dir, 'corpus'), path.join(dir, 'data'), name);
 }
+
+const answerDeps = (options: EvalOptions, index: OpenIndex, translator: Translator | null) =>
+  evalAnswerDeps(index, options.answering, translator, options.knobs);
 
 async function scoreQuestions(
   options: EvalOptions,
@@ -172,7 +171,13 @@ async function scoreQuestions(
   let extractiveHits = 0;
   let extractiveTried = 0;
   let knobs: RetrievalKnobs | null = null;
+  const answers: AnswerOutcome[] = [];
+  const deps = answerDeps(options, index, translator);
   for (const q of options.dataset.questions) {
+    if (answers.length < (options.maxAnswers ?? Infinity)) {
+      const answer = await answerQuestion(deps, { question: questionText(q, lang), languageHint: lang });
+      answers.push({ answer, gold: lang === 'en' ? [...q.answers_it, ...(q.answers_en ?? [])] : q.answers_it });
+    }
     const result = await ask(options, index, q, lang, translator);
     knobs = result.knobs;
     latencies.push(result.timings.total ?? 0);
@@ -184,7 +189,7 @@ async function scoreQuestions(
     if (extractiveTried < options.extractiveSample && !result.noAnswer) {
       extractiveTried++;
       const answer = await buildExtractiveAnswer({
-        question: lang === 'it' ? q.question_it : q.question_en,
+        question: questionText(q, lang),
         language: lang,
         result,
       });
@@ -202,6 +207,7 @@ async function scoreQuestions(
       extractiveHit: extractiveTried === 0 ? null : round(extractiveHits / extractiveTried),
       extractiveSample: extractiveTried,
       noAnswerRate: round(noAnswers / n),
+      answer: scoreAnswers(answers),
     },
   };
 }
@@ -228,8 +234,10 @@ async function ask(
   lang: Lang,
   translator: Translator | null,
 ): Promise<RetrievalResult> {
-  return askText(options, index, lang === 'it' ? q.question_it : q.question_en, lang, translator);
+  return askText(options, index, questionText(q, lang), lang, translator);
 }
+
+const questionText = (q: EvalQuestion, lang: Lang) => (lang === 'it' ? q.question_it : q.question_en);
 
 /** Retrieval as the product runs it: the question translated where the index needs it (`translateForRetrieval`). */
 async function askText(
@@ -251,19 +259,19 @@ async function askText(
   });
 }
 
-async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate: number; questions: number }> {
+async function measureOffCoverage(options: EvalOptions): Promise<OffCoverageReport> {
   const { indexed, held } = splitHalves(options.dataset);
   const half = sliceDataset(options.dataset, indexed);
   const index = await openIndexFor(options, half, 'half');
   const translator = options.translators.find((t) => t.engine === options.defaultTranslator)?.translator ?? null;
   let asked = 0;
   let none = 0;
+  const refusals = new Map<Lang, { refused: number; questions: number }>();
   try {
+    const deps = answerDeps(options, index, translator);
     const heldQuestions = sliceDataset(options.dataset, held).questions;
     const texts: { text: string; lang: Lang }[] = [
-      ...heldQuestions.flatMap((q) =>
-        options.langs.map((lang) => ({ text: lang === 'it' ? q.question_it : q.question_en, lang })),
-      ),
+      ...heldQuestions.flatMap((q) => options.langs.map((lang) => ({ text: questionText(q, lang), lang }))),
       ...OFF_COVERAGE_QUESTIONS.map((text): { text: string; lang: Lang } => ({
         text,
         lang: /^(Who|What)\b/.test(text) ? 'en' : 'it',
@@ -273,11 +281,25 @@ async function measureOffCoverage(options: EvalOptions): Promise<{ noAnswerRate:
       const result = await askText(options, index, text, lang, translator);
       asked++;
       if (result.noAnswer) none++;
+      const answer = await answerQuestion(deps, { question: text, languageHint: lang });
+      const counts = refusals.get(lang) ?? { refused: 0, questions: 0 };
+      refusals.set(lang, {
+        refused: counts.refused + (answer.mode === 'no-answer' ? 1 : 0),
+        questions: counts.questions + 1,
+      });
     }
   } finally {
     index.close();
   }
-  return { noAnswerRate: round(none / Math.max(asked, 1)), questions: asked };
+  const byLang: OffCoverageReport['byLang'] = {};
+  for (const [lang, c] of refusals) byLang[lang] = { refused: round(c.refused / c.questions), questions: c.questions };
+  const refused = [...refusals.values()].reduce((s, c) => s + c.refused, 0);
+  return {
+    noAnswerRate: round(none / Math.max(asked, 1)),
+    questions: asked,
+    refused: round(refused / Math.max(asked, 1)),
+    byLang,
+  };
 }
 
 async function meanTokens(generation: Generation, embedder: Embedder): Promise<number> {

@@ -29,8 +29,9 @@ const baseline = JSON.parse(readFileSync(new URL('./eval-slice.baseline.json', i
     enRecallAt5: number;
     enMrrAt10: number;
     noAnswerRate: number;
-    /** Questions per language answered through answerQuestion in the bridged run. */
+    /** Questions per language answered through answerQuestion in the bridged run, and their scores. */
     answers: number;
+    answer: Record<'it' | 'en', { containsGold: number; noAnswer: number }>;
   };
 };
 
@@ -129,8 +130,13 @@ describe('retrieval quality on a slice of the dev set (real model, Italian quest
       expect(report.en?.fused['recall@5']).toBeGreaterThanOrEqual(floor(baseline.bridged.enRecallAt5));
       expect(report.en?.fused['mrr@10']).toBeGreaterThanOrEqual(floor(baseline.bridged.enMrrAt10));
       // Every slice question is answerable: the relevance gate must not start refusing them.
-      for (const lang of ['it', 'en'] as const)
+      for (const lang of ['it', 'en'] as const) {
         expect(report[lang]?.noAnswerRate).toBeLessThanOrEqual(baseline.bridged.noAnswerRate + baseline.allowedDrop);
+        const answers = report[lang]?.answer;
+        expect(answers?.questions).toBe(baseline.bridged.answers);
+        expect(answers?.containsGold).toBeGreaterThanOrEqual(floor(baseline.bridged.answer[lang].containsGold));
+        expect(answers?.noAnswer).toBeLessThanOrEqual(baseline.bridged.answer[lang].noAnswer + baseline.allowedDrop);
+      }
     },
     900_000,
   );

@@ -39,7 +39,7 @@ const BASE: RetrievalKnobs = {
   minGateScore: 1,
   passagesPerArticle: 3,
   recencyWeight: 0.02,
-  latestShare: 0.6,
+  latestShare: 0.4,
 };
 
 /**

@@ -5,6 +5,8 @@
 #   scripts/apertium.sh start     start APy in the background, wait until it answers, warm both chains
 #   scripts/apertium.sh stop      stop the APy this script started (pid file)
 #   scripts/apertium.sh status    exit 0 when APy answers on the port
+#   scripts/apertium.sh serve [PORT]  run APy in the foreground on PORT (default APERTIUM_PORT) (what `ask`, `index` and the bot
+#                                 spawn when APERTIUM_URL is unset); exits 3 when APy is not installed
 #
 # Env: APERTIUM_PORT (default 2737), APERTIUM_MODES_DIR (default /usr/share/apertium/modes).
 # Quiet on success; on failure says why on stderr and exits non-zero.
@@ -96,13 +98,31 @@ warm() {
   grep -q '"translatedText"' <<<"$out" || die "warming $chain gave no translation: $out"
 }
 
+check_modes() {
+  local mode
+  for mode in eng-cat cat-ita ita-cat cat-eng; do
+    [ -f "$MODES_DIR/$mode.mode" ] || return 1
+  done
+}
+
+cmd_serve() {
+  PORT="${1:-$PORT}"
+  local py
+  if ! command -v apertium-apy >/dev/null || ! py="$(python_for_apy)"; then
+    echo "apertium.sh: apertium-apy is not installed" >&2
+    exit 3
+  fi
+  check_modes || {
+    echo "apertium.sh: the eng-cat and cat-ita pairs are not installed in $MODES_DIR" >&2
+    exit 3
+  }
+  exec "$py" -c "$LOOPBACK_SHIM" -p "$PORT" "$MODES_DIR"
+}
+
 cmd_start() {
   answers && return 0
   installed || die "Apertium is not installed; run: scripts/apertium.sh install"
-  local mode
-  for mode in eng-cat cat-ita ita-cat cat-eng; do
-    [ -f "$MODES_DIR/$mode.mode" ] || die "missing $MODES_DIR/$mode.mode"
-  done
+  check_modes || die "missing modes in $MODES_DIR (eng-cat, cat-ita, ita-cat, cat-eng)"
   local py
   py="$(python_for_apy)" || die "no python3 can import apertium_apy (is apertium-apy installed?)"
   mkdir -p "$RUN_DIR"
@@ -148,8 +168,9 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) answers ;;
+  serve) cmd_serve "${2:-}" ;;
   *)
-    echo "usage: scripts/apertium.sh install|start|stop|status" >&2
+    echo "usage: scripts/apertium.sh install|start|stop|status|serve" >&2
     exit 2
     ;;
 esac

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createAnswerService } from '../src/app/answer-service.js';
 import { formatAnswerForTerminal } from '../src/app/format-answer.js';
 import { createLogger } from '../src/app/logger.js';
+import { autostartApertium } from '../src/app/apertium-autostart.js';
 import { loadConfig } from '../src/config.js';
 import { isLang } from '../src/text/lang.js';
 import { isValidIsoDate } from '../src/time/index.js';
@@ -30,7 +31,8 @@ await runScript(USAGE, async () => {
   const config = loadConfig();
   if (values.data !== undefined) config.DATA_DIR = values.data;
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const service = await createAnswerService(config, logger);
+  const apertium = await autostartApertium(config, 'answers', logger);
+  const service = await createAnswerService(apertium.config, logger);
   try {
     const answer = await service.ask({
       question,
@@ -43,5 +45,6 @@ await runScript(USAGE, async () => {
     return 0;
   } finally {
     service.close();
+    apertium.stop();
   }
 });

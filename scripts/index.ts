@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { buildOptionsFrom } from '../src/app/compose.js';
 import { createProgressDisplay } from '../src/app/build-progress.js';
 import { formatBuildReport } from '../src/app/format-build-report.js';
+import { autostartApertium } from '../src/app/apertium-autostart.js';
+import { createLogger } from '../src/app/logger.js';
 import { loadConfig } from '../src/config.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { runScript } from './run-script.js';
@@ -19,7 +21,8 @@ await runScript(USAGE, async () => {
       json: { type: 'boolean', default: false },
     },
   });
-  const config = loadConfig();
+  const apertium = await autostartApertium(loadConfig(), 'index', createLogger('warn'));
+  const config = apertium.config;
   if (values.sources !== undefined) config.SOURCES_FILE = path.resolve(values.sources);
   const display = createProgressDisplay();
   const options = buildOptionsFrom(config, { trigger: 'cli', full: values.full, onProgress: display.onProgress });
@@ -29,7 +32,7 @@ await runScript(USAGE, async () => {
     options.sources = null;
   }
   if (values.data !== undefined) options.dataDir = values.data;
-  const report = await buildIndex(options);
+  const report = await buildIndex(options).finally(() => apertium.stop());
   display.stop();
   console.log(formatBuildReport(report));
   if (values.json) console.log(JSON.stringify(report));

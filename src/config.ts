@@ -91,7 +91,8 @@ const schema = z.object({
   LLM_MAX_RETRIES: int(0, 10).default(2),
 
   QUERY_TRANSLATION: z.enum(['auto', 'apertium', 'llm', 'off']).default('auto'),
-  APERTIUM_URL: optionalUrl,
+  // 'off': neither use nor start one; unset: start APy when it is installed (see loadConfig).
+  APERTIUM_URL: optionalString.pipe(z.union([z.literal('off'), z.url()]).nullable()),
   APERTIUM_TIMEOUT_MS: int(50, 60_000).default(3000),
   TRANSLATE_QUOTES: bool.default(true),
   /** auto: a monolingual embedding model (the on-disk English MiniLM) gets other languages' passages through Apertium; off: embed as written. */
@@ -126,9 +127,15 @@ const schema = z.object({
   TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE'> & {
-  /** The sources file named by SOURCES_FILE (absolute); null = the default `sources.json`, when it exists. */
+/**
+ * The parsed configuration. `SOURCES_FILE`: the sources file (absolute); null = the default
+ * `sources.json`, when it exists. `APERTIUM_URL` is null when unset or `off`; `APERTIUM_AUTOSTART`
+ * is true when it was unset (ask, index and the bot then start APy themselves if it is installed).
+ */
+export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE' | 'APERTIUM_URL'> & {
   SOURCES_FILE: string | null;
+  APERTIUM_URL: string | null;
+  APERTIUM_AUTOSTART: boolean;
 };
 export type Env = Record<string, string | undefined>;
 
@@ -172,6 +179,8 @@ export function loadConfig(env?: Env): Config {
     DATA_DIR: abs(c.DATA_DIR),
     MODELS_DIR: abs(c.MODELS_DIR),
     EMBEDDING_FALLBACK_DIR: abs(c.EMBEDDING_FALLBACK_DIR),
+    APERTIUM_URL: c.APERTIUM_URL === 'off' ? null : c.APERTIUM_URL,
+    APERTIUM_AUTOSTART: c.APERTIUM_URL === null,
   };
 }
 

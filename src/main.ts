@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createAnswerService } from './app/answer-service.js';
+import { autostartApertium } from './app/apertium-autostart.js';
 import { modelSourcesFrom } from './app/compose.js';
 import { createLogger } from './app/logger.js';
 import { readStatus } from './app/status.js';
@@ -28,6 +29,9 @@ if (config.DISCORD_TOKEN === null) {
 }
 const token = config.DISCORD_TOKEN;
 const logger = createLogger(config.LOG_LEVEL);
+// With APERTIUM_URL unset and apertium-apy installed, this process runs its own APy (stopped on exit).
+const apertium = await autostartApertium(config, 'answers', logger);
+config = apertium.config;
 const startedAt = Date.now();
 
 mkdirSync(config.DATA_DIR, { recursive: true });
@@ -110,6 +114,7 @@ const shutdown = (signal: string) => {
   void bot.destroy().finally(() => {
     answers.close();
     state.close();
+    apertium.stop();
     process.exit(0);
   });
 };

@@ -5,6 +5,7 @@ import type { Lease } from '../index/live-index.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import { detectLanguage } from '../text/language.js';
+import { stripDiscordTokens } from '../text/mentions.js';
 import type { Lang } from '../text/lang.js';
 import type { IsoDate } from '../time/index.js';
 import type { Translator } from '../translate/translator.js';
@@ -50,7 +51,8 @@ export interface AnswerInput {
  */
 export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Promise<Answer> {
   const started = performance.now();
-  const question = input.question.trim();
+  // Mentions (`@everyone`, `<@…>`) say whom a message is for, not what it asks.
+  const question = stripDiscordTokens(input.question);
   const language = detectLanguage(question, input.languageHint ?? null);
   if (question === '') return noAnswer(input.languageHint ?? 'it', { reason: 'empty-question' });
   if (question.length > deps.maxQuestionChars)
@@ -72,6 +74,7 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
       denseQuery: translations.denseQuery,
       knobs: { ...deps.knobs, ...input.knobs },
       ...(input.today === undefined ? {} : { today: input.today }),
+      lenientGate: deps.llm !== null,
     });
     const timings: Record<string, number> = { ...result.timings, ...translations.timings };
     const time = result.time;

@@ -1,13 +1,22 @@
 import { analyze, type Term } from '../text/analyze.js';
+import { backgroundRarity } from '../text/background.js';
 import type { Lang } from '../text/lang.js';
 import type { TermStats } from './types.js';
 
 /**
- * Inverse document frequency of each term's stem, from the index's term statistics: `passages`
- * in the index and `docs[i]` passages holding term i's stem (0 docs → the highest weight).
+ * Weight (0–1) of each term for the relevance gate: `mix` × its rarity in general Italian and
+ * English (`backgroundRarity`) + (1 − `mix`) × its stem's inverse passage frequency in the
+ * index, scaled to 0–1 (`stats`: `passages` in the index and `docs[i]` passages holding term i's
+ * stem). A one-article or one-topic corpus makes every topic word frequent, so its own idf says
+ * little there; the background list still knows "Lavrov" is rare and "durato" is common.
  */
-export function termWeights(stats: TermStats): number[] {
-  return stats.docs.map((docs) => Math.log(1 + (stats.passages - docs + 0.5) / (docs + 0.5)));
+export function termWeights(stats: TermStats, terms: Term[], mix = 0): number[] {
+  const idf = (docs: number) => Math.log(1 + (stats.passages - docs + 0.5) / (docs + 0.5));
+  const top = idf(0);
+  return terms.map((t, i) => {
+    const own = top > 0 ? idf(stats.docs[i] ?? 0) / top : 1;
+    return mix === 0 ? own : mix * backgroundRarity(t.word) + (1 - mix) * own;
+  });
 }
 
 /**

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { modelName } from '../embedding/model-profiles.js';
 import type { LexicalWeights, RetrievalKnobs } from './types.js';
 
@@ -21,6 +24,37 @@ const BRIDGED: Record<string, Partial<RetrievalKnobs>> = {
   'all-MiniLM-L6-v2': { denseWeight: 0.5, denseWeightCrossLingual: 0.6, gateDenseWeight: 2, minGateScore: 1.28 },
 };
 
+/** The relevance gate fitted by `npm run fit-gate` (scripts/fit-gate.ts), per model and bridge; numbers beside the weights. */
+export const GATE_FIT_FILE = fileURLToPath(new URL('./gate-fit.json', import.meta.url));
+
+/** The key of a fitted gate in {@link GATE_FIT_FILE}. */
+export const gateFitKey = (model: string, bridged: boolean) => `${model}${bridged ? '+bridge' : ''}`;
+
+const fittedGateSchema = z.record(
+  z.string(),
+  z.looseObject({ mix: z.number(), denseWeight: z.number(), threshold: z.number(), llmThreshold: z.number() }),
+);
+
+function readFittedGates(): z.infer<typeof fittedGateSchema> {
+  if (!existsSync(GATE_FIT_FILE)) return {};
+  return fittedGateSchema.parse(JSON.parse(readFileSync(GATE_FIT_FILE, 'utf8')));
+}
+
+const FITTED_GATES = readFittedGates();
+
+/** The fitted gate's knobs for a model (bridged or not), or none. */
+function fittedGate(name: string, bridged: boolean): Partial<RetrievalKnobs> {
+  const fit = FITTED_GATES[gateFitKey(name, bridged)];
+  if (fit === undefined) return {};
+  return {
+    gateLinear: true,
+    gateBackgroundMix: fit.mix,
+    gateDenseWeight: fit.denseWeight,
+    minGateScore: fit.threshold,
+    minGateScoreWithLlm: fit.llmThreshold,
+  };
+}
+
 const BASE: RetrievalKnobs = {
   k: 5,
   candidates: 50,
@@ -36,6 +70,9 @@ const BASE: RetrievalKnobs = {
   minCoverageTranslated: 0.35,
   minDenseSimilarity: 0.8,
   gateDenseWeight: 0,
+  gateBackgroundMix: 0,
+  gateLinear: false,
+  minGateScoreWithLlm: 1,
   minGateScore: 1,
   passagesPerArticle: 3,
   recencyWeight: 0.02,
@@ -48,7 +85,7 @@ const BASE: RetrievalKnobs = {
  */
 export function knobsFor(modelId: string, overrides: Partial<RetrievalKnobs> = {}, bridged = false): RetrievalKnobs {
   const name = modelName(modelId);
-  const perModel = { ...BY_MODEL[name], ...(bridged ? BRIDGED[name] : {}) };
+  const perModel = { ...BY_MODEL[name], ...(bridged ? BRIDGED[name] : {}), ...fittedGate(name, bridged) };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...BASE, ...perModel, ...defined };
 }

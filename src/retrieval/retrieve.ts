@@ -1,7 +1,7 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
-import { termCoverage, termWeights } from './coverage.js';
+import { GATE_DEPTH, gateCoverage, isRelevant } from './gate.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
@@ -10,8 +10,6 @@ import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate } from '../ti
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 
-/** Passages whose coverage the gate checks. */
-const GATE_DEPTH = 3;
 /** For "latest" questions, articles grouped before the newest relevant ones are moved first, × k. */
 const LATEST_POOL = 3;
 
@@ -28,6 +26,8 @@ export interface RetrieveInput {
   knobs?: Partial<RetrievalKnobs>;
   /** Today (`YYYY-MM-DD`), against which "ieri" or "last week" resolve; default: the system clock's UTC date. */
   today?: IsoDate;
+  /** An LLM will read the passages (and may answer NOT_IN_COVERAGE): the gate only drops clearly unrelated questions. */
+  lenientGate?: boolean;
 }
 
 /**
@@ -118,25 +118,10 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const { groups, noAnswer, gate } = await time('grouping', async () => {
     const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
     const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today).slice(0, knobs.k) : pool;
-    const top = ranked.slice(0, GATE_DEPTH);
-    // Each query text is judged on its own: an English question's words rarely occur in Italian
-    // text, so mixing them with its translation's would dilute the translation's coverage.
-    const coverages = await Promise.all(
-      queryTexts.map(async (q) => {
-        const own = collectTerms([q]);
-        const weights = termWeights(await generation.termStats(own.map((t) => t.stem)));
-        return Math.max(0, ...top.map((p) => termCoverage(own, weights, p.text, p.lang)));
-      }),
-    );
-    const coverage = Math.max(0, ...coverages);
-    const bestSimilarity = Math.max(0, ...dense.slice(0, 1).map((r) => r.score));
-    const translated = (input.extraQueries ?? []).length > 0;
-    const relevant =
-      knobs.gateDenseWeight > 0
-        ? coverage + knobs.gateDenseWeight * bestSimilarity >= knobs.minGateScore
-        : coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) ||
-          bestSimilarity >= knobs.minDenseSimilarity;
-    return { groups: relevant ? grouped : [], noAnswer: !relevant, gate: { coverage, similarity: bestSimilarity } };
+    const coverage = await gateCoverage(generation, queryTexts, ranked.slice(0, GATE_DEPTH), knobs.gateBackgroundMix);
+    const gate = { coverage, similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)) };
+    const relevant = isRelevant(gate, knobs, (input.extraQueries ?? []).length > 0, input.lenientGate ?? false);
+    return { groups: relevant ? grouped : [], noAnswer: !relevant, gate };
   });
   timings.total = round(performance.now() - startAll);
 

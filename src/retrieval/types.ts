@@ -50,6 +50,15 @@ export interface RetrievalKnobs {
    * for a dense channel good enough to vouch for relevance (an index embedded through a translation).
    */
   gateDenseWeight: number;
+  /**
+   * Share (0–1) of a question word's gate weight that comes from its rarity in general Italian
+   * and English (zxcvbn-ts word lists) rather than from the corpus's own idf (see termWeights).
+   */
+  gateBackgroundMix: number;
+  /** Use the linear rule `coverage + gateDenseWeight × cosine ≥ minGateScore` even when gateDenseWeight is 0 (a fitted gate). */
+  gateLinear: boolean;
+  /** The linear rule's threshold when an LLM writes the answer: lower, so only clearly unrelated questions are dropped. */
+  minGateScoreWithLlm: number;
   minGateScore: number;
   /** Passages kept per article. */
   passagesPerArticle: number;

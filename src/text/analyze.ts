@@ -19,10 +19,11 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-/** One analysed word: its stem and its prefix term, both folded. */
+/** One analysed word: its stem and its prefix term, both folded, and the folded word itself. */
 export interface Term {
   stem: string;
   prefix: string;
+  word: string;
 }
 
 /**
@@ -36,7 +37,7 @@ export function analyze(text: string, lang: Lang): Term[] {
   for (const token of tokenize(text)) {
     const folded = foldText(token);
     if (STOPWORDS.it.has(folded) || STOPWORDS.en.has(folded)) continue;
-    terms.push({ stem: foldText(stem(token)), prefix: folded.slice(0, PREFIX_LENGTH) });
+    terms.push({ stem: foldText(stem(token)), prefix: folded.slice(0, PREFIX_LENGTH), word: folded });
   }
   return terms;
 }

@@ -56,7 +56,7 @@ export function botEnv(input: {
     OPENAI_API_KEY: '',
     OPENAI_BASE_URL: '',
     QUERY_TRANSLATION: 'off',
-    APERTIUM_URL: '',
+    APERTIUM_URL: 'off',
     MODERATOR_ROLE_IDS: '',
     ALLOWED_CHANNEL_IDS: '',
     TEST_BUILD_PAUSE_AT: '',

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
+import { loadConfig, projectRoot } from '../src/config.js';
+import { loadEmbedder } from '../src/embedding/load-embedder.js';
+import { locateModel } from '../src/embedding/resolve-model.js';
+import { loadDataset, sliceDataset, splitHalves, writeCorpusJsonl } from '../src/eval/dataset.js';
+import { collectGateSamples, fitGate } from '../src/eval/fit-gate.js';
+import { buildAndOpenIndex } from '../src/eval/open-index.js';
+import { modelName } from '../src/embedding/model-profiles.js';
+import { GATE_FIT_FILE, gateFitKey } from '../src/retrieval/knobs.js';
+import type { Lang } from '../src/text/lang.js';
+import { selectTranslator } from '../src/translate/select.js';
+import { runScript } from './run-script.js';
+
+const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--cache DIR] [--dry-run]
+  Fits the relevance gate on squad-it-train (half the articles indexed; the other half's questions are the
+  off-coverage negatives), chooses the background mix on squad-it-dev, and writes ${path.relative(projectRoot, GATE_FIT_FILE)}.`;
+
+const shared = (...p: string[]) => path.resolve(projectRoot, '..', 'shared', 'eval', ...p);
+
+await runScript(USAGE, async () => {
+  const { values } = parseArgs({
+    options: {
+      train: { type: 'string', default: shared('squad-it-train', 'squad-it-train.json') },
+      dev: { type: 'string', default: shared('squad-it-dev', 'squad-it-dev.json') },
+      max: { type: 'string' },
+      cache: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      out: { type: 'string', default: GATE_FIT_FILE },
+    },
+  });
+  const config = loadConfig();
+  const train = loadDataset(values.train);
+  const dev = loadDataset(values.dev);
+  const { indexed, held } = splitHalves(dev);
+  const max = values.max === undefined ? Infinity : Number(values.max);
+  // An even spread over the set, not its first articles, when capped.
+  const step = Math.max(1, Math.floor(train.questions.length / Math.min(max, train.questions.length)));
+  const trainQuestions = train.questions.filter((_, i) => i % step === 0).slice(0, max);
+  const workDir = values.cache ?? mkdtempSync(path.join(tmpdir(), 'archivista-fit-gate-'));
+  const translation = await selectTranslator({
+    mode: config.QUERY_TRANSLATION,
+    apertiumUrl: config.APERTIUM_URL,
+    apertiumTimeoutMs: config.APERTIUM_TIMEOUT_MS,
+    llmComplete: null,
+    cacheMax: 0,
+  });
+  const dir = path.join(workDir, 'half');
+  mkdirSync(path.join(dir, 'corpus'), { recursive: true });
+  writeCorpusJsonl(sliceDataset(dev, indexed), path.join(dir, 'corpus', 'corpus.jsonl'));
+  const sources = modelSourcesFrom(config);
+  const index = await buildAndOpenIndex(
+    {
+      buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
+      embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
+      efSearch: config.HNSW_EF_SEARCH,
+      onProgress: (m) => console.error(m),
+    },
+    path.join(dir, 'corpus'),
+    path.join(dir, 'data'),
+    'fit-gate',
+  );
+  const mixes = [0, 0.25, 0.5, 0.75, 1];
+  const langs: Lang[] = ['it', 'en'];
+  try {
+    const collect = (questions: typeof trainQuestions, name: string) =>
+      collectGateSamples({
+        index,
+        translator: translation.translator,
+        questions,
+        indexed: new Set(indexed),
+        langs,
+        knobs: knobOverridesFrom(config),
+        mixes,
+        onProgress: (done, total) => console.error(`${name}: ${done}/${total}`),
+      });
+    const started = Date.now();
+    const trainSamples = await collect(trainQuestions, 'train');
+    const devSamples = await collect(dev.questions, 'dev');
+    const fit = fitGate(trainSamples, devSamples, {
+      mixes,
+      denseWeights: index.generation.manifest.bridge === null ? [0, 0.5, 1] : [0, 0.5, 1, 1.5, 2, 2.5, 3],
+      minAnswered: 0.97,
+      llmAnswered: 0.995,
+      langs,
+    });
+    const key = gateFitKey(modelName(index.generation.manifest.model.id), index.generation.manifest.bridge !== null);
+    const entry = {
+      ...fit.params,
+      recipe: `npm run fit-gate${values.max === undefined ? '' : ` -- --max ${values.max}`}`,
+      data: { train: path.relative(projectRoot, values.train), dev: path.relative(projectRoot, values.dev) },
+      questions: { train: trainQuestions.length, dev: dev.questions.length, heldArticles: held.length },
+      translator: translation.translator?.engine ?? 'none',
+      train: fit.train,
+      dev: fit.dev,
+      devWithLlm: fit.devLlm,
+      candidates: fit.candidates,
+      measured: new Date().toISOString().slice(0, 10),
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    console.log(JSON.stringify({ key, ...entry }, null, 1));
+    if (!values['dry-run']) {
+      let all: Record<string, unknown> = {};
+      try {
+        all = JSON.parse(readFileSync(values.out, 'utf8')) as Record<string, unknown>;
+      } catch {
+        // A first fit starts the file.
+      }
+      writeFileSync(values.out, JSON.stringify({ ...all, [key]: entry }, null, 2) + '\n');
+      console.error(`wrote ${key} to ${values.out}`);
+    }
+    return 0;
+  } finally {
+    index.close();
+    if (values.cache === undefined) rmSync(workDir, { recursive: true, force: true });
+  }
+});

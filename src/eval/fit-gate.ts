@@ -1,0 +1,152 @@
+import { translateForRetrieval } from '../answer/query-translations.js';
+import { GATE_DEPTH, gateCoverage } from '../retrieval/gate.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { RetrievalKnobs } from '../retrieval/types.js';
+import type { Lang } from '../text/lang.js';
+import type { Translator } from '../translate/translator.js';
+import type { EvalQuestion } from './dataset.js';
+import { round } from './metrics.js';
+import type { OpenIndex } from './open-index.js';
+
+/** One question's gate signals: coverage at each background mix (same order as the mixes), best cosine, and its label. */
+export interface GateSample {
+  lang: Lang;
+  coverage: number[];
+  similarity: number;
+  /** True when the question's article is indexed (it should be answered). */
+  answerable: boolean;
+}
+
+/** A gate decision `coverage(mix) + denseWeight × cosine ≥ threshold`, and with an LLM the lower `llmThreshold`. */
+export interface GateParams {
+  mix: number;
+  denseWeight: number;
+  threshold: number;
+  llmThreshold: number;
+}
+
+/** Shares answered (answerable questions) and refused (off-coverage ones) per language. */
+export type GateScores = Record<Lang, { answered: number; refused: number }>;
+
+/**
+ * Retrieves each question over `index` as the product does and records the gate's signals.
+ * `indexed` names the articles in the index: their questions are the answerable ones.
+ */
+export async function collectGateSamples(input: {
+  index: OpenIndex;
+  translator: Translator | null;
+  questions: EvalQuestion[];
+  indexed: Set<string>;
+  langs: Lang[];
+  knobs: Partial<RetrievalKnobs>;
+  mixes: number[];
+  onProgress?: (done: number, total: number) => void;
+}): Promise<GateSample[]> {
+  const { index } = input;
+  const samples: GateSample[] = [];
+  const total = input.questions.length * input.langs.length;
+  for (const q of input.questions)
+    for (const lang of input.langs) {
+      const question = lang === 'it' ? q.question_it : q.question_en;
+      const t = await translateForRetrieval(input.translator, question, lang, index.generation.manifest);
+      const result = await retrieve({
+        generation: index.generation,
+        embedder: index.embedder,
+        question,
+        language: lang,
+        extraQueries: t.extraQueries,
+        denseQuery: t.denseQuery,
+        knobs: input.knobs,
+      });
+      const top = result.passages.slice(0, GATE_DEPTH);
+      const texts = [{ text: question, lang }, ...t.extraQueries];
+      samples.push({
+        lang,
+        coverage: await Promise.all(input.mixes.map((mix) => gateCoverage(index.generation, texts, top, mix))),
+        similarity: result.gate?.similarity ?? 0,
+        answerable: input.indexed.has(q.doc_id),
+      });
+      if (samples.length % 200 === 0) input.onProgress?.(samples.length, total);
+    }
+  return samples;
+}
+
+const score = (s: GateSample, mixIndex: number, denseWeight: number) =>
+  (s.coverage[mixIndex] ?? 0) + denseWeight * s.similarity;
+
+/** The highest threshold that keeps at least `share` of `values` at or above it. */
+function thresholdKeeping(values: number[], share: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((1 - share) * sorted.length))] ?? 0;
+}
+
+/** Answered / refused shares of `samples` under `params` (`mixIndex` locates params.mix in the samples' coverage). */
+export function scoreGate(samples: GateSample[], params: GateParams, mixIndex: number, llm = false): GateScores {
+  const threshold = llm ? params.llmThreshold : params.threshold;
+  const out = { it: { answered: 0, refused: 0 }, en: { answered: 0, refused: 0 } };
+  for (const lang of ['it', 'en'] as const) {
+    const own = samples.filter((s) => s.lang === lang);
+    const pass = (s: GateSample) => score(s, mixIndex, params.denseWeight) >= threshold;
+    const pos = own.filter((s) => s.answerable);
+    const neg = own.filter((s) => !s.answerable);
+    out[lang] = {
+      answered: round(pos.filter(pass).length / Math.max(pos.length, 1)),
+      refused: round(neg.filter((s) => !pass(s)).length / Math.max(neg.length, 1)),
+    };
+  }
+  return out;
+}
+
+const meanRefused = (s: GateScores, langs: Lang[]) => langs.reduce((a, l) => a + s[l].refused, 0) / langs.length;
+
+/**
+ * Fits the gate on `train`: for each background mix and dense weight, the threshold is the
+ * highest that still answers `minAnswered` of the answerable questions in every language
+ * (`llmAnswered` for the LLM threshold, which only drops clearly unrelated questions); the dense
+ * weight that refuses most off-coverage questions wins per mix. Then `dev` chooses the mix: the
+ * best mean refusal among those that keep `minAnswered` on dev (else the best dev answer rate).
+ */
+export function fitGate(
+  train: GateSample[],
+  dev: GateSample[],
+  options: { mixes: number[]; denseWeights: number[]; minAnswered: number; llmAnswered: number; langs: Lang[] },
+): { params: GateParams; train: GateScores; dev: GateScores; devLlm: GateScores; candidates: unknown[] } {
+  const candidates = options.mixes.map((mix, mixIndex) => {
+    let best: { params: GateParams; train: GateScores } | null = null;
+    for (const denseWeight of options.denseWeights) {
+      const positives = (lang: Lang) =>
+        train.filter((s) => s.lang === lang && s.answerable).map((s) => score(s, mixIndex, denseWeight));
+      const keep = (share: number) => Math.min(...options.langs.map((l) => thresholdKeeping(positives(l), share)));
+      const params = {
+        mix,
+        denseWeight,
+        threshold: round(keep(options.minAnswered), 4),
+        llmThreshold: round(keep(options.llmAnswered), 4),
+      };
+      const scores = scoreGate(train, params, mixIndex);
+      if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
+        best = { params, train: scores };
+    }
+    if (best === null) throw new RangeError('fitGate needs at least one dense weight');
+    return {
+      ...best,
+      dev: scoreGate(dev, best.params, mixIndex),
+      devLlm: scoreGate(dev, best.params, mixIndex, true),
+    };
+  });
+  const keeps = (c: (typeof candidates)[number]) =>
+    options.langs.every((l) => c.dev[l].answered >= options.minAnswered);
+  const minAnswered = (c: (typeof candidates)[number]) => Math.min(...options.langs.map((l) => c.dev[l].answered));
+  const pool = candidates.some(keeps) ? candidates.filter(keeps) : candidates;
+  const chosen = pool.reduce((a, b) =>
+    (
+      candidates.some(keeps)
+        ? meanRefused(b.dev, options.langs) > meanRefused(a.dev, options.langs)
+        : minAnswered(b) > minAnswered(a)
+    )
+      ? b
+      : a,
+  );
+  return { params: chosen.params, train: chosen.train, dev: chosen.dev, devLlm: chosen.devLlm, candidates };
+}

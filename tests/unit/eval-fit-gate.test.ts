@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fitGate, scoreGate, type GateSample } from '../../src/eval/fit-gate.js';
+
+/** Synthetic gate signals: the two labels overlap at mix 0 and separate at mix 1 (seeded, so the fit is reproducible). */
+function samples(n: number, seed: number): GateSample[] {
+  let x = seed;
+  const rand = () => (x = (x * 16807) % 2147483647) / 2147483647;
+  const out: GateSample[] = [];
+  for (let i = 0; i < n; i++)
+    for (const lang of ['it', 'en'] as const) {
+      out.push({
+        lang,
+        answerable: true,
+        coverage: [0.3 + 0.5 * rand(), 0.6 + 0.4 * rand()],
+        similarity: 0.3 + 0.4 * rand(),
+      });
+      out.push({
+        lang,
+        answerable: false,
+        coverage: [0.2 + 0.5 * rand(), 0.1 + 0.4 * rand()],
+        similarity: 0.1 + 0.3 * rand(),
+      });
+    }
+  return out;
+}
+
+describe('fitGate', () => {
+  const options = {
+    mixes: [0, 1],
+    denseWeights: [0, 1, 2],
+    minAnswered: 0.97,
+    llmAnswered: 0.995,
+    langs: ['it', 'en'] as ('it' | 'en')[],
+  };
+
+  it('keeps the answer rate on train, picks the separating mix on dev, and the LLM threshold is no higher', () => {
+    const fit = fitGate(samples(300, 7), samples(200, 11), options);
+    expect(fit.params.mix).toBe(1);
+    for (const lang of ['it', 'en'] as const) {
+      expect(fit.train[lang].answered).toBeGreaterThanOrEqual(0.97);
+      expect(fit.train[lang].refused).toBeGreaterThan(0.9);
+    }
+    expect(fit.params.llmThreshold).toBeLessThanOrEqual(fit.params.threshold);
+    expect(fit.devLlm.it.answered).toBeGreaterThanOrEqual(fit.dev.it.answered);
+    expect(fit.candidates).toHaveLength(2);
+  });
+
+  it('scoreGate counts answered among answerable and refused among the rest, per language', () => {
+    const s: GateSample[] = [
+      { lang: 'it', answerable: true, coverage: [0.5], similarity: 0 },
+      { lang: 'it', answerable: true, coverage: [0.1], similarity: 0 },
+      { lang: 'it', answerable: false, coverage: [0.1], similarity: 0.5 },
+      { lang: 'en', answerable: false, coverage: [0.2], similarity: 0 },
+    ];
+    const params = { mix: 0, denseWeight: 1, threshold: 0.4, llmThreshold: 0.05 };
+    expect(scoreGate(s, params, 0)).toEqual({ it: { answered: 0.5, refused: 0 }, en: { answered: 0, refused: 1 } });
+    expect(scoreGate(s, params, 0, true)).toEqual({ it: { answered: 1, refused: 0 }, en: { answered: 0, refused: 0 } });
+  });
+});

@@ -90,6 +90,10 @@ const schema = z.object({
   LLM_TOTAL_BUDGET_MS: int(100, 600_000).default(45_000),
   LLM_MAX_RETRIES: int(0, 10).default(2),
 
+  CONVERSATION_MAX_TURNS: int(1, 1000).default(20),
+  CONVERSATION_RETENTION_DAYS: int(1, 3650).default(30),
+  FOLLOW_UP_REWRITE_TIMEOUT_MS: int(100, 60_000).default(4000),
+
   QUERY_TRANSLATION: z.enum(['auto', 'apertium', 'llm', 'off']).default('auto'),
   // 'off': neither use nor start one; unset: start APy when it is installed (see loadConfig).
   APERTIUM_URL: optionalString.pipe(z.union([z.literal('off'), z.url()]).nullable()),
@@ -117,6 +121,7 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1, 1000).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(2),
   ANSWER_QUEUE_LIMIT: int(0, 100_000).default(100),
+  ANSWER_IN_THREADS: z.enum(['auto', 'always', 'never']).default('auto'),
   REINDEX_PROGRESS_INTERVAL_MS: int(200, 60_000).default(3000),
   GAPS_RETENTION_DAYS: int(0, 3650).default(90),
   /** Incremental reindex every this long (ms), or null (off). */

@@ -41,6 +41,10 @@ export interface AnswerInput {
   knobs?: Partial<RetrievalKnobs>;
   /** Today (`YYYY-MM-DD`) for time words ("ieri", "last week"); default: the system clock's date. */
   today?: IsoDate;
+  /** The answer's language when the caller knows it (a completed follow-up: the follow-up's own); detected otherwise. */
+  language?: Lang;
+  /** Articles that weigh more in retrieval (a follow-up: the previous answer's). */
+  priorArticleIds?: readonly string[];
 }
 
 /**
@@ -53,7 +57,7 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
   const started = performance.now();
   // Mentions (`@everyone`, `<@…>`) say whom a message is for, not what it asks.
   const question = stripDiscordTokens(input.question);
-  const language = detectLanguage(question, input.languageHint ?? null);
+  const language = input.language ?? detectLanguage(question, input.languageHint ?? null);
   if (question === '') return noAnswer(input.languageHint ?? 'it', { reason: 'empty-question' });
   if (question.length > deps.maxQuestionChars)
     return noAnswer(language, { reason: 'question-too-long', maxChars: deps.maxQuestionChars });
@@ -72,6 +76,7 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
       language,
       extraQueries: translations.extraQueries,
       denseQuery: translations.denseQuery,
+      priorArticleIds: input.priorArticleIds ?? [],
       knobs: { ...deps.knobs, ...input.knobs },
       ...(input.today === undefined ? {} : { today: input.today }),
       lenientGate: deps.llm !== null,
@@ -173,7 +178,8 @@ async function addQuoteTranslations(
   return out;
 }
 
-function noAnswer(
+/** An answer that says why there is none, in `language`. */
+export function noAnswer(
   language: Lang,
   why: Parameters<typeof formatNoAnswer>[1],
   timings: Record<string, number> = {},

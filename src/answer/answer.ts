@@ -58,9 +58,14 @@ export const answerSchema = z.object({
   timings: z.record(z.string(), z.number()),
   /** What the question said about time, as retrieval resolved it (absent when retrieval did not run). */
   time: timeQuerySchema.optional(),
+  /** For a follow-up searched as another text: that text, and what wrote it (the offline completion or the LLM). */
+  followUp: z
+    .object({ standalone: z.string(), via: z.enum(['offline', 'llm']) })
+    .nullable()
+    .optional(),
 });
 
 export type Citation = z.infer<typeof citationSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 
-export type NoAnswerReason = 'not-covered' | 'empty-question' | 'question-too-long' | 'no-index';
+export type NoAnswerReason = 'not-covered' | 'empty-question' | 'question-too-long' | 'no-index' | 'needs-subject';

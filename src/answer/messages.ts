@@ -17,6 +17,8 @@ export function formatNoAnswer(lang: Lang, input: NoAnswerInput): string {
       return t(lang, 'answer.no-answer.empty-question');
     case 'no-index':
       return t(lang, 'answer.no-answer.no-index');
+    case 'needs-subject':
+      return t(lang, 'answer.no-answer.needs-subject');
   }
 }
 

@@ -1,5 +1,8 @@
 import type pino from 'pino';
-import { answerQuestion, type AnswerDeps, type AnswerInput } from '../answer/answer-question.js';
+import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
+import { MemoryConversations, type ConversationMemory } from '../answer/conversation.js';
+import { answerInConversation, rememberTurn, type ConversationInput } from '../answer/converse.js';
+import { createLlmRewriter } from '../answer/rewrite-follow-up.js';
 import type { Answer } from '../answer/answer.js';
 import { createLlm, type Llm } from '../llm/client.js';
 import type { Config } from '../config.js';
@@ -12,7 +15,10 @@ import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
 
 /** The answering side of the product, built from configuration. */
 export interface AnswerService {
-  ask(input: AnswerInput): Promise<Answer>;
+  /** Answers a question, in its conversation when it names one (`conversationId`). */
+  ask(input: ConversationInput): Promise<Answer>;
+  /** Starts conversation `conversationId` with an answer given outside it (a thread opened on that answer). */
+  remember(conversationId: string, question: string, answer: Answer): void;
   live: LiveIndex;
   llm: Llm | null;
   translation: TranslatorChoice;
@@ -36,12 +42,13 @@ export function createLlmFrom(config: Config, logger?: pino.Logger): Llm | null 
 /**
  * Opens the live index and builds everything answering needs. Loads no model until the first
  * question (the index says which model), but refuses a generation whose model is not on this
- * machine (unless `hubReachable`). Logs which translator serves and why.
+ * machine (unless `hubReachable`). Logs which translator serves and why. Conversations are kept
+ * in `conversations` (state.db), else in memory.
  */
 export async function createAnswerService(
   config: Config,
   logger?: pino.Logger,
-  options: { hubReachable?: boolean } = {},
+  options: { hubReachable?: boolean; conversations?: ConversationMemory } = {},
 ): Promise<AnswerService> {
   const sources = modelSourcesFrom(config);
   const live = new LiveIndex(config.DATA_DIR, {
@@ -73,5 +80,24 @@ export async function createAnswerService(
     translateQuotes: config.TRANSLATE_QUOTES,
     ...(logger === undefined ? {} : { logger }),
   };
-  return { ask: (input) => answerQuestion(deps, input), live, llm, translation, close: () => live.close() };
+  const memory = options.conversations ?? new MemoryConversations(config.CONVERSATION_MAX_TURNS);
+  const converse = {
+    answer: (input: Parameters<typeof answerQuestion>[1]) => answerQuestion(deps, input),
+    memory,
+    rewriter:
+      llm === null
+        ? null
+        : createLlmRewriter(llm, {
+            timeoutMs: config.FOLLOW_UP_REWRITE_TIMEOUT_MS,
+            ...(logger === undefined ? {} : { logger }),
+          }),
+  };
+  return {
+    ask: (input) => answerInConversation(converse, input),
+    remember: (conversationId, question, answer) => rememberTurn(memory, conversationId, question, answer),
+    live,
+    llm,
+    translation,
+    close: () => live.close(),
+  };
 }

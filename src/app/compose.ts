@@ -5,6 +5,7 @@ import type { BuildOptions } from '../index/build-index.js';
 import type { PassageTranslator } from '../index/build-options.js';
 import { createApertiumTranslator } from '../translate/apertium.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
+import type { ConversationRetention } from '../store/conversations.js';
 import { detectLanguage } from '../text/language.js';
 
 /** Where models come from, as configured. */
@@ -81,4 +82,9 @@ export function knobOverridesFrom(config: Config): Partial<RetrievalKnobs> {
     gateDenseWeight: config.RETRIEVAL_GATE_DENSE_WEIGHT,
     minGateScore: config.RETRIEVAL_MIN_GATE_SCORE,
   };
+}
+
+/** How much of each conversation state.db keeps, from configuration. */
+export function conversationRetentionFrom(config: Config): ConversationRetention {
+  return { maxTurns: config.CONVERSATION_MAX_TURNS, maxDays: config.CONVERSATION_RETENTION_DAYS };
 }

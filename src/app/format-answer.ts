@@ -21,6 +21,8 @@ export function formatAnswerForTerminal(answer: Answer): string {
         lines.push(`    (${t(answer.language, 'answer.machine-translation')}: ${c.quoteTranslation})`);
     }
   }
+  if (answer.followUp)
+    lines.push('', `[follow-up searched as (${answer.followUp.via}): ${answer.followUp.standalone}]`);
   if (answer.translation !== null)
     lines.push(
       '',

@@ -10,6 +10,8 @@ import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate } from '../ti
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 
+/** Score multiplier for passages of a prior article (a follow-up's previous answer). */
+const PRIOR_ARTICLE = 1.25;
 /** For "latest" questions, articles grouped before the newest relevant ones are moved first, × k. */
 const LATEST_POOL = 3;
 
@@ -23,6 +25,8 @@ export interface RetrieveInput {
   extraQueries?: { text: string; lang: Lang }[];
   /** The question in the language of the index's vectors (`manifest.bridge`), embedded instead of it; null or absent: embed the question. */
   denseQuery?: string | null | undefined;
+  /** Articles whose passages score higher (a follow-up's previous answer). */
+  priorArticleIds?: readonly string[];
   knobs?: Partial<RetrievalKnobs>;
   /** Today (`YYYY-MM-DD`), against which "ieri" or "last week" resolve; default: the system clock's UTC date. */
   today?: IsoDate;
@@ -83,6 +87,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     period === null ? [] : generation.searchDense(queryVector, knobs.candidates, period),
   );
 
+  const priorArticles = new Set(input.priorArticleIds ?? []);
   const fusedPassages = await time('fusion', async () => {
     const similarities = await generation.similarities(
       queryVector,
@@ -101,7 +106,13 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     for (const r of fused) {
       const passage = passages.get(r.id);
       if (passage === undefined) continue;
-      scored.push({ ...passage, score: r.score * recencyFactor(passage.date, today, prior) });
+      scored.push({
+        ...passage,
+        score:
+          r.score *
+          recencyFactor(passage.date, today, prior) *
+          (priorArticles.has(passage.articleId) ? PRIOR_ARTICLE : 1),
+      });
     }
     return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
   });

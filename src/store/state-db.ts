@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { SOURCE_SCHEMA, SourceStateStore } from './source-state.js';
+import { CONVERSATION_SCHEMA, ConversationStore, type ConversationRetention } from './conversations.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -52,7 +53,7 @@ export interface RunRow {
 
 /**
  * Long-lived state that is never swapped with a generation: build runs, feedback votes and
- * unanswered questions, and what each article source gave (see SourceStateStore).
+ * unanswered questions, what each article source gave (see SourceStateStore), and conversations.
  * Throws when the file cannot be opened or written.
  */
 export class StateDb {
@@ -69,6 +70,7 @@ export class StateDb {
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
       db.exec(SOURCE_SCHEMA);
+      db.exec(CONVERSATION_SCHEMA);
     } catch (error) {
       db?.close();
       throw new Error(`cannot open the state database ${file}: ${(error as Error).message}`);
@@ -157,6 +159,11 @@ export class StateDb {
   /** Deletes unanswered questions recorded before `before` (ISO 8601); returns how many. */
   pruneGaps(before: string): number {
     return this.db.prepare('DELETE FROM gaps WHERE created_at < ?').run(before).changes;
+  }
+
+  /** The conversations kept here, with `retention` applied on every read and write. */
+  conversations(retention: ConversationRetention, now?: () => Date): ConversationStore {
+    return new ConversationStore(this.db, retention, now);
   }
 
   close(): void {

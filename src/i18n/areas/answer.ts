@@ -7,6 +7,8 @@ export const answer = defineArea({
     'no-answer.empty-question': 'La domanda è vuota: scrivi che cosa vuoi sapere.',
     'no-answer.question-too-long': 'La domanda è troppo lunga: al massimo {max} caratteri.',
     'no-answer.no-index': "L'archivio non è ancora indicizzato: chiedi a un moderatore di eseguire /reindex.",
+    'no-answer.needs-subject':
+      'Di che cosa parli? Scrivi la domanda per intero, con il nome della persona o del fatto, così posso cercarlo nei nostri articoli.',
     sources: 'Fonti',
     'extractive.see-also': 'Inoltre:',
     'extractive.quote-in-other-lang': '(in inglese)',
@@ -21,6 +23,8 @@ export const answer = defineArea({
     'no-answer.empty-question': 'The question is empty: tell me what you want to know.',
     'no-answer.question-too-long': 'The question is too long: {max} characters at most.',
     'no-answer.no-index': "The archive isn't indexed yet: ask a moderator to run /reindex.",
+    'no-answer.needs-subject':
+      'What is this about? Please ask the whole question, with the name of the person or event, so I can look it up in our articles.',
     sources: 'Sources',
     'extractive.see-also': 'Also:',
     'extractive.quote-in-other-lang': '(in Italian)',

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createAnswerService } from './app/answer-service.js';
 import { autostartApertium } from './app/apertium-autostart.js';
-import { modelSourcesFrom } from './app/compose.js';
+import { conversationRetentionFrom, modelSourcesFrom } from './app/compose.js';
 import { createLogger } from './app/logger.js';
 import { readStatus } from './app/status.js';
 import { ConfigError, loadConfig, projectRoot } from './config.js';
@@ -41,6 +41,7 @@ const configuredModel = configured?.spec.id ?? null;
 // A model that resolves to the hub (or its cache) means the hub can serve other models too.
 const answers = await createAnswerService(config, logger, {
   hubReachable: configured !== null && configured.spec.localDir === null,
+  conversations: state.conversations(conversationRetentionFrom(config)),
 });
 const reindexer = new ChildReindexer({
   workerPath: path.join(projectRoot, 'scripts', 'build-worker.ts'),
@@ -81,6 +82,7 @@ const bot = createBot({
       retentionDays: config.GAPS_RETENTION_DAYS,
       onError: (error) => logger.error({ err: error.message }, 'could not record an unanswered question'),
     }),
+    conversations: answers.conversations,
   },
   options: {
     apiUrl: config.DISCORD_API_URL,
@@ -90,6 +92,7 @@ const bot = createBot({
     maxConcurrentAnswers: config.MAX_CONCURRENT_ANSWERS,
     queueLimit: config.ANSWER_QUEUE_LIMIT,
     progressIntervalMs: config.REINDEX_PROGRESS_INTERVAL_MS,
+    answerInThreads: config.ANSWER_IN_THREADS,
   },
 });
 

@@ -82,6 +82,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     reindexer: { running: () => null, start: () => Promise.reject(new Error('/reindex is not part of a load run')) },
     feedback: { recordVote: () => undefined, counts: () => ({ up: 0, down: 0 }) },
     gaps: { record: () => undefined, top: () => [] },
+    conversations: answers.conversations,
   };
   const bot = createBot({
     logger,

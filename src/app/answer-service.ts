@@ -17,8 +17,12 @@ import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
 export interface AnswerService {
   /** Answers a question, in its conversation when it names one (`conversationId`). */
   ask(input: ConversationInput): Promise<Answer>;
-  /** Starts conversation `conversationId` with an answer given outside it (a thread opened on that answer). */
-  remember(conversationId: string, question: string, answer: Answer): void;
+  conversations: {
+    /** True when `conversationId` has turns kept. */
+    has(conversationId: string): boolean;
+    /** Starts conversation `conversationId` with an answer given outside it (a thread opened on that answer). */
+    remember(conversationId: string, question: string, answer: Answer): void;
+  };
   live: LiveIndex;
   llm: Llm | null;
   translation: TranslatorChoice;
@@ -94,7 +98,10 @@ export async function createAnswerService(
   };
   return {
     ask: (input) => answerInConversation(converse, input),
-    remember: (conversationId, question, answer) => rememberTurn(memory, conversationId, question, answer),
+    conversations: {
+      has: (conversationId) => memory.recent(conversationId).length > 0,
+      remember: (conversationId, question, answer) => rememberTurn(memory, conversationId, question, answer),
+    },
     live,
     llm,
     translation,

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.js';
-import type { Lang } from '../text/lang.js';
 import type { BotContext } from './context.js';
+import type { AskInput } from './ports.js';
 import { userErrors } from './errors.js';
 
 /** Longest question accepted, in characters (also the /ask option's `max_length`). */
@@ -12,10 +12,7 @@ export const MAX_QUESTION_CHARS = 1000;
  * (queue full, checked first so a refused question costs no rate budget) or `rate-limited`.
  * Returns the pending answer; the caller awaits it after deferring.
  */
-export function admitQuestion(
-  context: BotContext,
-  input: { userId: string; question: string; languageHint: Lang | null },
-): Promise<Answer> {
+export function admitQuestion(context: BotContext, input: AskInput & { userId: string }): Promise<Answer> {
   const question = input.question.trim();
   if (question === '') throw userErrors.emptyQuestion();
   if (question.length > MAX_QUESTION_CHARS) throw userErrors.questionTooLong(MAX_QUESTION_CHARS);
@@ -23,7 +20,12 @@ export function admitQuestion(
   const decision = context.rateLimiter.tryTake(input.userId);
   if (!decision.allowed) throw userErrors.rateLimited(decision.retryAfterMs);
   const pending = context.answerQueue.tryRun(() =>
-    context.services.ask({ question, languageHint: input.languageHint }),
+    context.services.ask({
+      question,
+      languageHint: input.languageHint,
+      conversationId: input.conversationId,
+      openingQuestion: input.openingQuestion,
+    }),
   );
   if (pending === null) throw userErrors.busy();
   // The caller awaits this only after its defer round-trip; an earlier failure must not count as unhandled.

@@ -36,7 +36,11 @@ class DisallowedIntentsError extends Error {
  */
 export function createBot(input: { services: BotServices; logger: Logger; options: BotOptions }): Bot {
   const { services, logger } = input;
-  const options: Required<BotOptions> = { interactionTokenMs: DEFAULT_INTERACTION_TOKEN_MS, ...input.options };
+  const options: Required<BotOptions> = {
+    interactionTokenMs: DEFAULT_INTERACTION_TOKEN_MS,
+    answerInThreads: 'auto',
+    ...input.options,
+  };
   const context: BotContext = {
     services,
     logger,

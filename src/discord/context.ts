@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Logger } from 'pino';
+import type { ThreadMode } from './threads.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { BotSetup, SetupNotices } from './diagnose.js';
 import type { JobQueue } from './job-queue.js';
@@ -24,6 +25,8 @@ export interface BotOptions {
   progressIntervalMs: number;
   /** After this long (ms) a /reindex reports in a channel message instead of the interaction, whose token lasts 15 min. Default 14 min. */
   interactionTokenMs?: number;
+  /** ANSWER_IN_THREADS: whether answers continue in a thread (default auto: where the channel allows it). */
+  answerInThreads?: ThreadMode;
 }
 
 /** Everything a command or event handler needs; built once per bot. */

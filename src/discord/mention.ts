@@ -6,29 +6,27 @@ import { admitQuestion } from './admit-question.js';
 import type { BotContext } from './context.js';
 import { handleError } from './handle-error.js';
 import { uiLangFromLocale } from './locale.js';
+import { mentionsUser, stripMention } from './mention-text.js';
 import { recordIfNotCovered } from './record-gap.js';
 import { sendAnswerToMessage } from './send-answer.js';
 import { checkCanAnswerMessage, tellSetupToMessage } from './tell-setup.js';
+import { continueInThread, threadConversation } from './thread-conversation.js';
 
-/** True when `content` mentions the user `botId` directly (`<@id>` or `<@!id>`), not via @everyone or a reply. */
-export function mentionsUser(content: string, botId: string): boolean {
-  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
-}
-
-/** `content` without the bot's own mentions, whitespace collapsed. */
-export function stripMention(content: string, botId: string): string {
-  return content.replaceAll(`<@${botId}>`, ' ').replaceAll(`<@!${botId}>`, ' ').replace(/\s+/g, ' ').trim();
-}
+export { mentionsUser, stripMention } from './mention-text.js';
 
 /**
- * Answers a guild message that mentions the bot, as a reply to it. Ignores bots, system messages,
- * DMs, messages that do not mention the bot, and channels outside `allowedChannelIds`. A mention
- * without a question gets a one-line help in the guild's preferred locale. Never throws.
+ * Answers a guild message that mentions the bot (or, in a thread, replies to it), as a reply to
+ * it. In a thread the thread's earlier turns are the question's context; outside one the answer
+ * may continue in a new thread (ANSWER_IN_THREADS). Ignores bots, system messages, DMs, other
+ * messages, and channels outside `allowedChannelIds`. A mention without a question gets a
+ * one-line help in the guild's preferred locale. Never throws.
  */
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (message.author.bot || message.system || !message.inGuild()) return;
   const botId = message.client.user.id;
-  if (!mentionsUser(message.content, botId)) return;
+  const thread = message.channel.isThread() ? message.channel : null;
+  const repliesToBot = thread !== null && message.mentions.repliedUser?.id === botId;
+  if (!mentionsUser(message.content, botId) && !repliesToBot) return;
   if (!isChannelAllowed(message.channelId, message.channel, context.options.allowedChannelIds)) return;
   const lang = uiLangFromLocale(message.guild.preferredLocale);
   if (!(await checkCanAnswerMessage(message, context))) return;
@@ -39,12 +37,31 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       await message.reply({ content: t(lang, 'discord.help') });
       return;
     }
-    const pending = admitQuestion(context, { userId: message.author.id, question, languageHint: null });
+    const conversation = thread === null ? null : await threadConversation(thread, message, context);
+    const pending = admitQuestion(context, {
+      userId: message.author.id,
+      question,
+      languageHint: null,
+      ...conversation,
+    });
     message.channel.sendTyping().catch(() => undefined);
     const answer = await pending;
     recordIfNotCovered(context, answer, { question, channelId: message.channelId });
-    await sendAnswerToMessage(message, answer, { question, memory: context.answerMemory });
+    const sent = await sendAnswerToMessage(message, answer, { question, memory: context.answerMemory });
     await tellSetupToMessage(message, context);
+    if (thread === null) {
+      const me = message.guild.members.me;
+      const permissions = me === null || message.channel.isDMBased() ? null : message.channel.permissionsFor(me);
+      await continueInThread({
+        sent,
+        question,
+        answer,
+        ephemeral: false,
+        channel: message.channel,
+        permissions,
+        context,
+      });
+    }
   } catch (error) {
     const logContext = {
       event: 'mention',

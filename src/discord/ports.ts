@@ -38,12 +38,31 @@ export interface FeedbackStore {
   counts(): { up: number; down: number };
 }
 
+/** A question as the Discord layer asks it: in a conversation (a thread) or on its own. */
+export interface AskInput {
+  question: string;
+  languageHint: Lang | null;
+  /** The thread's conversation; null or absent outside threads. */
+  conversationId?: string | null;
+  /** The thread's opening message when the conversation has no turn yet (it may not have mentioned the bot). */
+  openingQuestion?: string | null;
+}
+
+/** The conversations kept for threads. */
+export interface ConversationPort {
+  /** True when `conversationId` has turns kept (so its opening message need not be fetched). */
+  has(conversationId: string): boolean;
+  /** Starts `conversationId` with an answer given before its thread existed (the thread opened on that answer). */
+  remember(conversationId: string, question: string, answer: Answer): void;
+}
+
 /** Everything the Discord layer needs from the rest of the product. */
 export interface BotServices {
-  ask(input: { question: string; languageHint: Lang | null }): Promise<Answer>;
+  ask(input: AskInput): Promise<Answer>;
   status(): Promise<StatusSnapshot>;
   reindexer: Reindexer;
   feedback: FeedbackStore;
   /** Questions the coverage did not answer, for /gaps. */
   gaps: GapLog;
+  conversations: ConversationPort;
 }

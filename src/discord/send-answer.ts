@@ -15,11 +15,12 @@ export async function sendChunksToInteraction(
   interaction: ChatInputCommandInteraction,
   chunks: readonly string[],
   options: { ephemeral: boolean; components?: Rows },
-): Promise<void> {
+): Promise<Message | null> {
   const components = options.components ?? [];
+  let first: Message | null = null;
   for (const [i, content] of chunks.entries()) {
     const rows = i === chunks.length - 1 ? components : [];
-    if (i === 0) await interaction.editReply({ content, components: rows });
+    if (i === 0) first = await interaction.editReply({ content, components: rows });
     else
       await interaction.followUp({
         content,
@@ -27,16 +28,20 @@ export async function sendChunksToInteraction(
         ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       });
   }
+  return first;
 }
 
-/** Replies to a deferred interaction with `answer` (formatted, split, feedback buttons) and remembers its question. */
+/**
+ * Replies to a deferred interaction with `answer` (formatted, split, feedback buttons) and
+ * remembers its question; resolves with the reply's first message.
+ */
 export async function sendAnswerToInteraction(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
   options: { ephemeral: boolean; question: string; memory: AnswerMemory },
-): Promise<void> {
+): Promise<Message | null> {
   if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question, answer.language);
-  await sendChunksToInteraction(interaction, formatAnswer(answer), {
+  return sendChunksToInteraction(interaction, formatAnswer(answer), {
     ephemeral: options.ephemeral,
     components: buildFeedbackComponents(answer),
   });
@@ -44,19 +49,21 @@ export async function sendAnswerToInteraction(
 
 /**
  * Answers a mention: the first chunk replies to `message`, the rest follow in the channel;
- * the feedback buttons go on the last message.
+ * the feedback buttons go on the last message. Resolves with the first reply.
  */
 export async function sendAnswerToMessage(
   message: Message<true>,
   answer: Answer,
   options: { question: string; memory: AnswerMemory },
-): Promise<void> {
+): Promise<Message | null> {
   if (answer.mode !== 'no-answer') options.memory.remember(answer.id, options.question, answer.language);
   const chunks = formatAnswer(answer);
   const components = buildFeedbackComponents(answer);
+  let first: Message | null = null;
   for (const [i, content] of chunks.entries()) {
     const rows = i === chunks.length - 1 ? components : [];
-    if (i === 0) await message.reply({ content, components: rows });
+    if (i === 0) first = await message.reply({ content, components: rows });
     else await message.channel.send({ content, components: rows });
   }
+  return first;
 }

@@ -8,7 +8,9 @@ import { createBot } from '../../src/discord/bot.js';
 import { createGapLog } from '../../src/gaps/gap-log.js';
 import { StateDb } from '../../src/store/state-db.js';
 import type { Bot, BotOptions } from '../../src/discord/bot.js';
-import type { BotServices, FeedbackStore, Reindexer, StatusSnapshot } from '../../src/discord/ports.js';
+import { MemoryConversations } from '../../src/answer/conversation.js';
+import { rememberTurn } from '../../src/answer/converse.js';
+import type { AskInput, BotServices, FeedbackStore, Reindexer, StatusSnapshot } from '../../src/discord/ports.js';
 import type { BuildProgress, BuildReport } from '../../src/index/build-report.js';
 import type { Lang } from '../../src/text/lang.js';
 import { editsOriginal, FakeDiscord } from './fake-discord.js';
@@ -118,7 +120,7 @@ export class MemoryFeedbackStore implements FeedbackStore {
 
 /** Fake services; `asked` records every ask call, `answerWith` replaces the canned answer. */
 export class FakeServices implements BotServices {
-  readonly asked: Array<{ question: string; languageHint: Lang | null }> = [];
+  readonly asked: AskInput[] = [];
   readonly reindexer = new FakeReindexer();
   readonly feedback = new MemoryFeedbackStore();
   /** The real state database, in memory, behind the real GapLog. */
@@ -126,10 +128,16 @@ export class FakeServices implements BotServices {
   readonly gaps = createGapLog(this.state, { retentionDays: 90 });
   /** What /status reports as stale (none by default). */
   stale: StatusSnapshot['stale'] = null;
+  /** Conversations started on threads the bot opened (asks do not add turns: answers are canned). */
+  readonly memory = new MemoryConversations();
+  readonly conversations = {
+    has: (id: string) => this.memory.recent(id).length > 0,
+    remember: (id: string, question: string, answer: Answer) => rememberTurn(this.memory, id, question, answer),
+  };
   answerWith: (question: string, languageHint: Lang | null) => Promise<Answer> = (q, l) =>
     Promise.resolve(cannedAnswer(q, l));
 
-  ask(input: { question: string; languageHint: Lang | null }): Promise<Answer> {
+  ask(input: AskInput): Promise<Answer> {
     this.asked.push(input);
     return this.answerWith(input.question, input.languageHint);
   }

@@ -3,7 +3,9 @@
  * JSON WebSocket gateway on the same port. It records every REST call, answers like Discord does
  * where the bot could go wrong (content over 2,000 characters → 400 50035, a second interaction
  * callback → 400 40060, an expired interaction token → 401 50027), and lets tests inject
- * interactions and messages.
+ * interactions and messages. Threads: the bot can start one on a message (POST
+ * /channels/{id}/messages/{mid}/threads, answered 201 and dispatched as THREAD_CREATE), tests can
+ * open one as a person would, and messages can be sent in threads and as replies.
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -65,6 +67,14 @@ export const BOT_PERMISSIONS = {
 } as const;
 const BOT_ROLE_PERMISSIONS = Object.values(BOT_PERMISSIONS).reduce((a, b) => a | b, 0n);
 
+/** A thread the fake knows (opened by the bot or by a test). */
+export interface FakeThread {
+  id: string;
+  parentId: string;
+  name: string;
+  ownerId: string;
+}
+
 /** A channel permission overwrite as Discord sends it (`type` 0: role, 1: member). */
 export interface FakeOverwrite {
   id: string;
@@ -105,6 +115,8 @@ export class FakeDiscord {
   /** Gateway payloads the client sent (IDENTIFY, RESUME, heartbeats…). */
   readonly gatewayReceived: Array<{ op: number; d: unknown }> = [];
   readonly registeredCommands = new Map<string, unknown[]>();
+  /** Threads by id, in the order they were opened. */
+  readonly threads = new Map<string, FakeThread>();
   /** The id of the bot's own (managed) role in the guild. */
   readonly botRoleId = snowflake();
   /** Permissions of the bot's role (default: the invite link's); change before the client connects, or call `setChannelOverwrites`. */
@@ -266,19 +278,39 @@ export class FakeDiscord {
   }
 
   /** Injects a guild message; mentions are read from `<@id>` markup in `content`. */
-  sendMessage(input: { content: string; author: FakeUser; channelId?: string }): string {
+  sendMessage(input: { content: string; author: FakeUser; channelId?: string; replyTo?: string }): string {
     const channelId = input.channelId ?? this.mainChannelId;
     const mentioned = [...input.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]);
     const mentions = mentioned.includes(this.bot.id) ? [apiUser(this.bot)] : [];
+    // A reply carries the message it answers as `referenced_message`, as Discord does (no ping added).
+    const referenced = input.replyTo === undefined ? undefined : this.#messages.get(input.replyTo);
+    const reference =
+      input.replyTo === undefined ? {} : { message_reference: { message_id: input.replyTo, channel_id: channelId } };
     const message: Json = {
-      ...this.#message({ content: input.content }, channelId, apiUser(input.author)),
+      ...this.#message({ content: input.content, ...reference }, channelId, apiUser(input.author)),
       guild_id: this.guild.id,
       member: member([], PERMISSIONS.everyone),
       mentions,
       mention_everyone: /@(everyone|here)/.test(input.content),
+      ...(referenced === undefined ? {} : { referenced_message: referenced }),
     };
+    this.#store(message);
     this.dispatch('MESSAGE_CREATE', message);
     return String(message.id);
+  }
+
+  /**
+   * Opens a public thread in `parentId` as a person would (on `starterMessageId`, whose id the
+   * thread takes, or on none) and dispatches THREAD_CREATE; returns the thread's id.
+   */
+  createThread(input: { parentId: string; name: string; starterMessageId?: string; owner?: FakeUser }): string {
+    const thread = this.#openThread({
+      id: input.starterMessageId ?? snowflake(),
+      parentId: input.parentId,
+      name: input.name,
+      ownerId: (input.owner ?? this.user('autore')).id,
+    });
+    return String(thread.id);
   }
 
   /** Sends a gateway dispatch; buffered while no session is connected and replayed on RESUME. */
@@ -384,7 +416,8 @@ export class FakeDiscord {
         flags: 0,
       })),
       channels: g.channelIds.map((id) => this.#channelPayload(id)),
-      threads: [],
+      // Active threads, as Discord lists them when a client (re)connects.
+      threads: [...this.threads.values()].map((t) => this.#threadPayload(t)),
       members: [{ ...member([this.botRoleId], PERMISSIONS.everyone), user: apiUser(this.bot) }],
       voice_states: [],
       presences: [],
@@ -392,6 +425,8 @@ export class FakeDiscord {
   }
 
   #channelPayload(id: string): Json {
+    const thread = this.threads.get(id);
+    if (thread !== undefined) return this.#threadPayload(thread);
     const i = this.guild.channelIds.indexOf(id);
     return {
       id,
@@ -421,7 +456,8 @@ export class FakeDiscord {
   botPermissionsIn(channelId: string): bigint {
     let perms = BigInt(PERMISSIONS.everyone) | this.botRolePermissions;
     if ((perms & 8n) !== 0n) return (1n << 50n) - 1n;
-    const overwrites = this.channelOverwrites.get(channelId) ?? [];
+    // A thread has the permissions of its parent channel.
+    const overwrites = this.channelOverwrites.get(this.threads.get(channelId)?.parentId ?? channelId) ?? [];
     const apply = (list: FakeOverwrite[]) => {
       const deny = list.reduce((a, o) => a | BigInt(o.deny), 0n);
       const allow = list.reduce((a, o) => a | BigInt(o.allow), 0n);
@@ -553,12 +589,19 @@ export class FakeDiscord {
       return { status: 200, body: message };
     });
     route('PATCH', '/channels/(\\d+)/messages/(\\d+)', (m, body) => this.#editMessage(m[2] ?? '', body));
-    route('POST', '/channels/(\\d+)/typing', () => ({ status: 204 }));
-    route('GET', '/channels/(\\d+)', (m) =>
-      this.guild.channelIds.includes(m[1] ?? '')
-        ? { status: 200, body: { id: m[1], type: 0, guild_id: this.guild.id, name: 'canale' } }
-        : notFound(10003),
+    route('GET', '/channels/(\\d+)/messages/(\\d+)', (m) => {
+      const message = this.#messages.get(m[2] ?? '');
+      return message !== undefined && message.channel_id === m[1] ? { status: 200, body: message } : notFound(10008);
+    });
+    route('POST', '/channels/(\\d+)/messages/(\\d+)/threads', (m, body) =>
+      this.#startThread(m[1] ?? '', m[2] ?? '', body),
     );
+    route('POST', '/channels/(\\d+)/typing', () => ({ status: 204 }));
+    route('GET', '/channels/(\\d+)', (m) => {
+      const id = m[1] ?? '';
+      const known = this.guild.channelIds.includes(id) || this.threads.has(id);
+      return known ? { status: 200, body: this.#channelPayload(id) } : notFound(10003);
+    });
     const putCommands: Handler = (m, _body, call) => {
       const list = Array.isArray(call.body) ? (call.body as Json[]) : [];
       const stored = list.map((c) => ({
@@ -705,6 +748,50 @@ export class FakeDiscord {
       flags: typeof flags === 'number' ? flags : 0,
       ...(isObject(body.message_reference) ? { message_reference: body.message_reference } : {}),
     };
+  }
+
+  #threadPayload(t: FakeThread): Json {
+    const now = new Date().toISOString();
+    return {
+      id: t.id,
+      type: 11,
+      guild_id: this.guild.id,
+      parent_id: t.parentId,
+      owner_id: t.ownerId,
+      name: t.name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      flags: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
+    };
+  }
+
+  #openThread(thread: FakeThread): Json {
+    this.threads.set(thread.id, thread);
+    const payload = this.#threadPayload(thread);
+    this.dispatch('THREAD_CREATE', { ...payload, newly_created: true });
+    return payload;
+  }
+
+  /** The bot starts a thread on a message: refused without Create Public Threads in the channel, like Discord. */
+  #startThread(channelId: string, messageId: string, body: Json): { status: number; body?: unknown } {
+    const message = this.#messages.get(messageId);
+    if (message === undefined || message.channel_id !== channelId) return notFound(10008);
+    if (this.threads.has(messageId))
+      return { status: 400, body: { message: 'A thread has already been created for this message', code: 160004 } };
+    if ((this.botPermissionsIn(channelId) & BOT_PERMISSIONS.createPublicThreads) === 0n)
+      return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+    const name = typeof body.name === 'string' ? body.name : '';
+    if (name.length < 1 || name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+    return { status: 201, body: this.#openThread({ id: messageId, parentId: channelId, name, ownerId: this.bot.id }) };
   }
 
   #store(message: Json): Json {

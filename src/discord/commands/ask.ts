@@ -8,6 +8,7 @@ import { readBooleanOption, readStringOption } from '../options.js';
 import { recordIfNotCovered } from '../record-gap.js';
 import { sendAnswerToInteraction } from '../send-answer.js';
 import { tellSetupToInteraction } from '../tell-setup.js';
+import { continueInThread, threadConversation } from '../thread-conversation.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -34,7 +35,10 @@ const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-/** `/ask question:<text> [private:<bool>]` (`/chiedi domanda: [privata:]`): answers from the articles. */
+/**
+ * `/ask question:<text> [private:<bool>]` (`/chiedi domanda: [privata:]`): answers from the
+ * articles; in a thread with the thread's conversation, elsewhere possibly continuing in a new thread.
+ */
 export default {
   data,
   async execute(interaction, context) {
@@ -42,19 +46,34 @@ export default {
       throw userErrors.channelNotAllowed();
     const question = readStringOption(interaction, 'question') ?? '';
     const ephemeral = readBooleanOption(interaction, 'private') ?? false;
+    const channel = interaction.channel;
+    const thread = channel !== null && channel.isThread() ? channel : null;
+    // In a thread the question continues its conversation (one quick REST read at most, well within the 3 s to defer).
+    const conversation = thread === null ? null : await threadConversation(thread, null, context);
     const pending = admitQuestion(context, {
       userId: interaction.user.id,
       question,
       languageHint: languageHintFromLocale(interaction.locale),
+      ...conversation,
     });
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const answer = await pending;
     recordIfNotCovered(context, answer, { question: question.trim(), channelId: interaction.channelId });
-    await sendAnswerToInteraction(interaction, answer, {
+    const sent = await sendAnswerToInteraction(interaction, answer, {
       ephemeral,
       question: question.trim(),
       memory: context.answerMemory,
     });
     await tellSetupToInteraction(interaction, context);
+    if (thread === null)
+      await continueInThread({
+        sent,
+        question: question.trim(),
+        answer,
+        ephemeral,
+        channel,
+        permissions: interaction.appPermissions,
+        context,
+      });
   },
 } satisfies Command;

@@ -43,6 +43,11 @@ export interface AnswerInput {
   today?: IsoDate;
   /** The answer's language when the caller knows it (a completed follow-up: the follow-up's own); detected otherwise. */
   language?: Lang;
+  /**
+   * What retrieval searches (and an LLM answers) instead of `question`, e.g. a follow-up completed
+   * from its conversation; the extractive answer still reads `question`, the asker's own words.
+   */
+  searchText?: string;
   /** Articles that weigh more in retrieval (a follow-up: the previous answer's). */
   priorArticleIds?: readonly string[];
 }
@@ -67,12 +72,13 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
   try {
     const { generation } = lease;
     const embedder = await deps.embedderFor(generation);
-    const translations = await translateForRetrieval(deps.translator, question, language, generation.manifest);
+    const searched = input.searchText?.trim() || question;
+    const translations = await translateForRetrieval(deps.translator, searched, language, generation.manifest);
     const translation = translations.lexical;
     const result = await retrieve({
       generation,
       embedder,
-      question,
+      question: searched,
       language,
       extraQueries: translations.extraQueries,
       denseQuery: translations.denseQuery,
@@ -87,6 +93,7 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
 
     const asked = {
       question,
+      searched,
       language,
       translation: translation && { text: translation.query, lang: generation.manifest.corpusLanguage },
     };
@@ -105,13 +112,15 @@ type Written = Pick<Answer, 'text' | 'mode' | 'reason' | 'citations'>;
 /** The question as asked, and its translation into the corpus language if it was translated. */
 interface Asked {
   question: string;
+  /** What retrieval searched (the completed follow-up, or `question`); the LLM answers it. */
+  searched: string;
   language: Lang;
   translation: { text: string; lang: Lang } | null;
 }
 
 async function writeAnswer(
   deps: AnswerDeps,
-  { question, language, translation }: Asked,
+  { question, searched, language, translation }: Asked,
   result: RetrievalResult,
   timings: Record<string, number>,
 ): Promise<Written | null> {
@@ -120,7 +129,7 @@ async function writeAnswer(
     const start = performance.now();
     try {
       const generated = await generateLlmAnswer({
-        question,
+        question: searched,
         language,
         result,
         llm: deps.llm,

@@ -49,7 +49,9 @@ export async function answerInConversation(deps: ConverseDeps, input: Conversati
     if (rewritten !== null) [query, via] = [rewritten, rewritten === question ? null : 'llm'];
   }
   const priorArticleIds = offline.kind === 'completed' ? offline.priorArticleIds : [];
-  const answer = await deps.answer({ ...rest, question: query, language, priorArticleIds });
+  // The extractive answer reads the asker's words (what the follow-up asks); retrieval the completed text.
+  const searched = via === 'llm' ? { question: query } : { question, searchText: query };
+  const answer = await deps.answer({ ...rest, ...searched, language, priorArticleIds });
   const result: Answer = { ...answer, followUp: via === null ? null : { standalone: query, via } };
   if (conversationId !== null) rememberTurn(deps.memory, conversationId, question, result);
   return result;

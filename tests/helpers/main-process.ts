@@ -137,10 +137,14 @@ export async function waitForLog(child: Child, msg: string | RegExp, timeoutMs =
   }
 }
 
-/** The bot as `npm start` runs it, resolved once it logged that it is online. */
-export async function startBot(env: Record<string, string>, transcript: Transcript): Promise<Child> {
+/** The bot as `npm start` runs it, resolved once it logged that it is online (within `timeoutMs`). */
+export async function startBot(
+  env: Record<string, string>,
+  transcript: Transcript,
+  timeoutMs = 30_000,
+): Promise<Child> {
   const bot = startNode('src/main.ts', [], env, transcript);
-  await waitForLog(bot, 'Archivista is online');
+  await waitForLog(bot, 'Archivista is online', timeoutMs);
   return bot;
 }
 

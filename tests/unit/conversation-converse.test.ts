@@ -26,8 +26,10 @@ describe('answerInConversation', () => {
     const { deps, asked } = makeDeps();
     await answerInConversation(deps, { question: 'Che cosa ha proposto Lavrov a Rubio?', conversationId: 't1' });
     const answer = await answerInConversation(deps, { question: 'and when?', conversationId: 't1' });
+    // Retrieval searches the completed text; the extractive answer reads the asker's own words.
     expect(asked[1]).toMatchObject({
-      question: 'and when? Lavrov Rubio proposto',
+      question: 'and when?',
+      searchText: 'and when? Lavrov Rubio proposto',
       language: 'en',
       priorArticleIds: ['lavrov'],
     });
@@ -62,7 +64,7 @@ describe('answerInConversation', () => {
       conversationId: 'thread',
       openingQuestion: 'Che cosa ha proposto Lavrov a Rubio?',
     });
-    expect(asked[0]?.question).toBe('e quando? Lavrov Rubio proposto');
+    expect(asked[0]?.searchText).toBe('e quando? Lavrov Rubio proposto');
     // The opening has no answer of its own: no prior articles yet.
     expect(asked[0]?.priorArticleIds).toEqual([]);
     expect(deps.memory.recent('thread').map((t) => t.question)).toEqual([
@@ -95,7 +97,9 @@ describe('answerInConversation', () => {
     expect(first.followUp).toEqual({ standalone: 'Quando Lavrov ha proposto un nuovo concetto a Rubio?', via: 'llm' });
     const second = await answerInConversation(deps, { question: 'e dove?', conversationId: 't' });
     expect(second.followUp?.via).toBe('offline');
-    expect(asked[2]?.question).toBe('e dove? Lavrov Rubio proposto nuovo concetto');
+    expect(asked[1]).toMatchObject({ question: 'Quando Lavrov ha proposto un nuovo concetto a Rubio?' });
+    expect(asked[1]?.searchText).toBeUndefined();
+    expect(asked[2]).toMatchObject({ question: 'e dove?', searchText: 'e dove? Lavrov Rubio proposto nuovo concetto' });
   });
 
   it('does not keep refusals for empty questions in the conversation', async () => {

@@ -95,6 +95,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       maxConcurrentAnswers: options.concurrency,
       queueLimit: options.queueLimit,
       progressIntervalMs: config.REINDEX_PROGRESS_INTERVAL_MS,
+      // The load run measures answers; opening threads on them is not part of it.
+      answerInThreads: 'never',
     },
   });
   try {

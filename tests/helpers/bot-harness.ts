@@ -199,6 +199,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       maxConcurrentAnswers: 2,
       queueLimit: 100,
       progressIntervalMs: 100,
+      // Threads are tested on their own (main-threads, discord-threads); here answers stay in the channel.
+      answerInThreads: 'never',
       ...botOptions,
     },
   });

@@ -790,7 +790,8 @@ export class FakeDiscord {
     if ((this.botPermissionsIn(channelId) & BOT_PERMISSIONS.createPublicThreads) === 0n)
       return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
     const name = typeof body.name === 'string' ? body.name : '';
-    if (name.length < 1 || name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+    if (name.length < 1 || name.length > 100)
+      return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
     return { status: 201, body: this.#openThread({ id: messageId, parentId: channelId, name, ownerId: this.bot.id }) };
   }
 

@@ -66,12 +66,12 @@ const bot = createBot({
           live: answers.live,
           state,
           startedAt,
-          answerMode: answers.llm === null ? 'extractive' : `llm (${answers.llm.model})`,
+          answerMode: answers.llm === null ? { mode: 'extractive' } : { mode: 'llm', model: answers.llm.model },
           // The engine and what its selection found at start (available, or unreachable and retried per question).
-          translator:
-            answers.translation.translator === null
-              ? null
-              : `${answers.translation.translator.engine} — ${answers.translation.why}`,
+          translator: {
+            engine: answers.translation.translator?.engine ?? null,
+            reason: answers.translation.reason,
+          },
           configuredModel,
           staleAfterMs: config.STALE_AFTER,
         }),

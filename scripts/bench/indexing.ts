@@ -5,6 +5,7 @@ import { buildIndex } from '../../src/index/build-index.js';
 import type { BuildReport } from '../../src/index/build-report.js';
 import { openGeneration } from '../../src/index/generation.js';
 import { dataLayout, generationDir } from '../../src/index/layout.js';
+import { wordBridgeNote, wordModelSource } from '../../src/index/word-report.js';
 import { trackPeakMemory } from './memory.js';
 import { benchBuildOptions, clockEmbedder, type PreparedModel } from './model.js';
 import { roundTo } from './stats.js';
@@ -49,7 +50,7 @@ export async function benchIndexing(
   const buildPassagesPerSec = passages / (buildMs / 1000);
   return {
     model: first.report.model,
-    modelWhy: prepared.choice.why,
+    modelWhy: wordModelSource('en', prepared.choice.source),
     batchSize: config.EMBEDDING_BATCH_SIZE,
     articles: articles.length,
     passages,
@@ -88,7 +89,7 @@ async function bridgedBuild(
   return {
     buildMs: report.durationMs,
     passagesPerSec: roundTo(report.chunks.embedded / (report.durationMs / 1000), 1),
-    note: report.bridgeNote,
+    note: report.bridgeNote === null ? null : wordBridgeNote('en', report.bridgeNote),
   };
 }
 

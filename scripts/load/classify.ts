@@ -1,4 +1,5 @@
 import { userErrors } from '../../src/discord/errors.js';
+import { LANGS } from '../../src/text/lang.js';
 import type { RecordedCall } from '../../tests/helpers/fake-discord.js';
 
 /** How one question ended, as Discord saw it. */
@@ -25,8 +26,10 @@ export interface Classified {
 }
 
 // The bot's own refusal texts, in both languages; a rate-limit text varies only after its number.
-const BUSY_TEXTS: string[] = Object.values(userErrors.busy().texts);
-const RATE_LIMIT_STARTS = Object.values(userErrors.rateLimited(1000).texts).map((t) => t.split(/\d/)[0] ?? t);
+const BUSY_TEXTS: string[] = LANGS.map((lang) => userErrors.busy().textFor(lang));
+const RATE_LIMIT_STARTS = LANGS.map((lang) => userErrors.rateLimited(1000).textFor(lang)).map(
+  (t) => t.split(/\d/)[0] ?? t,
+);
 const SOURCES = /\*\*(Fonti|Sources)\*\*/;
 
 const contentOf = (body: unknown): string => {

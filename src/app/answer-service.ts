@@ -10,7 +10,7 @@ import { loadEmbedder } from '../embedding/load-embedder.js';
 import { explainUnloadable, locateModel } from '../embedding/resolve-model.js';
 import { LiveIndex } from '../index/live-index.js';
 import { warmTimeGrammar } from '../time/index.js';
-import { selectTranslator, type TranslatorChoice } from '../translate/select.js';
+import { selectTranslator, wordTranslatorReason, type TranslatorChoice } from '../translate/select.js';
 import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
 
 /** The answering side of the product, built from configuration. */
@@ -72,7 +72,10 @@ export async function createAnswerService(
     llmComplete: llm === null ? null : (messages) => llm.complete(messages),
     ...(logger === undefined ? {} : { logger }),
   });
-  logger?.info({ translator: translation.translator?.engine ?? 'none' }, translation.why);
+  logger?.info(
+    { translator: translation.translator?.engine ?? 'none' },
+    wordTranslatorReason('en', translation.reason),
+  );
   const deps: AnswerDeps = {
     acquire: () => live.acquire(),
     embedderFor: (generation) =>

@@ -1,15 +1,17 @@
 import type { BuildReport } from '../index/build-report.js';
 import type { SourceReport } from '../sources/source-report.js';
+import { wordBridgeNote, wordFullReason, wordModelNote } from '../index/word-report.js';
 
-/** The build report as a few readable lines (for the terminal). */
+/** The build report as a few readable lines (for the operator's terminal, in English). */
 export function formatBuildReport(report: BuildReport): string {
   const a = report.articles;
+  const fullReason = report.fullReason === null ? '' : wordFullReason('en', report.fullReason);
   const lines = [
     report.outcome === 'success'
-      ? `Index built (${report.full ? `full: ${report.fullReason ?? ''}` : 'incremental'}) → generation ${report.generationId ?? '-'}`
+      ? `Index built (${report.full ? `full: ${fullReason}` : 'incremental'}) → generation ${report.generationId ?? '-'}`
       : `Index build FAILED: ${report.error ?? 'unknown error'}`,
-    `  model: ${report.model || '-'}${report.modelNote === null ? '' : ` (${report.modelNote})`}`,
-    ...(report.bridgeNote === null ? [] : [`  embedding: ${report.bridgeNote}`]),
+    `  model: ${report.model || '-'}${report.modelNote === null ? '' : ` (${wordModelNote('en', report.modelNote)})`}`,
+    ...(report.bridgeNote === null ? [] : [`  embedding: ${wordBridgeNote('en', report.bridgeNote)}`]),
     `  articles: ${a.seen} seen, ${a.added} added, ${a.updated} updated, ${a.unchanged} unchanged, ${a.removed} removed, ${a.skipped} skipped`,
     `  passages: ${report.chunks.total} in the index, ${report.chunks.embedded} embedded, ${report.chunks.removed} removed`,
     `  time: ${(report.durationMs / 1000).toFixed(1)} s, ${report.passagesPerSec} passages/s embedding, reading ${(report.reading.durationMs / 1000).toFixed(1)} s (${report.reading.articlesPerSec} articles/s)`,

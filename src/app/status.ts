@@ -1,6 +1,6 @@
-import type { StatusSnapshot } from '../discord/ports.js';
+import type { AnswerMode, StatusNote, StatusSnapshot } from '../discord/ports.js';
 import type { LiveIndex } from '../index/live-index.js';
-import { describeBridge } from '../index/manifest.js';
+import { bridgeNote } from '../index/manifest.js';
 import { findStaleness } from '../index/staleness.js';
 import type { StateDb } from '../store/state-db.js';
 
@@ -8,8 +8,8 @@ export interface StatusSources {
   live: LiveIndex;
   state: StateDb;
   startedAt: number;
-  answerMode: string;
-  translator: string | null;
+  answerMode: AnswerMode;
+  translator: StatusSnapshot['translator'];
   /** The model the configuration resolves to now (to say when a full rebuild would switch). */
   configuredModel: string | null;
   /** STALE_AFTER in ms. */
@@ -26,18 +26,18 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
   const runs = sources.state.lastRuns();
   const model = manifest?.model.id ?? null;
   const liveError = sources.live.status().error;
-  let modelNote: string | null = null;
-  if (model !== null && sources.configuredModel !== null && sources.configuredModel !== model) {
-    modelNote = `the configuration now resolves to ${sources.configuredModel}: a full rebuild (/reindex full) would switch models`;
-  }
-  const notes = [describeBridge(manifest?.bridge ?? null), modelNote, liveError].filter((s) => s !== null);
-  modelNote = notes.length === 0 ? null : notes.join('; ');
+  const notes: StatusNote[] = [];
+  const bridge = bridgeNote(manifest?.bridge ?? null);
+  if (bridge !== null) notes.push(bridge);
+  if (model !== null && sources.configuredModel !== null && sources.configuredModel !== model)
+    notes.push({ code: 'would-switch', to: sources.configuredModel });
+  if (liveError !== null) notes.push({ code: 'live-error', error: liveError });
   return {
     indexLoaded: manifest !== null,
     articles: manifest?.counts.articles ?? 0,
     passages: manifest?.counts.chunks ?? 0,
     model,
-    modelNote,
+    notes,
     answerMode: sources.answerMode,
     translator: sources.translator,
     lastSuccessAt: runs.lastSuccess?.finishedAt ?? manifest?.builtAt ?? null,

@@ -1,7 +1,5 @@
+import { t } from '../i18n/index.js';
 import type { Lang } from '../text/lang.js';
-
-/** A text in each language the bot speaks. */
-export type LocalizedText = Readonly<Record<Lang, string>>;
 
 /**
  * An error meant for the person who caused it: shown to them privately in their language, logged
@@ -10,17 +8,18 @@ export type LocalizedText = Readonly<Record<Lang, string>>;
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
   readonly code: string;
-  readonly texts: LocalizedText;
+  readonly #word: (lang: Lang) => string;
 
-  constructor(code: string, texts: LocalizedText, options?: { cause?: unknown }) {
-    super(`${code}: ${texts.en}`, options);
+  /** `word` gives the message in a language, usually through the text catalogue. */
+  constructor(code: string, word: (lang: Lang) => string, options?: { cause?: unknown }) {
+    super(`${code}: ${word('en')}`, options);
     this.code = code;
-    this.texts = texts;
+    this.#word = word;
   }
 
   /** The message to show a user who reads `lang`. */
   textFor(lang: Lang): string {
-    return this.texts[lang];
+    return this.#word(lang);
   }
 }
 
@@ -31,49 +30,17 @@ function seconds(ms: number): number {
 
 /** The user-facing errors the Discord layer raises; each returns a new UserFacingError. */
 export const userErrors = {
-  emptyQuestion: () =>
-    new UserFacingError('empty-question', {
-      it: 'Scrivi una domanda, per esempio: «Cosa è successo al consiglio comunale di ieri?»',
-      en: 'Please write a question, for example: “What happened at yesterday’s council meeting?”',
-    }),
+  emptyQuestion: () => new UserFacingError('empty-question', (lang) => t(lang, 'errors.empty-question')),
   questionTooLong: (max: number) =>
-    new UserFacingError('question-too-long', {
-      it: `La domanda è troppo lunga: al massimo ${max} caratteri, per favore.`,
-      en: `That question is too long: please keep it under ${max} characters.`,
-    }),
+    new UserFacingError('question-too-long', (lang) => t(lang, 'errors.question-too-long', { max })),
   rateLimited: (retryAfterMs: number) =>
-    new UserFacingError('rate-limited', {
-      it: `Hai fatto molte domande in poco tempo: riprova tra ${seconds(retryAfterMs)} s.`,
-      en: `You have asked a lot of questions in a short time: please try again in ${seconds(retryAfterMs)} s.`,
-    }),
-  busy: () =>
-    new UserFacingError('busy', {
-      it: 'In questo momento sto rispondendo a molte domande: riprova tra qualche minuto.',
-      en: 'I am answering a lot of questions right now: please try again in a few minutes.',
-    }),
-  channelNotAllowed: () =>
-    new UserFacingError('channel-not-allowed', {
-      it: 'Qui non posso rispondere: fai la domanda in uno dei canali dedicati.',
-      en: 'I cannot answer here: please ask in one of the channels set up for questions.',
-    }),
-  guildOnly: () =>
-    new UserFacingError('guild-only', {
-      it: 'Questo comando funziona solo in un server.',
-      en: 'This command only works in a server.',
-    }),
-  notModerator: () =>
-    new UserFacingError('not-moderator', {
-      it: 'Solo i moderatori (permesso «Gestisci server» o ruolo da moderatore) possono usare questo comando.',
-      en: 'Only moderators (Manage Server permission or a moderator role) can use this command.',
-    }),
+    new UserFacingError('rate-limited', (lang) => t(lang, 'errors.rate-limited', { seconds: seconds(retryAfterMs) })),
+  busy: () => new UserFacingError('busy', (lang) => t(lang, 'errors.busy')),
+  channelNotAllowed: () => new UserFacingError('channel-not-allowed', (lang) => t(lang, 'errors.channel-not-allowed')),
+  guildOnly: () => new UserFacingError('guild-only', (lang) => t(lang, 'errors.guild-only')),
+  notModerator: () => new UserFacingError('not-moderator', (lang) => t(lang, 'errors.not-moderator')),
   invalidOption: (name: string) =>
-    new UserFacingError('invalid-option', {
-      it: `Il valore dell’opzione «${name}» non è valido.`,
-      en: `The value of the “${name}” option is not valid.`,
-    }),
+    new UserFacingError('invalid-option', (lang) => t(lang, 'errors.invalid-option', { name })),
   unknownCommand: (name: string) =>
-    new UserFacingError('unknown-command', {
-      it: `Non conosco il comando «${name}».`,
-      en: `I do not know the “${name}” command.`,
-    }),
+    new UserFacingError('unknown-command', (lang) => t(lang, 'errors.unknown-command', { name })),
 };

@@ -1,72 +1,16 @@
 import { escapeMarkdown } from 'discord.js';
+import { t } from '../i18n/index.js';
 import type { BuildProgress, BuildReport } from '../index/build-report.js';
+import { wordBridgeNote, wordFullReason, wordModelNote } from '../index/word-report.js';
 import type { Lang } from '../text/lang.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-units.js';
-
-const PHASES: Readonly<Record<Lang, Record<BuildProgress['phase'], string>>> = {
-  it: {
-    reading: 'lettura degli articoli',
-    embedding: 'calcolo degli embedding',
-    writing: 'scrittura dell’indice',
-    switching: 'attivazione del nuovo indice',
-    done: 'completata',
-  },
-  en: {
-    reading: 'reading articles',
-    embedding: 'embedding passages',
-    writing: 'writing the index',
-    switching: 'switching to the new index',
-    done: 'done',
-  },
-};
-
-const L = {
-  it: {
-    running: '⏳ Reindicizzazione in corso',
-    started: '⏳ Reindicizzazione avviata…',
-    handover: 'Continuo ad aggiornare in un messaggio nel canale.',
-    already: (since: string, by: string) => `Una reindicizzazione è già in corso dalle ${since}, avviata da ${by}.`,
-    ok: '✅ Reindicizzazione completata',
-    failed: '❌ Reindicizzazione fallita',
-    keepsServing: 'L’indice precedente resta in uso.',
-    full: 'completa',
-    incremental: 'incrementale',
-    articles: 'Articoli',
-    counts: ['visti', 'aggiunti', 'aggiornati', 'invariati', 'rimossi', 'saltati'],
-    skipped: 'Saltati',
-    more: (n: number) => `…e altri ${n}`,
-    chunks: (total: string, embedded: string, removed: string) =>
-      `Passaggi: ${total} in tutto · ${embedded} calcolati · ${removed} rimossi`,
-    model: 'Modello',
-    in: 'in',
-  },
-  en: {
-    running: '⏳ Reindex running',
-    started: '⏳ Reindex started…',
-    handover: 'Updates continue in a message in this channel.',
-    already: (since: string, by: string) => `A reindex is already running since ${since}, started by ${by}.`,
-    ok: '✅ Reindex finished',
-    failed: '❌ Reindex failed',
-    keepsServing: 'The previous index keeps serving.',
-    full: 'full',
-    incremental: 'incremental',
-    articles: 'Articles',
-    counts: ['seen', 'added', 'updated', 'unchanged', 'removed', 'skipped'],
-    skipped: 'Skipped',
-    more: (n: number) => `…and ${n} more`,
-    chunks: (total: string, embedded: string, removed: string) =>
-      `Passages: ${total} total · ${embedded} embedded · ${removed} removed`,
-    model: 'Model',
-    in: 'in',
-  },
-} as const;
 
 /** How many skipped sources a report lists before summarising the rest. */
 export const SKIPPED_SHOWN = 5;
 
 /** The first message of a reindex, before any progress arrives. */
 export function formatBuildStarted(lang: Lang): string {
-  return L[lang].started;
+  return t(lang, 'build.started');
 }
 
 /** One progress line: phase, done/total with percentage, and time elapsed (ms). */
@@ -75,20 +19,21 @@ export function formatProgress(progress: BuildProgress, elapsedMs: number, lang:
     progress.total > 0 ? ` (${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%)` : '';
   const counts =
     progress.total > 0 ? `: ${formatCount(progress.done, lang)}/${formatCount(progress.total, lang)}${share}` : '';
-  return `${L[lang].running} — ${PHASES[lang][progress.phase]}${counts} · ${formatDuration(elapsedMs, lang)}`;
+  const phase = t(lang, `build.phase.${progress.phase}`);
+  return `${t(lang, 'build.running')} — ${phase}${counts} · ${formatDuration(elapsedMs, lang)}`;
 }
 
 /** Appended to the interaction reply when a long build continues in a channel message. */
 export function formatHandover(lang: Lang): string {
-  return L[lang].handover;
+  return t(lang, 'build.handover');
 }
 
 /** The refusal shown when a build is already running (`by` is shown as given, escaped). */
 export function formatAlreadyRunning(running: { since: Date; by: string }, lang: Lang): string {
-  return L[lang].already(
-    `${formatTimestamp(running.since, 'T')} (${formatTimestamp(running.since, 'R')})`,
-    escapeMarkdown(running.by),
-  );
+  return t(lang, 'build.already-running', {
+    since: `${formatTimestamp(running.since, 'T')} (${formatTimestamp(running.since, 'R')})`,
+    by: escapeMarkdown(running.by),
+  });
 }
 
 /**
@@ -96,27 +41,54 @@ export function formatAlreadyRunning(running: { since: Date; by: string }, lang:
  * SKIPPED_SHOWN skip reasons, passages and model; for a failed build, its error.
  */
 export function formatBuildReport(report: BuildReport, lang: Lang): string {
-  const l = L[lang];
-  const mode = report.full
-    ? `${l.full}${report.fullReason === null ? '' : `: ${escapeMarkdown(report.fullReason)}`}`
-    : l.incremental;
-  const heading = `${report.outcome === 'success' ? l.ok : l.failed} (${mode}) ${l.in} ${formatDuration(report.durationMs, lang)}`;
+  const mode = !report.full
+    ? t(lang, 'build.mode.incremental')
+    : report.fullReason === null
+      ? t(lang, 'build.mode.full')
+      : t(lang, 'build.mode.full-because', { reason: wordFullReason(lang, report.fullReason) });
+  const duration = formatDuration(report.durationMs, lang);
+  const heading = t(lang, report.outcome === 'success' ? 'build.heading.success' : 'build.heading.failed', {
+    mode,
+    duration,
+  });
   const lines = [`**${heading}**`];
   if (report.outcome === 'failed') {
-    lines.push(`\`\`\`\n${(report.error ?? '?').replace(/`/g, "'").slice(0, 1000)}\n\`\`\``, l.keepsServing);
+    lines.push(
+      `\`\`\`\n${(report.error ?? '?').replace(/`/g, "'").slice(0, 1000)}\n\`\`\``,
+      t(lang, 'build.keeps-serving'),
+    );
   }
+  const count = (n: number) => formatCount(n, lang);
   const a = report.articles;
-  const values = [a.seen, a.added, a.updated, a.unchanged, a.removed, a.skipped];
-  lines.push(`${l.articles}: ${values.map((v, i) => `${l.counts[i] ?? ''} ${formatCount(v, lang)}`).join(' · ')}`);
+  lines.push(
+    t(lang, 'build.articles', {
+      seen: count(a.seen),
+      added: count(a.added),
+      updated: count(a.updated),
+      unchanged: count(a.unchanged),
+      removed: count(a.removed),
+      skipped: count(a.skipped),
+    }),
+  );
   if (report.skipped.length > 0) {
-    lines.push(`${l.skipped}:`);
-    // A skip reason starts with its file (and record), so it is shown alone.
-    for (const s of report.skipped.slice(0, SKIPPED_SHOWN)) lines.push(`- ${escapeMarkdown(s.reason)}`);
-    if (report.skipped.length > SKIPPED_SHOWN) lines.push(l.more(report.skipped.length - SKIPPED_SHOWN));
+    lines.push(t(lang, 'build.skipped'));
+    // A skip reason starts with its file (and record), so it is shown alone, as quoted detail.
+    for (const s of report.skipped.slice(0, SKIPPED_SHOWN)) lines.push(`- \`${s.reason.replace(/`/g, "'")}\``);
+    if (report.skipped.length > SKIPPED_SHOWN)
+      lines.push(t(lang, 'build.skipped-more', { count: report.skipped.length - SKIPPED_SHOWN }));
   }
   const c = report.chunks;
-  lines.push(l.chunks(formatCount(c.total, lang), formatCount(c.embedded, lang), formatCount(c.removed, lang)));
-  const notes = [report.modelNote, report.bridgeNote].filter((n) => n !== null);
-  lines.push(`${l.model}: \`${report.model}\`${notes.length === 0 ? '' : ` (${escapeMarkdown(notes.join('; '))})`}`);
+  lines.push(
+    t(lang, 'build.passages', { total: count(c.total), embedded: count(c.embedded), removed: count(c.removed) }),
+  );
+  const notes = [
+    report.modelNote === null ? null : wordModelNote(lang, report.modelNote),
+    report.bridgeNote === null ? null : wordBridgeNote(lang, report.bridgeNote),
+  ].filter((n) => n !== null);
+  lines.push(
+    notes.length === 0
+      ? t(lang, 'build.model', { model: report.model })
+      : t(lang, 'build.model-with-notes', { model: report.model, notes: notes.join('; ') }),
+  );
   return lines.join('\n');
 }

@@ -1,89 +1,63 @@
 import { escapeMarkdown } from 'discord.js';
+import { t } from '../i18n/index.js';
+import { wordBridgeNote } from '../index/word-report.js';
 import type { Lang } from '../text/lang.js';
+import { wordTranslatorReason } from '../translate/select.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-units.js';
-import type { StatusSnapshot } from './ports.js';
+import type { StatusNote, StatusSnapshot } from './ports.js';
 
-interface StatusLabels {
-  title: string;
-  noIndex: string;
-  articles: string;
-  passages: string;
-  model: string;
-  answerMode: string;
-  translator: string;
-  off: string;
-  lastSuccess: string;
-  never: string;
-  lastRun: string;
-  succeeded: string;
-  failed: string;
-  uptime: string;
-  feedback: string;
-}
+/** A value shown inside a code span: a backtick in it would end the span. */
+const inCode = (text: string) => text.replace(/`/g, "'");
 
-const LABELS: Readonly<Record<Lang, StatusLabels>> = {
-  it: {
-    title: 'Stato di Archivista',
-    noIndex: '⚠️ Nessun indice caricato: le domande non possono ancora avere risposta.',
-    articles: 'Articoli',
-    passages: 'Passaggi',
-    model: 'Modello di embedding',
-    answerMode: 'Modalità di risposta',
-    translator: 'Traduttore',
-    off: 'disattivato',
-    lastSuccess: 'Ultima indicizzazione riuscita',
-    never: 'mai',
-    lastRun: 'Ultima reindicizzazione',
-    succeeded: 'riuscita',
-    failed: 'fallita',
-    uptime: 'Attivo da',
-    feedback: 'Feedback',
-  },
-  en: {
-    title: 'Archivista status',
-    noIndex: '⚠️ No index loaded: questions cannot be answered yet.',
-    articles: 'Articles',
-    passages: 'Passages',
-    model: 'Embedding model',
-    answerMode: 'Answer mode',
-    translator: 'Translator',
-    off: 'off',
-    lastSuccess: 'Last successful build',
-    never: 'never',
-    lastRun: 'Last reindex',
-    succeeded: 'succeeded',
-    failed: 'failed',
-    uptime: 'Uptime',
-    feedback: 'Feedback',
-  },
-};
-
-/** The /status reply for `snapshot`, labelled in `lang`; well under 2,000 characters for sane inputs. */
+/** The /status reply for `snapshot`, worded in `lang`; well under 2,000 characters for sane inputs. */
 export function formatStatus(snapshot: StatusSnapshot, lang: Lang): string {
-  const l = LABELS[lang];
-  const lines = [`**${l.title}**`];
-  if (!snapshot.indexLoaded) lines.push(l.noIndex);
+  const count = (n: number) => formatCount(n, lang);
+  const lines = [`**${t(lang, 'status.title')}**`];
+  if (!snapshot.indexLoaded) lines.push(t(lang, 'status.no-index'));
+  lines.push(t(lang, 'status.counts', { articles: count(snapshot.articles), passages: count(snapshot.passages) }));
+  const model = snapshot.model === null ? '—' : `\`${inCode(snapshot.model)}\``;
+  const notes = snapshot.notes.map((note) => wordNote(lang, note));
   lines.push(
-    `${l.articles}: ${formatCount(snapshot.articles, lang)} · ${l.passages}: ${formatCount(snapshot.passages, lang)}`,
+    notes.length === 0
+      ? t(lang, 'status.model', { model })
+      : t(lang, 'status.model-with-notes', { model, notes: notes.join('; ') }),
   );
-  const note = snapshot.modelNote === null ? '' : ` (${escapeMarkdown(snapshot.modelNote)})`;
-  lines.push(`${l.model}: ${snapshot.model === null ? '—' : `\`${snapshot.model}\``}${note}`);
-  lines.push(`${l.answerMode}: ${escapeMarkdown(snapshot.answerMode)}`);
-  lines.push(`${l.translator}: ${snapshot.translator === null ? l.off : escapeMarkdown(snapshot.translator)}`);
+  const mode =
+    snapshot.answerMode.mode === 'llm'
+      ? t(lang, 'status.answer-mode.llm', { model: inCode(snapshot.answerMode.model) })
+      : t(lang, 'status.answer-mode.extractive');
+  lines.push(t(lang, 'status.answer-mode', { mode }));
+  const { engine, reason } = snapshot.translator;
   lines.push(
-    `${l.lastSuccess}: ${snapshot.lastSuccessAt === null ? l.never : formatTimestamp(snapshot.lastSuccessAt)}`,
+    t(lang, 'status.translator', {
+      engine: engine === null ? t(lang, 'status.translator.off') : escapeMarkdown(engine),
+      reason: wordTranslatorReason(lang, reason),
+    }),
   );
-  lines.push(`${l.lastRun}: ${formatLastRun(snapshot.lastRun, l)}`);
-  lines.push(`${l.uptime}: ${formatDuration(snapshot.uptimeMs, lang)}`);
-  lines.push(
-    `${l.feedback}: 👍 ${formatCount(snapshot.feedback.up, lang)} · 👎 ${formatCount(snapshot.feedback.down, lang)}`,
-  );
+  const lastSuccess =
+    snapshot.lastSuccessAt === null ? t(lang, 'status.never') : formatTimestamp(snapshot.lastSuccessAt);
+  lines.push(t(lang, 'status.last-success', { when: lastSuccess }));
+  lines.push(t(lang, 'status.last-run', { run: formatLastRun(snapshot.lastRun, lang) }));
+  lines.push(t(lang, 'status.uptime', { duration: formatDuration(snapshot.uptimeMs, lang) }));
+  lines.push(t(lang, 'status.feedback', { up: count(snapshot.feedback.up), down: count(snapshot.feedback.down) }));
   return lines.join('\n');
 }
 
-function formatLastRun(run: StatusSnapshot['lastRun'], l: StatusLabels): string {
-  if (run === null) return l.never;
+function wordNote(lang: Lang, note: StatusNote): string {
+  switch (note.code) {
+    case 'would-switch':
+      return t(lang, 'status.note.would-switch', { to: inCode(note.to) });
+    case 'live-error':
+      return t(lang, 'status.note.live-error', { error: inCode(note.error.slice(0, 300)) });
+    default:
+      return wordBridgeNote(lang, note);
+  }
+}
+
+function formatLastRun(run: StatusSnapshot['lastRun'], lang: Lang): string {
+  if (run === null) return t(lang, 'status.never');
   const when = formatTimestamp(run.finishedAt);
-  if (run.outcome === 'success') return `${l.succeeded}, ${when}`;
-  return `${l.failed}, ${when}${run.error === null ? '' : ` — ${escapeMarkdown(run.error.slice(0, 300))}`}`;
+  if (run.outcome === 'success') return t(lang, 'status.last-run.success', { when });
+  if (run.error === null) return t(lang, 'status.last-run.failed', { when });
+  return t(lang, 'status.last-run.failed-because', { when, error: inCode(run.error.slice(0, 300)) });
 }

@@ -1,8 +1,15 @@
 import type { Answer } from '../answer/answer.js';
 import type { GapLog } from '../gaps/gap-log.js';
 import type { Staleness } from '../index/staleness.js';
-import type { BuildProgress, BuildReport } from '../index/build-report.js';
+import type { BridgeNote, BuildProgress, BuildReport } from '../index/build-report.js';
 import type { Lang } from '../text/lang.js';
+import type { TranslatorReason } from '../translate/select.js';
+
+/** A note beside the model in /status: how passages were embedded, a pending model switch, a load error. */
+export type StatusNote = BridgeNote | { code: 'would-switch'; to: string } | { code: 'live-error'; error: string };
+
+/** How answers are written: by the LLM `model`, or extractively. */
+export type AnswerMode = { mode: 'llm'; model: string } | { mode: 'extractive' };
 
 /** What the bot shows in /status; gathered by the composition root. */
 export interface StatusSnapshot {
@@ -10,12 +17,10 @@ export interface StatusSnapshot {
   articles: number;
   passages: number;
   model: string | null;
-  /** E.g. "a full rebuild would switch to X". */
-  modelNote: string | null;
-  /** `llm (gpt-4o-mini)` or `extractive`. */
-  answerMode: string;
-  /** Configured query translator and whether it answers, e.g. `apertium (available)`; null when off. */
-  translator: string | null;
+  notes: StatusNote[];
+  answerMode: AnswerMode;
+  /** The query translator chosen at start (`engine` null: none) and why. */
+  translator: { engine: string | null; reason: TranslatorReason };
   lastSuccessAt: string | null;
   lastRun: { outcome: 'success' | 'failed'; finishedAt: string; error: string | null } | null;
   /** Builds failing for longer than STALE_AFTER (shown to moderators), else null. */

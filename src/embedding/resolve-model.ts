@@ -5,10 +5,18 @@ import type { ModelSpec } from './embedder.js';
 import { describeModel, type ModelOverrides } from './model-profiles.js';
 import { ModelLoadError } from './load-embedder.js';
 
+/** Where the chosen model's files come from (worded by the formatters, see src/index/word-report.ts). */
+export type ModelSource =
+  | { code: 'models-dir'; dir: string }
+  | { code: 'hub-cache'; dir: string }
+  | { code: 'hub' }
+  /** The configured model `fallbackFrom` could not be had: the hub did not answer (`detail`). */
+  | { code: 'fallback'; fallbackFrom: string; reason: 'hub-unreachable'; detail: string; dir: string };
+
 export interface ModelChoice {
   spec: ModelSpec;
-  /** One line saying which model is used and why. */
-  why: string;
+  /** Which model is used and why. */
+  source: ModelSource;
 }
 
 export interface ModelSources {
@@ -34,24 +42,24 @@ export async function resolveModel(sources: ModelSources): Promise<ModelChoice> 
   if (hasModel(modelsDir, modelId)) {
     return {
       spec: describeModel(modelId, modelsDir, overrides),
-      why: `model ${modelId} found in MODELS_DIR (${modelsDir})`,
+      source: { code: 'models-dir', dir: modelsDir },
     };
   }
   if (env.cacheDir !== null && hasModel(env.cacheDir, modelId)) {
     return {
       spec: describeModel(modelId, null, overrides),
-      why: `model ${modelId} from the Hugging Face cache (${env.cacheDir})`,
+      source: { code: 'hub-cache', dir: env.cacheDir },
     };
   }
   const hub = await probeHub(modelId, sources.hubTimeoutMs);
   if (hub === null) {
-    return { spec: describeModel(modelId, null, overrides), why: `model ${modelId} from the Hugging Face hub` };
+    return { spec: describeModel(modelId, null, overrides), source: { code: 'hub' } };
   }
   if (fallback !== null && hasModel(fallback.dir, fallback.modelId)) {
     return {
       // Overrides (prefixes, dims) are meant for the configured model, not the fallback.
       spec: describeModel(fallback.modelId, fallback.dir),
-      why: `${modelId} is not in MODELS_DIR and the hub is unreachable (${hub}); using the on-disk ${fallback.modelId} from ${fallback.dir} instead`,
+      source: { code: 'fallback', fallbackFrom: modelId, reason: 'hub-unreachable', detail: hub, dir: fallback.dir },
     };
   }
   throw new ModelLoadError(

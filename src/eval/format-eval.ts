@@ -1,4 +1,5 @@
-import { describeBridge } from '../index/manifest.js';
+import { bridgeNote } from '../index/manifest.js';
+import { wordBridgeNote } from '../index/word-report.js';
 import type { AnswerScores } from './answer-metrics.js';
 import type { ChannelScores } from './metrics.js';
 import type { EvalReport, LangReport } from './run-eval.js';
@@ -22,8 +23,9 @@ export function formatAnswerScores(a: AnswerScores): string {
 
 /** The evaluation report as a readable table. */
 export function formatEvalReport(report: EvalReport): string {
+  const bridge = bridgeNote(report.bridge);
   const lines = [
-    `model ${report.model}${report.bridge === null ? '' : ` (${describeBridge(report.bridge) ?? ''})`} · ${report.passages} passages (mean ${report.meanPassageTokens} tokens) · ${report.questions} questions per language · index ready in ${(report.buildMs / 1000).toFixed(1)} s`,
+    `model ${report.model}${bridge === null ? '' : ` (${wordBridgeNote('en', bridge)})`} · ${report.passages} passages (mean ${report.meanPassageTokens} tokens) · ${report.questions} questions per language · index ready in ${(report.buildMs / 1000).toFixed(1)} s`,
     `knobs ${JSON.stringify(report.knobs)}`,
     '',
     `${''.padEnd(24)}${COLUMNS.map((c) => c.padStart(13)).join('')}`,

@@ -11,16 +11,23 @@
  */
 import type { Lang } from '../text/lang.js';
 import { answer } from './areas/answer.js';
+import { build } from './areas/build.js';
 import { discord } from './areas/discord.js';
+import { errors } from './areas/errors.js';
 import { gaps } from './areas/gaps.js';
 import { setup } from './areas/setup.js';
+import { status } from './areas/status.js';
+import { translate } from './areas/translate.js';
 import type { Area, Placeholders } from './define-area.js';
 
 export { defineArea, findAreaProblems } from './define-area.js';
 export type { Area } from './define-area.js';
 
 /** Every area of the catalogue, by name (a name has no dot). */
-export const AREAS = { answer, discord, gaps, setup } as const satisfies Record<string, Area>;
+export const AREAS = { answer, build, discord, errors, gaps, setup, status, translate } as const satisfies Record<
+  string,
+  Area
+>;
 
 type Areas = typeof AREAS;
 type AreaName = Extract<keyof Areas, string>;

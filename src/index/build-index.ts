@@ -148,8 +148,8 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
         progress({ phase: 'embedding', done: report.chunks.embedded, total });
       },
     );
-    if (untranslated > 0)
-      report.bridgeNote = `${report.bridgeNote ?? ''} (${untranslated} passage(s) could not be translated and were embedded as written)`;
+    if (untranslated > 0 && report.bridgeNote?.code === 'bridged')
+      report.bridgeNote = { ...report.bridgeNote, untranslated };
     const embedMs = Date.now() - embedStart;
     report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
 

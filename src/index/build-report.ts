@@ -1,5 +1,30 @@
 import type { SkippedSource } from '../corpus/article.js';
 import type { SourceReport } from '../sources/source-report.js';
+import type { ModelSource } from '../embedding/resolve-model.js';
+import type { Lang } from '../text/lang.js';
+
+/** Why a build is full; worded in the reader's language by src/index/word-report.ts. */
+export type FullReason =
+  | { code: 'asked' }
+  | { code: 'no-live-index' }
+  | { code: 'live-unreadable'; error: string }
+  | { code: 'schema-changed'; from: number; to: number }
+  | { code: 'model-config-changed'; from: string; to: string }
+  | { code: 'chunker-changed' }
+  /** The live index was embedded as written; a translator now makes embedding through it possible. */
+  | { code: 'bridge-possible'; engine: string }
+  /** The live index was embedded through `engine`, which is no longer configured. */
+  | { code: 'bridge-unconfigured'; engine: string };
+
+/** About the model a build used: where it came from, or that a full rebuild would switch to another. */
+export type ModelNote =
+  { code: 'source'; source: ModelSource } | { code: 'would-switch'; current: string; to: string; source: ModelSource };
+
+/** How passages were embedded through a translation (EMBED_VIA_TRANSLATION), or why they could not be. */
+export type BridgeNote =
+  /** `untranslated` passages failed to translate and were embedded as written. */
+  | { code: 'bridged'; engine: string; language: Lang; untranslated: number }
+  | { code: 'translator-down'; engine: string; language: Lang };
 
 /** Where a build is; `done`/`total` count articles while reading, passages while embedding. */
 export interface BuildProgress {
@@ -17,12 +42,12 @@ export interface BuildReport {
   generationId: string | null;
   model: string;
   /** Why the build chose its model, or that a full rebuild would switch models. */
-  modelNote: string | null;
+  modelNote: ModelNote | null;
   /** Whether passages were embedded through a machine translation (EMBED_VIA_TRANSLATION), and how that went. */
-  bridgeNote: string | null;
+  bridgeNote: BridgeNote | null;
   full: boolean;
-  /** Why the build was full (`--full`, model changed, chunker changed, no live index). */
-  fullReason: string | null;
+  /** Why the build was full. */
+  fullReason: FullReason | null;
   articles: { seen: number; added: number; updated: number; unchanged: number; removed: number; skipped: number };
   skipped: SkippedSource[];
   /** Files with extensions the reader does not handle. */
@@ -48,7 +73,7 @@ export function emptyBuildReport(startedAt: Date, full: boolean): BuildReport {
     modelNote: null,
     bridgeNote: null,
     full,
-    fullReason: full ? '--full' : null,
+    fullReason: full ? { code: 'asked' } : null,
     articles: { seen: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 },
     skipped: [],
     ignoredFiles: 0,

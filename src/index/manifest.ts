@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { BridgeNote } from './build-report.js';
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),
@@ -36,11 +37,11 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** How an index embedded its passages through a translation, for reports and /status; null when it did not. */
-export function describeBridge(bridge: Manifest['bridge']): string | null {
+/** The note saying how an index embedded its passages through a translation; null when it did not. */
+export function bridgeNote(bridge: Manifest['bridge']): BridgeNote | null {
   return bridge === null
     ? null
-    : `passages in other languages embedded through their ${bridge.engine} translation into ${bridge.language}`;
+    : { code: 'bridged', engine: bridge.engine, language: bridge.language, untranslated: 0 };
 }
 
 /** Reads and validates a manifest; throws with the file name and what is wrong. */

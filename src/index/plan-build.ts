@@ -7,21 +7,22 @@ import { modelLanguages } from '../embedding/model-profiles.js';
 import type { Lang } from '../text/lang.js';
 import type { BuildOptions, PassageTranslator } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
-import { describeBridge, readManifest, type Manifest } from './manifest.js';
+import type { BridgeNote, FullReason, ModelNote } from './build-report.js';
+import { bridgeNote, readManifest, type Manifest } from './manifest.js';
 import { readSqliteBase } from './sqlite/sqlite-writer.js';
 
 /** What a build will do: full or incremental, with which model and chunker. */
 export interface BuildPlan {
   full: boolean;
-  fullReason: string | null;
+  fullReason: FullReason | null;
   model: ModelSpec;
-  modelNote: string | null;
+  modelNote: ModelNote | null;
   configuredModelId: string;
   chunker: ChunkerSettings;
   /** Passages in other languages than `bridge.language` are embedded through a translation into it. */
   bridge: Bridge | null;
   /** Why the build embeds through a translation, or why it could not. */
-  bridgeNote: string | null;
+  bridgeNote: BridgeNote | null;
   /** The live generation an incremental build starts from, with its article hashes and passage count. */
   base: { dir: string; generationId: string; hashes: Map<string, string>; chunks: number } | null;
 }
@@ -54,7 +55,7 @@ export async function planBuild(
   } catch (error) {
     choiceError = error as Error;
   }
-  const full = async (reason: string): Promise<BuildPlan> => {
+  const full = async (reason: FullReason): Promise<BuildPlan> => {
     if (choice === null) throw choiceError ?? new Error('no embedding model');
     const chunker = {
       maxTokens: options.chunkMaxTokens ?? defaultChunkTokens(choice.spec),
@@ -65,7 +66,7 @@ export async function planBuild(
       full: true,
       fullReason: reason,
       model: choice.spec,
-      modelNote: choice.why,
+      modelNote: { code: 'source', source: choice.source },
       configuredModelId: options.configuredModelId,
       chunker,
       bridge,
@@ -74,24 +75,24 @@ export async function planBuild(
     };
   };
 
-  if (options.full) return full('--full');
-  if (live === null) return full('no live index yet');
-  if ('error' in live) return full(`the live index cannot be read (${live.error})`);
+  if (options.full) return full({ code: 'asked' });
+  if (live === null) return full({ code: 'no-live-index' });
+  if ('error' in live) return full({ code: 'live-unreadable', error: live.error });
   const { manifest } = live;
   if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION)
-    return full(`the index has schema version ${manifest.schemaVersion}, this program writes ${INDEX_SCHEMA_VERSION}`);
+    return full({ code: 'schema-changed', from: manifest.schemaVersion, to: INDEX_SCHEMA_VERSION });
   if (manifest.configuredModelId !== options.configuredModelId)
-    return full(`EMBEDDING_MODEL changed from ${manifest.configuredModelId} to ${options.configuredModelId}`);
+    return full({ code: 'model-config-changed', from: manifest.configuredModelId, to: options.configuredModelId });
   const model = options.models.locate(manifest.model);
   const chunkMax = options.chunkMaxTokens ?? defaultChunkTokens(manifest.model);
   if (chunkMax !== manifest.chunker.maxTokens || options.overlapSentences !== manifest.chunker.overlapSentences) {
-    return full('chunker settings changed');
+    return full({ code: 'chunker-changed' });
   }
   const kept = await keepBridge(options.passageTranslator, manifest, corpusLanguages);
   if (kept.rebuild !== null) return full(kept.rebuild);
-  const modelNote =
+  const modelNote: ModelNote | null =
     choice !== null && choice.spec.id !== manifest.model.id
-      ? `the index uses ${manifest.model.id}; the configuration now resolves to ${choice.spec.id} (${choice.why}): a full rebuild (--full) would switch models`
+      ? { code: 'would-switch', current: manifest.model.id, to: choice.spec.id, source: choice.source }
       : null;
   const dir = generationDir(layout, manifest.generationId);
   return {
@@ -102,7 +103,7 @@ export async function planBuild(
     configuredModelId: manifest.configuredModelId,
     chunker: manifest.chunker,
     bridge: manifest.bridge,
-    bridgeNote: describeBridge(manifest.bridge),
+    bridgeNote: bridgeNote(manifest.bridge),
     base: { dir, generationId: manifest.generationId, ...readSqliteBase(dir) },
   };
 }
@@ -112,7 +113,7 @@ async function chooseBridge(
   translator: PassageTranslator | null,
   modelId: string,
   corpusLanguages: ReadonlySet<Lang>,
-): Promise<{ bridge: Bridge | null; note: string | null }> {
+): Promise<{ bridge: Bridge | null; note: BridgeNote | null }> {
   const languages = modelLanguages(modelId);
   const target = languages?.[0];
   if (
@@ -125,11 +126,11 @@ async function chooseBridge(
   if (!(await translator.available())) {
     return {
       bridge: null,
-      note: `${translator.engine} does not answer: passages the ${target}-only model does not cover are embedded as written (weaker search)`,
+      note: { code: 'translator-down', engine: translator.engine, language: target },
     };
   }
   const bridge = { language: target, engine: translator.engine };
-  return { bridge, note: describeBridge(bridge) };
+  return { bridge, note: bridgeNote(bridge) };
 }
 
 /**
@@ -141,17 +142,16 @@ async function keepBridge(
   translator: PassageTranslator | null,
   manifest: Manifest,
   corpusLanguages: ReadonlySet<Lang>,
-): Promise<{ rebuild: string | null }> {
+): Promise<{ rebuild: FullReason | null }> {
   const live = manifest.bridge;
   if (live === null) {
     const possible = await chooseBridge(translator, manifest.model.id, corpusLanguages);
     return {
-      rebuild:
-        possible.bridge === null ? null : `passages can now be embedded through ${possible.bridge.engine} translation`,
+      rebuild: possible.bridge === null ? null : { code: 'bridge-possible', engine: possible.bridge.engine },
     };
   }
   if (translator === null || translator.engine !== live.engine)
-    return { rebuild: `embedding through ${live.engine} translation is no longer configured` };
+    return { rebuild: { code: 'bridge-unconfigured', engine: live.engine } };
   if (!(await translator.available())) {
     throw new Error(
       `the index embeds passages through ${live.engine} translation and ${live.engine} does not answer; start it (scripts/apertium.sh start) or rebuild with EMBED_VIA_TRANSLATION=off --full`,

@@ -3,6 +3,7 @@ import { ModelLoadError } from '../embedding/load-embedder.js';
 import { explainUnloadable, locateModel, resolveModel, type ModelSources } from '../embedding/resolve-model.js';
 import { openGeneration } from '../index/generation.js';
 import { dataLayout, generationDir, readCurrent } from '../index/layout.js';
+import { wordModelSource } from '../index/word-report.js';
 import type { Findings } from './problem.js';
 
 /** Loads a model and embeds one question with it; throws when it cannot. */
@@ -48,7 +49,8 @@ export async function checkIndexAndModel(
   }
   try {
     await input.tryModel(model);
-    const whence = spec === null ? (configured?.why ?? '') : 'the live index’s model';
+    const whence =
+      spec === null ? (configured === null ? '' : wordModelSource('en', configured.source)) : 'the live index’s model';
     findings.pass('embedding model', `${model.id} loads and embeds a question (${whence})`);
   } catch (error) {
     findings.fail('embedding model', {

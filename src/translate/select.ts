@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+import type { Lang } from '../text/lang.js';
 import { createApertiumTranslator } from './apertium.js';
 import { withCache } from './cached.js';
 import { createLlmTranslator } from './llm-translator.js';
@@ -20,10 +22,51 @@ export interface SelectTranslatorOptions {
   cacheMax?: number;
 }
 
-/** The translator to use (null: search untranslated) and a sentence saying why, for one log line. */
+/**
+ * Why a translator was (or was not) chosen; worded by `wordTranslatorReason`. `apertium-down`:
+ * QUERY_TRANSLATION=apertium keeps a translator that does not answer yet; the `auto-*` codes say
+ * why Apertium was passed over (`url` null: APERTIUM_URL is not set).
+ */
+export type TranslatorReason =
+  | { code: 'off' }
+  | { code: 'llm' }
+  | { code: 'llm-unconfigured' }
+  | { code: 'apertium'; url: string }
+  | { code: 'apertium-unset' }
+  | { code: 'apertium-down'; url: string }
+  | { code: 'auto-llm'; url: string | null }
+  | { code: 'auto-none'; url: string | null };
+
+/** The translator to use (null: search untranslated) and why. */
 export interface TranslatorChoice {
   translator: Translator | null;
-  why: string;
+  reason: TranslatorReason;
+}
+
+/** Why the translator was chosen, as one sentence in `lang` (for /status and the start log). */
+export function wordTranslatorReason(lang: Lang, reason: TranslatorReason): string {
+  switch (reason.code) {
+    case 'off':
+      return t(lang, 'translate.off');
+    case 'llm':
+      return t(lang, 'translate.llm');
+    case 'llm-unconfigured':
+      return t(lang, 'translate.llm-unconfigured');
+    case 'apertium':
+      return t(lang, 'translate.apertium', { url: reason.url });
+    case 'apertium-unset':
+      return t(lang, 'translate.apertium-unset');
+    case 'apertium-down':
+      return t(lang, 'translate.apertium-down', { url: reason.url });
+    case 'auto-llm':
+      return reason.url === null
+        ? t(lang, 'translate.auto-llm-unset')
+        : t(lang, 'translate.auto-llm-down', { url: reason.url });
+    case 'auto-none':
+      return reason.url === null
+        ? t(lang, 'translate.auto-none-unset')
+        : t(lang, 'translate.auto-none-down', { url: reason.url });
+  }
 }
 
 /**
@@ -43,32 +86,24 @@ export async function selectTranslator(options: SelectTranslatorOptions): Promis
 
   switch (options.mode) {
     case 'off':
-      return { translator: null, why: 'query translation is off (QUERY_TRANSLATION=off)' };
+      return { translator: null, reason: { code: 'off' } };
     case 'llm': {
       const translator = llm();
-      if (translator === null)
-        return {
-          translator: null,
-          why: 'QUERY_TRANSLATION=llm but no LLM is configured; questions are searched untranslated',
-        };
-      return { translator: cache(translator), why: 'translating questions with the LLM (QUERY_TRANSLATION=llm)' };
+      if (translator === null) return { translator: null, reason: { code: 'llm-unconfigured' } };
+      return { translator: cache(translator), reason: { code: 'llm' } };
     }
     case 'apertium': {
-      if (options.apertiumUrl === null) {
-        return {
-          translator: null,
-          why: 'QUERY_TRANSLATION=apertium but APERTIUM_URL is not set; questions are searched untranslated',
-        };
-      }
+      if (options.apertiumUrl === null) return { translator: null, reason: { code: 'apertium-unset' } };
       const apertium = createApertiumTranslator({
         url: options.apertiumUrl,
         timeoutMs: options.apertiumTimeoutMs,
         logger: options.logger,
       });
-      const why = (await apertium.warm())
-        ? `translating questions with Apertium at ${options.apertiumUrl}`
-        : `Apertium at ${options.apertiumUrl} is unreachable or failing; questions are searched untranslated until it answers`;
-      return { translator: cache(apertium), why };
+      const url = options.apertiumUrl;
+      const reason: TranslatorReason = (await apertium.warm())
+        ? { code: 'apertium', url }
+        : { code: 'apertium-down', url };
+      return { translator: cache(apertium), reason };
     }
     case 'auto':
       return selectAuto(options, cache, llm());
@@ -80,7 +115,6 @@ async function selectAuto(
   cache: (translator: Translator) => Translator,
   llm: Translator | null,
 ): Promise<TranslatorChoice> {
-  let apertiumNote = 'APERTIUM_URL is not set';
   if (options.apertiumUrl !== null) {
     const apertium = createApertiumTranslator({
       url: options.apertiumUrl,
@@ -88,10 +122,10 @@ async function selectAuto(
       logger: options.logger,
     });
     if (await apertium.warm()) {
-      return { translator: cache(apertium), why: `translating questions with Apertium at ${options.apertiumUrl}` };
+      return { translator: cache(apertium), reason: { code: 'apertium', url: options.apertiumUrl } };
     }
-    apertiumNote = `Apertium at ${options.apertiumUrl} did not answer`;
   }
-  if (llm !== null) return { translator: cache(llm), why: `${apertiumNote}; translating questions with the LLM` };
-  return { translator: null, why: `${apertiumNote} and no LLM is configured; questions are searched untranslated` };
+  const url = options.apertiumUrl;
+  if (llm !== null) return { translator: cache(llm), reason: { code: 'auto-llm', url } };
+  return { translator: null, reason: { code: 'auto-none', url } };
 }

@@ -28,7 +28,7 @@ describe('/status', () => {
     expect(text).toContain('Articles: 1,234 · Passages: 5,678');
     expect(text).toContain('Embedding model: `Xenova/multilingual-e5-small`');
     expect(text).toContain('Answer mode: extractive');
-    expect(text).toContain('Translator: apertium (available)');
+    expect(text).toContain('Translator: apertium (translating questions with Apertium at http://127.0.0.1:2737)');
     expect(text).toContain(`Last successful build: <t:${Date.parse('2024-05-01T10:00:00.000Z') / 1000}:f>`);
     expect(text).toContain('Last reindex: failed, <t:');
     expect(text).toContain('disk full');
@@ -41,7 +41,7 @@ describe('/status', () => {
     const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
     // CLDR: Italian groups digits only from five up (1234, but 12.345).
     expect(text).toContain('Articoli: 1234 · Passaggi: 5678');
-    expect(text).toContain('Traduttore: apertium (available)');
+    expect(text).toContain('Traduttore: apertium (domande tradotte da Apertium su http://127.0.0.1:2737)');
     expect(text).toContain('Ultima reindicizzazione: fallita');
   });
 });

@@ -198,7 +198,7 @@ describe('npm start with OPENAI_API_KEY and OPENAI_BASE_URL on a fake OpenAI ser
   it('/status says the answer mode is the LLM', async () => {
     const status = fake.sendSlashCommand({ name: 'status', user: fake.user('curioso'), locale: 'en-US' });
     expect((await waitForReply(fake, { ...status, at: Date.now() })).content).toContain(
-      'Answer mode: llm (fake-model)',
+      'Answer mode: language model (`fake-model`)',
     );
   });
 

@@ -44,7 +44,7 @@ export function realBuildOptions(
     hnsw: { m: 16, efConstruction: 200 },
     configuredModelId: REAL_SPEC.id,
     models: {
-      resolve: () => Promise.resolve({ spec: REAL_SPEC, why: 'test model' }),
+      resolve: () => Promise.resolve({ spec: REAL_SPEC, source: { code: 'models-dir', dir: SHARED_MODELS } }),
       locate: (spec) => ({ ...spec, localDir: SHARED_MODELS }),
       load: async (spec) => {
         const embedder = await loadEmbedder(spec);

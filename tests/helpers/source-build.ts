@@ -36,7 +36,7 @@ export function fakeSourceBuild(dataDir: string, sources: SourcesFile, embedded:
   return realBuildOptions('/nonexistent-corpus', dataDir, {
     sources,
     models: {
-      resolve: () => Promise.resolve({ spec: FAKE_SPEC, why: 'test model' }),
+      resolve: () => Promise.resolve({ spec: FAKE_SPEC, source: { code: 'hub' } }),
       locate: (spec) => ({ ...spec, localDir: null }),
       load: () => {
         const fake = createFakeEmbedder();

@@ -45,7 +45,7 @@ describe.skipIf(!up && !ci)(
       expect(up).toBe(true);
       const report = await buildIndex(realBuildOptions(ws.corpusDir, ws.dataDir, { passageTranslator: apertium }));
       if (report.outcome !== 'success') throw new Error(report.error ?? 'build failed');
-      expect(report.bridgeNote).toMatch(/apertium translation into en/);
+      expect(report.bridgeNote).toMatchObject({ code: 'bridged', engine: 'apertium', language: 'en' });
       live = new LiveIndex(ws.dataDir, { efSearch: 100 });
     });
     afterAll(() => {

@@ -62,7 +62,7 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       full,
       passageTranslator: translator,
       models: {
-        resolve: () => Promise.resolve({ spec: { ...REAL_SPEC, dims: FAKE_DIMS }, why: 'test model' }),
+        resolve: () => Promise.resolve({ spec: { ...REAL_SPEC, dims: FAKE_DIMS }, source: { code: 'hub' } }),
         locate: (spec) => ({ ...spec, localDir: null }),
         load: (spec) => {
           const fake = createFakeEmbedder();
@@ -98,7 +98,7 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     const translator = fakeTranslator();
     const report = await buildIndex(options(translator));
     expect(report.outcome).toBe('success');
-    expect(report.bridgeNote).toMatch(/fake-mt translation into en/);
+    expect(report.bridgeNote).toEqual({ code: 'bridged', engine: 'fake-mt', language: 'en', untranslated: 0 });
     expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
     expect(embedded.filter((t) => t.startsWith('[it>en] '))).toHaveLength(2);
     expect(embedded.filter((t) => t.includes('harbour authority'))).toEqual([
@@ -112,7 +112,7 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     translator.up = false;
     const report = await buildIndex(options(translator));
     expect(report.outcome).toBe('success');
-    expect(report.bridgeNote).toMatch(/fake-mt does not answer/);
+    expect(report.bridgeNote).toEqual({ code: 'translator-down', engine: 'fake-mt', language: 'en' });
     expect(liveManifest().bridge).toBeNull();
     expect(embedded.some((t) => t.startsWith('['))).toBe(false);
   });
@@ -122,7 +122,7 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     translator.failOn = 'biblioteca';
     const report = await buildIndex(options(translator));
     expect(report.outcome).toBe('success');
-    expect(report.bridgeNote).toMatch(/1 passage\(s\) could not be translated/);
+    expect(report.bridgeNote).toEqual({ code: 'bridged', engine: 'fake-mt', language: 'en', untranslated: 1 });
     expect(embedded.filter((t) => t.startsWith('La biblioteca riapre\n'))).toHaveLength(1);
   });
 
@@ -155,14 +155,14 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     expect(off).toMatchObject({
       outcome: 'success',
       full: true,
-      fullReason: 'embedding through fake-mt translation is no longer configured',
+      fullReason: { code: 'bridge-unconfigured', engine: 'fake-mt' },
     });
     expect(liveManifest().bridge).toBeNull();
     const on = await buildIndex(options(fakeTranslator()));
     expect(on).toMatchObject({
       outcome: 'success',
       full: true,
-      fullReason: 'passages can now be embedded through fake-mt translation',
+      fullReason: { code: 'bridge-possible', engine: 'fake-mt' },
     });
     expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
   });

@@ -28,8 +28,8 @@ function sources(
     live,
     state,
     startedAt: Date.now(),
-    answerMode: 'extractive',
-    translator: 'apertium (available)',
+    answerMode: { mode: 'extractive' },
+    translator: { engine: 'apertium', reason: { code: 'apertium', url: 'http://127.0.0.1:2737' } },
     configuredModel,
   } as unknown as StatusSources;
 }
@@ -43,18 +43,20 @@ describe('readStatus', () => {
         'generation x cannot be read',
       ),
     );
-    expect(bridged.modelNote).toBe(
-      'passages in other languages embedded through their apertium translation into en; the configuration now resolves to Xenova/multilingual-e5-small: a full rebuild (/reindex full) would switch models; generation x cannot be read',
-    );
+    expect(bridged.notes).toEqual([
+      { code: 'bridged', engine: 'apertium', language: 'en', untranslated: 0 },
+      { code: 'would-switch', to: 'Xenova/multilingual-e5-small' },
+      { code: 'live-error', error: 'generation x cannot be read' },
+    ]);
     expect(bridged).toMatchObject({ indexLoaded: true, articles: 3, passages: 9, model: 'all-MiniLM-L6-v2' });
   });
 
   it('has no note for a plain index of the configured model, and none without an index', () => {
-    expect(readStatus(sources({}, 'all-MiniLM-L6-v2')).modelNote).toBeNull();
+    expect(readStatus(sources({}, 'all-MiniLM-L6-v2')).notes).toEqual([]);
     expect(readStatus(sources(null, 'all-MiniLM-L6-v2'))).toMatchObject({
       indexLoaded: false,
       model: null,
-      modelNote: null,
+      notes: [],
     });
   });
 });

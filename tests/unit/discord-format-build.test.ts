@@ -30,8 +30,11 @@ describe('formatBuildReport', () => {
   });
 
   it('a full build names its reason; a failed one shows the error in a code block', () => {
-    expect(formatBuildReport(buildReport({ full: true, fullReason: 'model changed' }), 'en')).toContain(
-      '(full: model changed)',
+    expect(formatBuildReport(buildReport({ full: true, fullReason: { code: 'chunker-changed' } }), 'en')).toContain(
+      '(full: chunker settings changed)',
+    );
+    expect(formatBuildReport(buildReport({ full: true, fullReason: { code: 'chunker-changed' } }), 'it')).toContain(
+      '(completa: le impostazioni di divisione in passaggi sono cambiate)',
     );
     const failed = formatBuildReport(buildReport({ outcome: 'failed', error: 'bad `thing`' }), 'it');
     expect(failed).toContain("```\nbad 'thing'\n```");
@@ -56,9 +59,9 @@ describe('formatStatus', () => {
         articles: 0,
         passages: 0,
         model: null,
-        modelNote: null,
-        answerMode: 'extractive',
-        translator: null,
+        notes: [],
+        answerMode: { mode: 'extractive' },
+        translator: { engine: null, reason: { code: 'off' } },
         lastSuccessAt: null,
         lastRun: null,
         stale: null,

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectTranslator } from '../../src/translate/select.js';
-import type { SelectTranslatorOptions } from '../../src/translate/select.js';
+import { selectTranslator, wordTranslatorReason } from '../../src/translate/select.js';
+import type { SelectTranslatorOptions, TranslatorChoice } from '../../src/translate/select.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -48,12 +48,15 @@ async function closedPortUrl(): Promise<string> {
 const llmComplete = (): Promise<string> => Promise.resolve('[llm]');
 const base: SelectTranslatorOptions = { mode: 'auto', apertiumUrl: null, apertiumTimeoutMs: 500, llmComplete: null };
 
+/** The reason for a choice, worded in English as the start log shows it. */
+const why = (choice: TranslatorChoice) => wordTranslatorReason('en', choice.reason);
+
 describe('selectTranslator', () => {
   it('off → no translator, even with Apertium and an LLM configured', async () => {
     const apy = await startFakeApy();
     const choice = await selectTranslator({ ...base, mode: 'off', apertiumUrl: apy.url, llmComplete });
     expect(choice.translator).toBeNull();
-    expect(choice.why).toMatch(/off/);
+    expect(why(choice)).toMatch(/off/);
     expect(apy.requests()).toBe(0);
   });
 
@@ -61,7 +64,7 @@ describe('selectTranslator', () => {
     const apy = await startFakeApy();
     const choice = await selectTranslator({ ...base, apertiumUrl: apy.url, llmComplete });
     expect(choice.translator?.engine).toBe('apertium');
-    expect(choice.why).toContain(`Apertium at ${apy.url}`);
+    expect(why(choice)).toContain(`Apertium at ${apy.url}`);
     expect(apy.requests()).toBe(2);
     expect(await choice.translator?.translate('Did Lavrov win?', 'en', 'it')).toBe('[apertium] Did Lavrov win?');
   });
@@ -70,37 +73,37 @@ describe('selectTranslator', () => {
     const url = await closedPortUrl();
     const choice = await selectTranslator({ ...base, apertiumUrl: url, llmComplete });
     expect(choice.translator?.engine).toBe('llm');
-    expect(choice.why).toBe(`Apertium at ${url} did not answer; translating questions with the LLM`);
+    expect(why(choice)).toBe(`Apertium at ${url} did not answer; translating questions with the LLM`);
   });
 
   it('auto with no APERTIUM_URL uses the LLM when given one, else nothing', async () => {
     const withLlm = await selectTranslator({ ...base, llmComplete });
     expect(withLlm.translator?.engine).toBe('llm');
-    expect(withLlm.why).toMatch(/APERTIUM_URL is not set.*LLM/);
+    expect(why(withLlm)).toMatch(/APERTIUM_URL is not set.*LLM/);
     const none = await selectTranslator(base);
     expect(none.translator).toBeNull();
-    expect(none.why).toMatch(/APERTIUM_URL is not set and no LLM is configured/);
+    expect(why(none)).toMatch(/APERTIUM_URL is not set and no LLM is configured/);
   });
 
   it('auto with Apertium unreachable and no LLM → nothing, with a why naming the URL', async () => {
     const url = await closedPortUrl();
     const choice = await selectTranslator({ ...base, apertiumUrl: url });
     expect(choice.translator).toBeNull();
-    expect(choice.why).toContain(`Apertium at ${url} did not answer`);
+    expect(why(choice)).toContain(`Apertium at ${url} did not answer`);
   });
 
   it('apertium mode keeps the translator when the server is unreachable (each call null) and says unreachable', async () => {
     const url = await closedPortUrl();
     const choice = await selectTranslator({ ...base, mode: 'apertium', apertiumUrl: url, llmComplete });
     expect(choice.translator?.engine).toBe('apertium');
-    expect(choice.why).toContain('unreachable');
+    expect(why(choice)).toContain('unreachable');
     expect(await choice.translator?.translate('Who won?', 'en', 'it')).toBeNull();
   });
 
   it('apertium mode without APERTIUM_URL → nothing, and never the LLM', async () => {
     const choice = await selectTranslator({ ...base, mode: 'apertium', llmComplete });
     expect(choice.translator).toBeNull();
-    expect(choice.why).toMatch(/APERTIUM_URL is not set/);
+    expect(why(choice)).toMatch(/APERTIUM_URL is not set/);
   });
 
   it('llm mode uses the LLM even when Apertium answers; without an LLM → nothing', async () => {
@@ -111,7 +114,7 @@ describe('selectTranslator', () => {
     expect(apy.requests()).toBe(0);
     const none = await selectTranslator({ ...base, mode: 'llm' });
     expect(none.translator).toBeNull();
-    expect(none.why).toMatch(/no LLM is configured/);
+    expect(why(none)).toMatch(/no LLM is configured/);
   });
 
   it('the chosen translator is cached: a repeated question reaches the server once; cacheMax 0 turns that off', async () => {

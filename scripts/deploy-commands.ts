@@ -22,6 +22,7 @@ try {
     clientId: config.DISCORD_CLIENT_ID,
     guildId: config.DISCORD_GUILD_ID,
     apiUrl: config.DISCORD_API_URL,
+    settings: { maxQuestionChars: config.MAX_QUESTION_CHARS },
   });
   const where = result.scope === 'guild' ? `in guild ${config.DISCORD_GUILD_ID ?? ''}` : 'globally';
   console.log(`deploy-commands: registered ${result.names.map((n) => `/${n}`).join(', ')} ${where}.`);

@@ -87,6 +87,7 @@ const bot = createBot({
   options: {
     apiUrl: config.DISCORD_API_URL,
     moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
     allowedChannelIds: config.ALLOWED_CHANNEL_IDS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrentAnswers: config.MAX_CONCURRENT_ANSWERS,

@@ -8,7 +8,7 @@ import { dataLayout, generationDir } from '../../src/index/layout.js';
 import { wordBridgeNote, wordModelSource } from '../../src/index/word-report.js';
 import { trackPeakMemory } from './memory.js';
 import { benchBuildOptions, clockEmbedder, type PreparedModel } from './model.js';
-import { roundTo } from './stats.js';
+import { roundTo } from '../../src/util/round.js';
 import type { IndexingResult } from './types.js';
 
 /** Passages per `embedPassages` call, as build-index.ts's EMBED_STEP (per article, in order). */

@@ -7,9 +7,10 @@ import { LiveIndex } from '../../src/index/live-index.js';
 import type { RetrievalKnobs } from '../../src/retrieval/types.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
 import type { Lang } from '../../src/text/lang.js';
-import type { EvalQuestion } from './eval-corpus.js';
+import type { EvalQuestion } from '../../src/eval/dataset.js';
 import { summarize } from './stats.js';
 import type { QueryResult, RetrievalLatency, StageSummaries } from './types.js';
+import { roundTo } from '../../src/util/round.js';
 
 const WARM_UP = 5;
 
@@ -79,7 +80,7 @@ export async function benchQuery(
   }
 }
 
-const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
+const share = (part: number, whole: number) => (whole === 0 ? 0 : roundTo(part / whole, 3));
 
 async function timeRetrieval(
   generation: Generation,

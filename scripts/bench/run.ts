@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot, type Config } from '../../src/config.js';
-import { readEvalSet, selectEvalSubset, toCorpusRecords, writeJsonlCorpus } from './eval-corpus.js';
+import { loadDataset, selectEvalSubset } from '../../src/eval/dataset.js';
+import { toCorpusRecords, writeJsonlCorpus } from './eval-corpus.js';
 import { benchIncremental, makeShortArticles } from './incremental.js';
 import { benchIndexing } from './indexing.js';
 import { prepareModel } from './model.js';
@@ -11,6 +12,7 @@ import { benchQuery } from './query.js';
 import { estimateMinutes, runScale } from './scale.js';
 import { benchTranslation } from './translation.js';
 import type { BenchResult, ScaleResult } from './types.js';
+import { roundTo } from '../../src/util/round.js';
 
 /** The dev set the benchmark indexes and asks (beside the project, like the on-disk model). */
 export const EVAL_FILE = path.resolve(projectRoot, '../shared/eval/squad-it-dev/squad-it-dev.json');
@@ -36,7 +38,7 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
   const dataDir = args.dataDir ?? path.join(work, 'data');
   const notes: string[] = [];
   try {
-    const set = readEvalSet(EVAL_FILE);
+    const set = loadDataset(EVAL_FILE);
     const subset = selectEvalSubset(set, sizes.evalArticles, sizes.questions);
     const corpusDir = path.join(work, 'eval-corpus');
     writeJsonlCorpus(corpusDir, 'squad-it-dev.jsonl', toCorpusRecords(subset.corpus));
@@ -69,7 +71,7 @@ export async function runBench({ script, args, config, log }: BenchContext): Pro
       ran: args.mode,
       machine: {
         cpus: os.cpus().length,
-        memGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+        memGb: roundTo(os.totalmem() / 2 ** 30, 1),
         node: process.version,
         platform: `${os.platform()} ${os.arch()}`,
         loadAvg: [loadAtStart, os.loadavg()[0] ?? 0],

@@ -5,7 +5,8 @@ import { knobsFor } from '../../src/retrieval/knobs.js';
 import { exactTopK } from './exact-search.js';
 import { readPeakRssMb } from './memory.js';
 import { measureLexical } from './scale-fts.js';
-import { mean, recallAtK, roundTo, summarize } from './stats.js';
+import { roundTo } from '../../src/util/round.js';
+import { mean, recallAtK, summarize } from './stats.js';
 import { createVectorSource } from './synthetic.js';
 import type { ScaleResult } from './types.js';
 

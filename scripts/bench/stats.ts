@@ -1,5 +1,6 @@
 // One nearest-rank percentile for the eval, the bench and the load run.
 import { percentile } from '../../src/eval/metrics.js';
+import { roundTo } from '../../src/util/round.js';
 
 export { percentile };
 
@@ -29,12 +30,6 @@ export function recallAtK(found: readonly number[], truth: readonly number[], k:
 /** Mean of `values`; NaN when empty. */
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-/** `value` rounded to `digits` decimals. */
-export function roundTo(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 /** Runs `work` and returns its result with the elapsed wall time in milliseconds. */

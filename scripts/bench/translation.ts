@@ -2,7 +2,7 @@ import type { Config } from '../../src/config.js';
 import type { Lang } from '../../src/text/lang.js';
 import { createApertiumTranslator } from '../../src/translate/apertium.js';
 import type { Translator } from '../../src/translate/translator.js';
-import type { EvalQuestion } from './eval-corpus.js';
+import type { EvalQuestion } from '../../src/eval/dataset.js';
 import { summarize } from './stats.js';
 import type { TranslationResult } from './types.js';
 

@@ -8,6 +8,7 @@ import { trackPeakMemory } from '../bench/memory.js';
 import { percentile } from '../bench/stats.js';
 import { classifyCalls, hasFinalReply, type Classified, type Outcome } from './classify.js';
 import type { LoadQuestion } from './corpus.js';
+import { roundTo } from '../../src/util/round.js';
 
 /** What a load run does. */
 export interface LoadOptions {
@@ -90,6 +91,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     options: {
       apiUrl: fake.apiUrl,
       moderatorRoleIds: [],
+      maxQuestionChars: config.MAX_QUESTION_CHARS,
       allowedChannelIds: [],
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       maxConcurrentAnswers: options.concurrency,
@@ -190,4 +192,4 @@ function summarize(
   };
 }
 
-const round = (ms: number) => (Number.isNaN(ms) ? null : Math.round(ms));
+const round = (ms: number) => (Number.isNaN(ms) ? null : roundTo(ms, 0));

@@ -15,6 +15,8 @@ import { buildExtractiveAnswer } from './extractive.js';
 import { generateLlmAnswer } from './generate.js';
 import type { Llm } from '../llm/client.js';
 import { formatFallbackNote, formatNoAnswer, type FallbackReason } from './messages.js';
+import { roundTo } from '../util/round.js';
+import type { Logger } from '../util/logger.js';
 
 /** What answering needs; the composition root builds it, tests pass fakes. */
 export interface AnswerDeps {
@@ -30,7 +32,7 @@ export interface AnswerDeps {
   translateQuotes: boolean;
   /** Articles shown to the LLM at most. */
   maxSources?: number;
-  logger?: { warn(obj: object, msg: string): void };
+  logger?: Logger;
 }
 
 export interface AnswerInput {
@@ -100,7 +102,7 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
     const written = await writeAnswer(deps, asked, result, timings);
     if (written === null) return { ...noAnswer(language, { reason: 'not-covered' }, timings, translation), time };
     const citations = await addQuoteTranslations(deps, written, language, result, timings);
-    timings.total = round(performance.now() - started);
+    timings.total = roundTo(performance.now() - started, 2);
     return { id: randomUUID(), language, translation, timings, ...written, citations, time };
   } finally {
     lease.release();
@@ -135,14 +137,14 @@ async function writeAnswer(
         llm: deps.llm,
         maxSources: deps.maxSources ?? 5,
       });
-      timings.llm = round(performance.now() - start);
+      timings.llm = roundTo(performance.now() - start, 2);
       if (!('unsupported' in generated))
         return { text: generated.text, mode: 'llm', reason: null, citations: generated.citations };
       // The model read the sources and found no answer: say so rather than quote unrelated text.
       if (generated.reason === 'not-covered') return null;
       fallback = 'llm-uncited';
     } catch (error) {
-      timings.llm = round(performance.now() - start);
+      timings.llm = roundTo(performance.now() - start, 2);
       deps.logger?.warn({ err: (error as Error).message }, 'LLM answer failed; answering extractively');
       fallback = 'llm-unavailable';
     }
@@ -156,7 +158,7 @@ async function writeAnswer(
     translation,
     translate: translator && ((text, from, to) => translator.translate(text, from, to)),
   });
-  timings.extractive = round(performance.now() - start);
+  timings.extractive = roundTo(performance.now() - start, 2);
   if (extractive === null) return null;
   const text =
     fallback === null ? extractive.text : `${extractive.text}\n\n_${formatFallbackNote(language, fallback)}_`;
@@ -183,7 +185,7 @@ async function addQuoteTranslations(
       return { ...c, quoteTranslation: await translator.translate(c.quote, from, language) };
     }),
   );
-  timings.translateQuotes = round(performance.now() - start);
+  timings.translateQuotes = roundTo(performance.now() - start, 2);
   return out;
 }
 
@@ -206,5 +208,3 @@ export function noAnswer(
     timings,
   };
 }
-
-const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -3,6 +3,7 @@ import type { QueryText } from '../retrieval/lexical-query.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { Answer } from './answer.js';
+import { roundTo } from '../util/round.js';
 
 /** What retrieval gets from translating a question, and what it cost. */
 export interface QueryTranslations {
@@ -51,5 +52,5 @@ async function timed(
   const start = performance.now();
   const query = await translator.translate(text, from, to);
   if (query === null || query.trim() === '') return null;
-  return { engine: translator.engine, query, ms: Math.round((performance.now() - start) * 100) / 100 };
+  return { engine: translator.engine, query, ms: roundTo(performance.now() - start, 2) };
 }

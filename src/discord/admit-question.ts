@@ -3,19 +3,18 @@ import type { BotContext } from './context.js';
 import type { AskInput } from './ports.js';
 import { userErrors } from './errors.js';
 
-/** Longest question accepted, in characters (also the /ask option's `max_length`). */
-export const MAX_QUESTION_CHARS = 1000;
-
 /**
  * Checks a question synchronously (so the caller can still answer privately before deferring)
- * and queues the answer job: throws UserFacingError `empty-question`, `question-too-long`, `busy`
+ * and queues the answer job: throws UserFacingError `empty-question`, `question-too-long` (over
+ * `options.maxQuestionChars`), `busy`
  * (queue full, checked first so a refused question costs no rate budget) or `rate-limited`.
  * Returns the pending answer; the caller awaits it after deferring.
  */
 export function admitQuestion(context: BotContext, input: AskInput & { userId: string }): Promise<Answer> {
   const question = input.question.trim();
   if (question === '') throw userErrors.emptyQuestion();
-  if (question.length > MAX_QUESTION_CHARS) throw userErrors.questionTooLong(MAX_QUESTION_CHARS);
+  const max = context.options.maxQuestionChars;
+  if (question.length > max) throw userErrors.questionTooLong(max);
   if (!context.answerQueue.hasRoom()) throw userErrors.busy();
   const decision = context.rateLimiter.tryTake(input.userId);
   if (!decision.allowed) throw userErrors.rateLimited(decision.retryAfterMs);

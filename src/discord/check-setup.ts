@@ -10,7 +10,7 @@ export const MESSAGE_CONTENT_FLAGS =
 /** The slash commands of `commands/index.ts` that `deployed` lacks, by name. */
 export function missingCommands(deployed: readonly { name: string }[]): string[] {
   const names = new Set(deployed.map((c) => c.name));
-  return commands.map((c) => c.data.name).filter((n) => !names.has(n));
+  return commands.map((c) => c.name).filter((n) => !names.has(n));
 }
 
 /**

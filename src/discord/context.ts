@@ -7,8 +7,14 @@ import type { JobQueue } from './job-queue.js';
 import type { BotServices } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 
+/** What the registered command definitions depend on (from config). */
+export interface CommandSettings {
+  /** Longest question accepted, in characters: the /ask option's `max_length` and admitQuestion's limit. */
+  maxQuestionChars: number;
+}
+
 /** How the bot behaves; the composition root fills it from config. */
-export interface BotOptions {
+export interface BotOptions extends CommandSettings {
   /** REST base ending in `/api` (e.g. `http://127.0.0.1:8080/api`); null for Discord itself. */
   apiUrl: string | null;
   /** Roles allowed to /reindex besides members with Manage Server. */
@@ -45,7 +51,10 @@ export interface BotContext {
 
 /** One slash command: the JSON registered with Discord and its handler. */
 export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** The name registered with Discord (`define(…).name`); it routes invocations. */
+  name: string;
+  /** The definition registered with Discord, which may depend on configured settings. */
+  define(settings: CommandSettings): RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Handles one invocation; throws (UserFacingError or anything) to the central error handler. */
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from './commands/index.js';
+import type { CommandSettings } from './context.js';
 
 /**
  * Registers every slash command with Discord, replacing the previous set (bulk overwrite):
@@ -12,12 +13,14 @@ export async function deployCommands(input: {
   clientId: string;
   guildId: string | null;
   apiUrl: string | null;
+  settings: CommandSettings;
 }): Promise<{ scope: 'guild' | 'global'; names: string[] }> {
   const rest = new REST(input.apiUrl === null ? {} : { api: input.apiUrl }).setToken(input.token);
   const route =
     input.guildId === null
       ? Routes.applicationCommands(input.clientId)
       : Routes.applicationGuildCommands(input.clientId, input.guildId);
-  await rest.put(route, { body: commands.map((c) => c.data) });
-  return { scope: input.guildId === null ? 'global' : 'guild', names: commands.map((c) => c.data.name) };
+  const body = commands.map((c) => c.define(input.settings));
+  await rest.put(route, { body });
+  return { scope: input.guildId === null ? 'global' : 'guild', names: commands.map((c) => c.name) };
 }

@@ -1,12 +1,10 @@
 import type { Interaction } from 'discord.js';
 import { commands } from './commands/index.js';
-import type { BotContext, Command } from './context.js';
+import type { BotContext } from './context.js';
 import { userErrors } from './errors.js';
 import { handleFeedbackButton, parseFeedbackCustomId } from './feedback.js';
 import { handleError } from './handle-error.js';
 import { uiLangFromLocale } from './locale.js';
-
-const byName = new Map<string, Command>(commands.map((c) => [c.data.name, c]));
 
 /**
  * Dispatches an interaction: slash commands to their handler, feedback buttons to the vote
@@ -24,7 +22,7 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
   };
   try {
     if (interaction.isChatInputCommand()) {
-      const command = byName.get(interaction.commandName);
+      const command = commands.find((c) => c.name === interaction.commandName);
       if (command === undefined) throw userErrors.unknownCommand(interaction.commandName);
       await command.execute(interaction, context);
     } else if (interaction.isButton()) {

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer.js';
-import { round } from './metrics.js';
+import { roundTo } from '../util/round.js';
 
 /** How many characters of an answer a reader sees before deciding whether it answers (Discord preview). */
 export const FIRST_CHARS = 400;
@@ -43,9 +43,9 @@ export function scoreAnswers(outcomes: readonly AnswerOutcome[]): AnswerScores {
   const n = Math.max(outcomes.length, 1);
   const given = outcomes.filter((o) => o.answer.mode !== 'no-answer');
   return {
-    containsGold: round(outcomes.filter((o) => holdsGold(o)).length / n),
-    goldInFirst400: round(outcomes.filter((o) => holdsGold(o, FIRST_CHARS)).length / n),
-    noAnswer: round((outcomes.length - given.length) / n),
+    containsGold: roundTo(outcomes.filter((o) => holdsGold(o)).length / n, 3),
+    goldInFirst400: roundTo(outcomes.filter((o) => holdsGold(o, FIRST_CHARS)).length / n, 3),
+    noAnswer: roundTo((outcomes.length - given.length) / n, 3),
     meanChars: given.length === 0 ? 0 : Math.round(given.reduce((s, o) => s + o.answer.text.length, 0) / given.length),
     questions: outcomes.length,
   };

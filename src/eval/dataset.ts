@@ -21,6 +21,7 @@ const datasetSchema = z.object({
 /** An evaluation set in the squad-it-dev schema (see ../shared/eval/squad-it-dev/README.md). */
 export type Dataset = z.infer<typeof datasetSchema>;
 export type EvalQuestion = Dataset['questions'][number];
+export type EvalArticle = Dataset['corpus'][number];
 
 /** Reads and validates a dataset file; throws naming the file and the first problem. */
 export function loadDataset(file: string): Dataset {
@@ -39,6 +40,18 @@ export function sliceDataset(dataset: Dataset, articleIds: string[], maxQuestion
     corpus: dataset.corpus.filter((d) => keep.has(d.id)),
     questions: dataset.questions.filter((q) => keep.has(q.doc_id)).slice(0, maxQuestions),
   };
+}
+
+/**
+ * The first `articles` articles by text length (shortest first, for quick runs; null keeps all
+ * in file order) and at most `questions` of their questions (null: all), in file order.
+ */
+export function selectEvalSubset(set: Dataset, articles: number | null, questions: number | null): Dataset {
+  const corpus =
+    articles === null ? set.corpus : [...set.corpus].sort((a, b) => a.text.length - b.text.length).slice(0, articles);
+  const ids = new Set(corpus.map((a) => a.id));
+  const asked = set.questions.filter((q) => ids.has(q.doc_id));
+  return { corpus, questions: questions === null ? asked : asked.slice(0, questions) };
 }
 
 /** Splits articles in two halves by position (even / odd), for the off-coverage test. */

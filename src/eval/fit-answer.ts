@@ -8,7 +8,7 @@ import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { Dataset, EvalQuestion } from './dataset.js';
-import { round } from './metrics.js';
+import { roundTo } from '../util/round.js';
 import { fitRanker } from './fit-ranker.js';
 import { openIndexFor, type EvalOptions, type OpenIndex } from './run-eval.js';
 
@@ -105,9 +105,9 @@ export function scoreSet(asked: readonly Asked[], weights: number[], margin: num
   const n = Math.max(asked.length, 1);
   return {
     questions: asked.length,
-    top1: round(top1 / n),
-    answer: round(answer / n),
-    reachable: round(reachable / n),
+    top1: roundTo(top1 / n, 3),
+    answer: roundTo(answer / n, 3),
+    reachable: roundTo(reachable / n, 3),
     meanQuotedChars: Math.round(chars / n),
   };
 }
@@ -164,7 +164,7 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
   const { manifest } = index.generation;
   return {
     features: [...FEATURE_NAMES],
-    weights: best.weights.map((w) => Math.round(w * 1e6) / 1e6),
+    weights: best.weights.map((w) => roundTo(w, 6)),
     supportMargin: chosen.margin,
     lambda: best.lambda,
     recipe: options.recipe,

@@ -5,7 +5,7 @@ import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { EvalQuestion } from './dataset.js';
-import { round } from './metrics.js';
+import { roundTo } from '../util/round.js';
 import type { OpenIndex } from './open-index.js';
 
 /** One question's gate signals: coverage at each background mix (same order as the mixes), best cosine, and its label. */
@@ -91,8 +91,8 @@ export function scoreGate(samples: GateSample[], params: GateParams, mixIndex: n
     const pos = own.filter((s) => s.answerable);
     const neg = own.filter((s) => !s.answerable);
     out[lang] = {
-      answered: round(pos.filter(pass).length / Math.max(pos.length, 1)),
-      refused: round(neg.filter((s) => !pass(s)).length / Math.max(neg.length, 1)),
+      answered: roundTo(pos.filter(pass).length / Math.max(pos.length, 1), 3),
+      refused: roundTo(neg.filter((s) => !pass(s)).length / Math.max(neg.length, 1), 3),
     };
   }
   return out;
@@ -121,8 +121,8 @@ export function fitGate(
       const params = {
         mix,
         denseWeight,
-        threshold: round(keep(options.minAnswered), 4),
-        llmThreshold: round(keep(options.llmAnswered), 4),
+        threshold: roundTo(keep(options.minAnswered), 4),
+        llmThreshold: roundTo(keep(options.llmAnswered), 4),
       };
       const scores = scoreGate(train, params, mixIndex);
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))

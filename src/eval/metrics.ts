@@ -1,3 +1,5 @@
+import { roundTo } from '../util/round.js';
+
 /** A retrieved passage as scoring sees it. */
 export interface Located {
   articleId: string;
@@ -45,14 +47,15 @@ export interface ChannelScores {
 /** Aggregates per-question ranks (passage rank, article rank) into the reported scores. */
 export function scoreRanks(ranks: { passage: number | null; article: number | null }[]): ChannelScores {
   const n = Math.max(ranks.length, 1);
-  const share = (ok: (r: (typeof ranks)[number]) => boolean) => round(ranks.filter(ok).length / n);
+  const share = (ok: (r: (typeof ranks)[number]) => boolean) => roundTo(ranks.filter(ok).length / n, 3);
   const within = (rank: number | null, k: number) => rank !== null && rank <= k;
   return {
     'recall@1': share((r) => within(r.passage, 1)),
     'recall@5': share((r) => within(r.passage, 5)),
     'recall@10': share((r) => within(r.passage, 10)),
-    'mrr@10': round(
+    'mrr@10': roundTo(
       ranks.reduce((s, r) => s + (within(r.passage, 10) && r.passage !== null ? 1 / r.passage : 0), 0) / n,
+      3,
     ),
     'articleHit@1': share((r) => within(r.article, 1)),
     'articleHit@5': share((r) => within(r.article, 5)),
@@ -71,5 +74,3 @@ export function percentile(values: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;
 }
-
-export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

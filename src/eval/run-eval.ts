@@ -14,15 +14,8 @@ import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import { scoreAnswers, type AnswerOutcome, type AnswerScores } from './answer-metrics.js';
 import { sliceDataset, splitHalves, writeCorpusJsonl, type Dataset, type EvalQuestion } from './dataset.js';
-import {
-  articleRank,
-  firstHitRank,
-  percentile,
-  round,
-  scoreRanks,
-  type ChannelScores,
-  type Located,
-} from './metrics.js';
+import { articleRank, firstHitRank, percentile, scoreRanks, type ChannelScores, type Located } from './metrics.js';
+import { roundTo } from '../util/round.js';
 
 /** Questions no article of the dev set answers (the off-coverage check adds them). */
 const OFF_COVERAGE_QUESTIONS = [
@@ -137,7 +130,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   }
   if (options.offCoverage) report.offCoverage = await measureOffCoverage(options);
   // A dataset without questions reports 0 ms, not NaN (which JSON would print as null).
-  const latency = (p: number) => (latencies.length === 0 ? 0 : round(percentile(latencies, p), 2));
+  const latency = (p: number) => (latencies.length === 0 ? 0 : roundTo(percentile(latencies, p), 2));
   report.latencyMs = { p50: latency(50), p95: latency(95) };
   return report;
 }
@@ -204,9 +197,9 @@ async function scoreQuestions(
       fused: scoreRanks(ranks.fused),
       dense: scoreRanks(ranks.dense),
       lexical: scoreRanks(ranks.lexical),
-      extractiveHit: extractiveTried === 0 ? null : round(extractiveHits / extractiveTried),
+      extractiveHit: extractiveTried === 0 ? null : roundTo(extractiveHits / extractiveTried, 3),
       extractiveSample: extractiveTried,
-      noAnswerRate: round(noAnswers / n),
+      noAnswerRate: roundTo(noAnswers / n, 3),
       answer: scoreAnswers(answers),
     },
   };
@@ -292,12 +285,13 @@ async function measureOffCoverage(options: EvalOptions): Promise<OffCoverageRepo
     index.close();
   }
   const byLang: OffCoverageReport['byLang'] = {};
-  for (const [lang, c] of refusals) byLang[lang] = { refused: round(c.refused / c.questions), questions: c.questions };
+  for (const [lang, c] of refusals)
+    byLang[lang] = { refused: roundTo(c.refused / c.questions, 3), questions: c.questions };
   const refused = [...refusals.values()].reduce((s, c) => s + c.refused, 0);
   return {
-    noAnswerRate: round(none / Math.max(asked, 1)),
+    noAnswerRate: roundTo(none / Math.max(asked, 1), 3),
     questions: asked,
-    refused: round(refused / Math.max(asked, 1)),
+    refused: roundTo(refused / Math.max(asked, 1), 3),
     byLang,
   };
 }

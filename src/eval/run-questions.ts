@@ -5,7 +5,7 @@ import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import { scoreAnswers, type AnswerScores } from './answer-metrics.js';
-import { round } from './metrics.js';
+import { roundTo } from '../util/round.js';
 import { buildAndOpenIndex, evalAnswerDeps, type OpenIndexOptions } from './open-index.js';
 import type { QuestionKind, QuestionSet } from './question-set.js';
 import { citesGold, holdsExpected, KIND_SCORERS, type QuestionOutcome } from './score-kinds.js';
@@ -111,7 +111,7 @@ function scoreByKind(outcomes: QuestionOutcome[]): QuestionSetReport['byKind'] {
 }
 
 function scoreKind(kind: QuestionKind, group: QuestionOutcome[]): KindScores {
-  const share = (ok: (o: QuestionOutcome) => boolean, of = group) => round(of.filter(ok).length / of.length);
+  const share = (ok: (o: QuestionOutcome) => boolean, of = group) => roundTo(of.filter(ok).length / of.length, 3);
   const withGold = group.filter((o) => citesGold(o) !== null);
   return {
     questions: group.length,

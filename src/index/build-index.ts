@@ -29,6 +29,7 @@ import { pauseForTest } from './pause-for-test.js';
 import type { BuildOptions } from './build-options.js';
 import type { GenerationWriter } from './searchable-index.js';
 import { createSqliteWriter } from './sqlite/sqlite-writer.js';
+import { roundTo } from '../util/round.js';
 
 export type { BuildOptions } from './build-options.js';
 
@@ -151,7 +152,7 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     if (untranslated > 0 && report.bridgeNote?.code === 'bridged')
       report.bridgeNote = { ...report.bridgeNote, untranslated };
     const embedMs = Date.now() - embedStart;
-    report.passagesPerSec = embedMs > 0 ? Math.round((report.chunks.embedded / embedMs) * 10000) / 10 : 0;
+    report.passagesPerSec = embedMs > 0 ? roundTo((report.chunks.embedded / embedMs) * 1000, 1) : 0;
 
     progress({ phase: 'writing', done: 0, total: 1 });
     await pauseForTest(options.pauseAt, 'before-hnsw-write', layout.dataDir);

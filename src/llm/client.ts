@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import type { Logger } from '../util/logger.js';
 import { AttemptAbortedError, AttemptFailedError, runAttempt } from './attempt.js';
 import { LlmError, redact } from './errors.js';
 import type { AttemptFailure } from './errors.js';
@@ -21,11 +22,6 @@ export interface Llm {
   complete(messages: readonly ChatMessage[], options?: CompleteOptions): Promise<string>;
 }
 
-/** Where retries are reported; a pino logger fits. */
-export interface LlmLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
-
 /** How `createLlm` reaches the server and how long and how often it may try; times in ms. */
 export interface LlmOptions {
   apiKey: string;
@@ -44,7 +40,7 @@ export interface LlmOptions {
   maxRetryAfterMs?: number;
   /** Sampling temperature; the server's default when absent (some models accept only that). */
   temperature?: number;
-  logger?: LlmLogger;
+  logger?: Logger;
 }
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';

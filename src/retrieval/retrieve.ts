@@ -9,6 +9,7 @@ import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from '.
 import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate } from '../time/index.js';
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
+import { roundTo } from '../util/round.js';
 
 /** Score multiplier for passages of a prior article (a follow-up's previous answer). */
 const PRIOR_ARTICLE = 1.25;
@@ -54,14 +55,14 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     const out = await work();
-    timings[stage] = round(performance.now() - start);
+    timings[stage] = roundTo(performance.now() - start, 2);
     return out;
   };
   const startAll = performance.now();
 
   const embedStart = performance.now();
   const queryVector = await embedder.embedQuery(denseText ?? question);
-  timings.embed = round(performance.now() - embedStart);
+  timings.embed = roundTo(performance.now() - embedStart, 2);
   const dense = await time('hnsw', () => generation.searchDense(queryVector, knobs.candidates));
 
   const today = input.today ?? isoDateOf(new Date());
@@ -134,7 +135,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     const relevant = isRelevant(gate, knobs, (input.extraQueries ?? []).length > 0, input.lenientGate ?? false);
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate };
   });
-  timings.total = round(performance.now() - startAll);
+  timings.total = roundTo(performance.now() - startAll, 2);
 
   return {
     question,
@@ -168,5 +169,3 @@ function addNeighborScores(passages: ScoredPassage[], weight: number): ScoredPas
     return { ...p, score: p.score + weight * neighbor };
   });
 }
-
-const round = (ms: number) => Math.round(ms * 100) / 100;

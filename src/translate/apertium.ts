@@ -5,7 +5,7 @@ import { lowerInitialFunctionWord, matchInitialCase, stripApertiumMarks } from '
 import { DEFAULT_MAX_INPUT_CHARS, sanitizeText } from './sanitize.js';
 import type { Translator } from './translator.js';
 import { createWarnOnce } from './warn-once.js';
-import type { WarnLogger } from './warn-once.js';
+import type { Logger } from '../util/logger.js';
 
 export interface ApertiumOptions {
   /** APy's base URL, e.g. `http://127.0.0.1:2737` (a path prefix is kept). */
@@ -17,7 +17,7 @@ export interface ApertiumOptions {
   /** Longer input is cut to this many code points. Default 2,000. */
   maxInputChars?: number;
   /** Each distinct failure cause is logged once at warn level. */
-  logger?: WarnLogger;
+  logger?: Logger;
 }
 
 /** A Translator backed by Apertium's APy server, plus start-up checks. */

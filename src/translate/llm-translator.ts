@@ -3,7 +3,7 @@ import type { Lang } from '../text/lang.js';
 import { DEFAULT_MAX_INPUT_CHARS, sanitizeText } from './sanitize.js';
 import type { Translator } from './translator.js';
 import { createWarnOnce } from './warn-once.js';
-import type { WarnLogger } from './warn-once.js';
+import type { Logger } from '../util/logger.js';
 
 /** Sends messages to the LLM (src/llm) and resolves with the reply text; may reject. */
 export type CompleteChat = (messages: ChatMessage[]) => Promise<string>;
@@ -13,7 +13,7 @@ export interface LlmTranslatorOptions {
   /** Longer input is cut to this many code points. Default 2,000. */
   maxInputChars?: number;
   /** Each distinct failure cause is logged once at warn level. */
-  logger?: WarnLogger;
+  logger?: Logger;
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', it: 'Italian' };

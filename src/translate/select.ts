@@ -5,7 +5,7 @@ import { withCache } from './cached.js';
 import { createLlmTranslator } from './llm-translator.js';
 import type { CompleteChat } from './llm-translator.js';
 import type { Translator } from './translator.js';
-import type { WarnLogger } from './warn-once.js';
+import type { Logger } from '../util/logger.js';
 
 export type TranslationMode = 'auto' | 'apertium' | 'llm' | 'off';
 
@@ -17,7 +17,7 @@ export interface SelectTranslatorOptions {
   apertiumTimeoutMs: number;
   /** The answer layer's LLM, or null when no LLM is configured. */
   llmComplete: CompleteChat | null;
-  logger?: WarnLogger;
+  logger?: Logger;
   /** Translations kept in the LRU cache in front of the engine; 0 turns it off. Default 500. */
   cacheMax?: number;
 }

@@ -25,6 +25,7 @@ describe('deployCommands', () => {
       clientId: fake.applicationId,
       guildId: fake.guild.id,
       apiUrl: fake.apiUrl,
+      settings: { maxQuestionChars: 1000 },
     });
     expect(result).toEqual({ scope: 'guild', names: ['ask', 'status', 'reindex', 'gaps'] });
     const put = await fake.waitFor(
@@ -64,6 +65,7 @@ describe('deployCommands', () => {
       clientId: fake.applicationId,
       guildId: null,
       apiUrl: fake.apiUrl,
+      settings: { maxQuestionChars: 1000 },
     });
     expect(result.scope).toBe('global');
     expect((fake.registeredCommands.get('global') ?? []).map((c) => (c as { name: string }).name)).toEqual([
@@ -76,7 +78,13 @@ describe('deployCommands', () => {
 
   it('rejects when Discord refuses the token', async () => {
     await expect(
-      deployCommands({ token: 'wrong', clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl }),
+      deployCommands({
+        token: 'wrong',
+        clientId: fake.applicationId,
+        guildId: null,
+        apiUrl: fake.apiUrl,
+        settings: { maxQuestionChars: 1000 },
+      }),
     ).rejects.toThrow(/Unauthorized/);
   });
 });

@@ -11,8 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const logged = (): Array<Record<string, unknown>> => h.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-
 describe('central error path', () => {
   it('the services’ ask throwing: the deferred reply becomes a short apology in Italian, the error is logged with context', async () => {
     h.services.answerWith = () => Promise.reject(new Error('retrieval exploded: hnsw file missing'));
@@ -28,7 +26,7 @@ describe('central error path', () => {
         content: 'Mi dispiace, qualcosa è andato storto. Riprova tra poco.',
         components: [],
       });
-      const entry = logged().find((l) => l.msg === 'handler failed' && l.interactionId === i.id);
+      const entry = h.logged().find((l) => l.msg === 'handler failed' && l.interactionId === i.id);
       expect(entry).toMatchObject({
         level: 50,
         command: 'ask',
@@ -96,9 +94,9 @@ describe('central error path', () => {
     try {
       const i = h.fake.sendSlashCommand({ name: 'ask', user: h.fake.user('late'), options: { question: 'Too late?' } });
       await vi.waitFor(() => {
-        const warning = logged().find(
-          (l) => l.msg === 'could not tell the user about an error' && l.interactionId === i.id,
-        );
+        const warning = h
+          .logged()
+          .find((l) => l.msg === 'could not tell the user about an error' && l.interactionId === i.id);
         expect(warning).toMatchObject({ error: { code: 50027, status: 401 } });
       });
       expect(h.fake.callsFor(i).map((c) => c.status)).toEqual([401, 401]);

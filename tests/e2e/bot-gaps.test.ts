@@ -95,7 +95,7 @@ describe('/gaps', () => {
 
   it('is registered for moderators only and never in DMs', async () => {
     const { commands } = await import('../../src/discord/commands/index.js');
-    const data = commands.find((c) => c.data.name === 'gaps')?.data as unknown;
+    const data = commands.find((c) => c.name === 'gaps')?.define({ maxQuestionChars: 1000 }) as unknown;
     expect(data).toMatchObject({
       name_localizations: { it: 'lacune' },
       default_member_permissions: '32',

@@ -11,8 +11,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const logged = (): Array<Record<string, unknown>> => h.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-
 describe('Discord REST failing (5xx)', () => {
   it('a 500 on the answer edit is retried by discord.js and the answer still arrives once', async () => {
     h.fake.failNext('PATCH', /\/messages\/@original$/, 500, 1);
@@ -38,7 +36,7 @@ describe('Discord REST failing (5xx)', () => {
       locale: 'it',
     });
     await expect
-      .poll(() => logged().some((l) => l.level === 50 && JSON.stringify(l).includes(failing.id)), { timeout: 30_000 })
+      .poll(() => h.logged().some((l) => l.level === 50 && JSON.stringify(l).includes(failing.id)), { timeout: 30_000 })
       .toBe(true);
     const failed = h.fake.calls.filter(editsOriginal(failing.token));
     expect(failed.length).toBeGreaterThan(1);

@@ -77,7 +77,13 @@ describe('npm run doctor -- --json', () => {
   });
 
   it('once the commands are deployed and everything answers: no problem at all', async () => {
-    await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl });
+    await deployCommands({
+      token: fake.token,
+      clientId: fake.applicationId,
+      guildId: null,
+      apiUrl: fake.apiUrl,
+      settings: { maxQuestionChars: 1000 },
+    });
     const { code, json } = await doctor(botEnv({ fake, ...ws }));
     expect(json).toEqual({ ok: true, problems: [] });
     expect(code).toBe(0);

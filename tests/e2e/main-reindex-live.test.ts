@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEvalSet, selectEvalSubset, toCorpusRecords, writeJsonlCorpus } from '../../scripts/bench/eval-corpus.js';
+import { toCorpusRecords, writeJsonlCorpus } from '../../scripts/bench/eval-corpus.js';
+import { loadDataset, selectEvalSubset } from '../../src/eval/dataset.js';
 import { projectRoot } from '../../src/config.js';
 import { leftThinking } from '../helpers/bot-harness.js';
 import { FakeDiscord, PERMISSIONS } from '../helpers/fake-discord.js';
@@ -62,7 +63,7 @@ describe('questions during a /reindex (real bot, real worker process)', () => {
 
   it('keeps answering from the old index while six eval articles are indexed, and from the new one after the swap', async () => {
     // Whole, these six take over 30 s to embed here (~8 passages/s); their first paragraphs, several seconds.
-    const articles = selectEvalSubset(readEvalSet(EVAL_FILE), 6, 0).corpus.map((a) => ({
+    const articles = selectEvalSubset(loadDataset(EVAL_FILE), 6, 0).corpus.map((a) => ({
       ...a,
       text: a.text.split('\n\n').slice(0, PARAGRAPHS).join('\n\n'),
     }));

@@ -166,6 +166,8 @@ export interface Harness {
   services: FakeServices;
   /** Every log line the bot wrote, as JSON text. */
   logs: string[];
+  /** Every log line the bot wrote, parsed. */
+  logged(): Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -194,6 +196,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options: {
       apiUrl: fake.apiUrl,
       moderatorRoleIds: [],
+      maxQuestionChars: 1000,
       allowedChannelIds: [],
       rateLimitPerMinute: 5,
       maxConcurrentAnswers: 2,
@@ -210,6 +213,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bot,
     services,
     logs,
+    logged: () => logs.map((line) => JSON.parse(line) as Record<string, unknown>),
     async close() {
       await bot.destroy();
       await fake.close();

@@ -172,7 +172,12 @@ export class FakeDiscord {
     if (options.commands !== 'none')
       fake.registeredCommands.set(
         'global',
-        commands.map((c) => ({ ...c.data, id: snowflake(), application_id: fake.applicationId, version: snowflake() })),
+        commands.map((c) => ({
+          ...c.define({ maxQuestionChars: 1000 }),
+          id: snowflake(),
+          application_id: fake.applicationId,
+          version: snowflake(),
+        })),
       );
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;

@@ -58,7 +58,7 @@ describe('createLlm against a fake OpenAI-compatible server', () => {
   it('retries 500s and succeeds on the third attempt', async () => {
     fake.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'reply', text: 'ok' });
     const warnings: Record<string, unknown>[] = [];
-    const llm = makeLlm({ logger: { warn: (details) => warnings.push(details) } });
+    const llm = makeLlm({ logger: { warn: (details) => warnings.push(details as Record<string, unknown>) } });
     await expect(llm.complete(MESSAGES)).resolves.toBe('ok');
     expect(fake.requests).toHaveLength(3);
     expect(warnings.map((w) => w.status)).toEqual([500, 503]);

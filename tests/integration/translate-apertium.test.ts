@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { isCi } from '../../src/config.js';
 import { createApertiumTranslator } from '../../src/translate/apertium.js';
+import { closedPortUrl } from '../helpers/loopback.js';
 
 // Runs against the real APy (scripts/apertium.sh start). Without it the suite is skipped locally
 // but fails under CI=true, so CI can never pass without exercising Apertium.
@@ -19,14 +18,6 @@ const available = (await probe.available()) && (await probe.warm());
 const reason = available
   ? ''
   : ` — ${ci ? 'FAILS' : 'SKIPPED'}: APy not reachable at ${url} (${probeNotes.join('; ') || 'no answer'}); run scripts/apertium.sh start`;
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe('Apertium APy (real server)', () => {
   it.skipIf(!ci)(`is reachable with the en↔it chains when CI=true${reason}`, () => {

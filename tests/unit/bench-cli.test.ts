@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLastJsonLine } from '../../scripts/bench/child.js';
-import { selectEvalSubset, type EvalSet } from '../../scripts/bench/eval-corpus.js';
+import { selectEvalSubset, type Dataset } from '../../src/eval/dataset.js';
 import { makeShortArticles } from '../../scripts/bench/incremental.js';
 import { parseBenchArgs } from '../../scripts/bench/options.js';
 import { estimateMinutes } from '../../scripts/bench/scale.js';
@@ -60,16 +60,21 @@ describe('formatTable', () => {
 });
 
 describe('selectEvalSubset', () => {
-  const set: EvalSet = {
+  const question = (id: string, doc_id: string) => ({
+    id,
+    question_it: id,
+    question_en: id,
+    answers_it: [],
+    doc_id,
+    paragraph_start: 0,
+    paragraph_end: 0,
+  });
+  const set: Dataset = {
     corpus: [
       { id: 'long', title: 'L', text: 'x'.repeat(30) },
       { id: 'short', title: 'S', text: 'x'.repeat(10) },
     ],
-    questions: [
-      { id: 'q1', question_it: 'a', question_en: 'a', doc_id: 'long' },
-      { id: 'q2', question_it: 'b', question_en: 'b', doc_id: 'short' },
-      { id: 'q3', question_it: 'c', question_en: 'c', doc_id: 'short' },
-    ],
+    questions: [question('q1', 'long'), question('q2', 'short'), question('q3', 'short')],
   };
 
   it('keeps the shortest articles and only their questions, capped', () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import { userErrors, UserFacingError } from '../../src/discord/errors.js';
 
+const definitions = (maxQuestionChars = 1000) => commands.map((c) => c.define({ maxQuestionChars }));
+
 describe('command list', () => {
   it('is ask, status, reindex, gaps, with Italian names and descriptions Discord accepts (≤ 100 chars, lower-case names)', () => {
-    expect(commands.map((c) => c.data.name)).toEqual(['ask', 'status', 'reindex', 'gaps']);
-    for (const { data } of commands) {
+    expect(definitions().map((data) => data.name)).toEqual(['ask', 'status', 'reindex', 'gaps']);
+    for (const data of definitions()) {
       expect(data.name_localizations?.it).toMatch(/^[a-z]{1,32}$/);
       expect(data.description.length).toBeLessThanOrEqual(100);
       expect((data.description_localizations?.it ?? '').length).toBeLessThanOrEqual(100);
@@ -13,11 +15,21 @@ describe('command list', () => {
   });
 
   it('only the moderator commands /reindex and /gaps are restricted: Manage Server by default, guild-only', () => {
-    const [ask, status, reindex, gaps] = commands.map((c) => c.data);
+    const [ask, status, reindex, gaps] = definitions();
     expect(ask?.default_member_permissions).toBeUndefined();
     expect(status?.default_member_permissions).toBeUndefined();
     expect(reindex).toMatchObject({ default_member_permissions: '32', dm_permission: false, contexts: [0] });
     expect(gaps).toMatchObject({ default_member_permissions: '32', dm_permission: false, contexts: [0] });
+  });
+
+  it('each command routes by the name it registers', () => {
+    for (const c of commands) expect(c.define({ maxQuestionChars: 1000 }).name).toBe(c.name);
+  });
+
+  it("the /ask question's max_length is the configured MAX_QUESTION_CHARS", () => {
+    const question = (max: number) => definitions(max)[0]?.options?.find((o) => o.name === 'question');
+    expect(question(1000)).toMatchObject({ max_length: 1000 });
+    expect(question(250)).toMatchObject({ max_length: 250 });
   });
 });
 

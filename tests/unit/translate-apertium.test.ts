@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApertiumTranslator } from '../../src/translate/apertium.js';
+import { closedPortUrl } from '../helpers/loopback.js';
 
 interface Seen {
   method: string;
@@ -59,14 +60,6 @@ const PAIRS = ['eng-cat', 'cat-ita', 'ita-cat', 'cat-eng'];
 function listPairs(pairs: string[]): Reply {
   const responseData = pairs.map((p) => ({ sourceLanguage: p.slice(0, 3), targetLanguage: p.slice(4) }));
   return { body: JSON.stringify({ responseData, responseDetails: null, responseStatus: 200 }) };
-}
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
 }
 
 function collectingLogger(): { warn(obj: object, msg: string): void; lines: Array<{ obj: object; msg: string }> } {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectTranslator, wordTranslatorReason } from '../../src/translate/select.js';
 import type { SelectTranslatorOptions, TranslatorChoice } from '../../src/translate/select.js';
+import { closedPortUrl } from '../helpers/loopback.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -35,14 +36,6 @@ async function startFakeApy(): Promise<{ url: string; requests: () => number }> 
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => count };
-}
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
 }
 
 const llmComplete = (): Promise<string> => Promise.resolve('[llm]');

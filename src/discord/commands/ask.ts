@@ -1,7 +1,7 @@
 import { ApplicationIntegrationType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { isChannelAllowed } from '../access.js';
-import { admitQuestion, MAX_QUESTION_CHARS } from '../admit-question.js';
-import type { Command } from '../context.js';
+import { admitQuestion } from '../admit-question.js';
+import type { Command, CommandSettings } from '../context.js';
 import { userErrors } from '../errors.js';
 import { languageHintFromLocale } from '../locale.js';
 import { readBooleanOption, readStringOption } from '../options.js';
@@ -10,37 +10,41 @@ import { sendAnswerToInteraction } from '../send-answer.js';
 import { tellSetupToInteraction } from '../tell-setup.js';
 import { continueInThread, threadConversation } from '../thread-conversation.js';
 
-const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setNameLocalizations({ it: 'chiedi' })
-  .setDescription('Ask a question about our articles')
-  .setDescriptionLocalizations({ it: 'Fai una domanda sui nostri articoli' })
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addStringOption((o) =>
-    o
-      .setName('question')
-      .setNameLocalizations({ it: 'domanda' })
-      .setDescription('Your question, in Italian or English')
-      .setDescriptionLocalizations({ it: 'La tua domanda, in italiano o in inglese' })
-      .setRequired(true)
-      .setMaxLength(MAX_QUESTION_CHARS),
-  )
-  .addBooleanOption((o) =>
-    o
-      .setName('private')
-      .setNameLocalizations({ it: 'privata' })
-      .setDescription('Only you see the answer')
-      .setDescriptionLocalizations({ it: 'Solo tu vedi la risposta' }),
-  )
-  .toJSON();
+const NAME = 'ask';
+
+const define = (settings: CommandSettings) =>
+  new SlashCommandBuilder()
+    .setName(NAME)
+    .setNameLocalizations({ it: 'chiedi' })
+    .setDescription('Ask a question about our articles')
+    .setDescriptionLocalizations({ it: 'Fai una domanda sui nostri articoli' })
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setNameLocalizations({ it: 'domanda' })
+        .setDescription('Your question, in Italian or English')
+        .setDescriptionLocalizations({ it: 'La tua domanda, in italiano o in inglese' })
+        .setRequired(true)
+        .setMaxLength(settings.maxQuestionChars),
+    )
+    .addBooleanOption((o) =>
+      o
+        .setName('private')
+        .setNameLocalizations({ it: 'privata' })
+        .setDescription('Only you see the answer')
+        .setDescriptionLocalizations({ it: 'Solo tu vedi la risposta' }),
+    )
+    .toJSON();
 
 /**
  * `/ask question:<text> [private:<bool>]` (`/chiedi domanda: [privata:]`): answers from the
  * articles; in a thread with the thread's conversation, elsewhere possibly continuing in a new thread.
  */
 export default {
-  data,
+  name: NAME,
+  define,
   async execute(interaction, context) {
     if (!isChannelAllowed(interaction.channelId, interaction.channel, context.options.allowedChannelIds))
       throw userErrors.channelNotAllowed();

@@ -47,7 +47,8 @@ function readDays(interaction: Parameters<Command['execute']>[0]): number {
 
 /** `/gaps [days:<n>]` (`/lacune [giorni:]`): moderators see the most frequent unanswered questions, privately. */
 export default {
-  data,
+  name: data.name,
+  define: () => data,
   async execute(interaction, context) {
     assertModerator(interaction, context.options.moderatorRoleIds);
     const days = readDays(interaction);

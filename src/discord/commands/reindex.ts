@@ -28,7 +28,8 @@ const data = {
 
 /** `/reindex [full:<bool>]` (`/reindicizza`): moderators rebuild the index, with progress and a final report. */
 export default {
-  data,
+  name: data.name,
+  define: () => data,
   async execute(interaction, context) {
     const lang = uiLangFromLocale(interaction.locale);
     assertModerator(interaction, context.options.moderatorRoleIds);

@@ -16,7 +16,8 @@ const data = new SlashCommandBuilder()
 
 /** `/status` (`/stato`): index and bot health, for anyone, shown privately; moderators also see setup problems. */
 export default {
-  data,
+  name: data.name,
+  define: () => data,
   async execute(interaction, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const lang = uiLangFromLocale(interaction.locale);

@@ -72,6 +72,13 @@ const schema = z.object({
   HNSW_M: int(4, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
   HNSW_EF_SEARCH: int(10, 5000).default(200),
+  INDEX_ENGINE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+      .nullable(),
+  ),
 
   RETRIEVAL_K: int(1, 50).optional(),
   RETRIEVAL_CANDIDATES: int(5, 1000).optional(),
@@ -176,6 +183,10 @@ export function loadConfig(env?: Env): Config {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`, issues);
   }
   const c = parsed.data;
+  if (c.INDEX_ENGINE === 'postgres' && c.DATABASE_URL === null)
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n  DATABASE_URL: required when INDEX_ENGINE=postgres',
+    );
   const abs = (p: string) => path.resolve(projectRoot, p);
   return {
     ...c,

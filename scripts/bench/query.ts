@@ -1,5 +1,5 @@
 import { answerQuestion, type AnswerDeps } from '../../src/answer/answer-question.js';
-import { knobOverridesFrom } from '../../src/app/compose.js';
+import { indexEngineFrom, knobOverridesFrom } from '../../src/app/compose.js';
 import type { Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Generation } from '../../src/index/generation.js';
@@ -26,7 +26,7 @@ export async function benchQuery(
   questions: EvalQuestion[],
   askQuestions: number,
 ): Promise<QueryResult> {
-  const live = new LiveIndex(dataDir, { efSearch: config.HNSW_EF_SEARCH });
+  const live = new LiveIndex(dataDir, { efSearch: config.HNSW_EF_SEARCH, engine: indexEngineFrom(config) });
   const lease = live.acquire();
   if (lease === null) throw new Error(`no servable index in ${dataDir}: ${live.status().error ?? 'nothing built'}`);
   try {

@@ -11,7 +11,7 @@ import { explainUnloadable, locateModel } from '../embedding/resolve-model.js';
 import { LiveIndex } from '../index/live-index.js';
 import { warmTimeGrammar } from '../time/index.js';
 import { selectTranslator, wordTranslatorReason, type TranslatorChoice } from '../translate/select.js';
-import { knobOverridesFrom, modelSourcesFrom } from './compose.js';
+import { indexEngineFrom, knobOverridesFrom, modelSourcesFrom } from './compose.js';
 
 /** The answering side of the product, built from configuration. */
 export interface AnswerService {
@@ -57,6 +57,7 @@ export async function createAnswerService(
   const sources = modelSourcesFrom(config);
   const live = new LiveIndex(config.DATA_DIR, {
     efSearch: config.HNSW_EF_SEARCH,
+    engine: indexEngineFrom(config),
     onSwap: (from, to) => logger?.info({ from, to }, 'index generation swapped in'),
     onError: (message) =>
       logger?.error({ err: message }, 'index generation not loadable; serving the last good one if any'),

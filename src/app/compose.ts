@@ -3,6 +3,9 @@ import { loadEmbedder } from '../embedding/load-embedder.js';
 import { locateModel, resolveModel, type ModelSources } from '../embedding/resolve-model.js';
 import type { BuildOptions } from '../index/build-index.js';
 import type { PassageTranslator } from '../index/build-options.js';
+import { createPostgresEngine, type PostgresEngine } from '../index/postgres/postgres-engine.js';
+import type { IndexEngine } from '../index/searchable-index.js';
+import { sqliteEngine } from '../index/sqlite/sqlite-engine.js';
 import { createApertiumTranslator } from '../translate/apertium.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { ConversationRetention } from '../store/conversations.js';
@@ -52,8 +55,20 @@ export function buildOptionsFrom(
     detectLanguage: (text) => detectLanguage(text),
     passageTranslator: passageTranslatorFrom(config),
     pauseAt: config.TEST_BUILD_PAUSE_AT,
+    engine: indexEngineFrom(config),
     ...extra,
   };
+}
+
+const postgresEngines = new Map<string, PostgresEngine>();
+
+/** The index engine INDEX_ENGINE names; one PostgreSQL pool per DATABASE_URL for the whole process. */
+export function indexEngineFrom(config: Config): IndexEngine {
+  if (config.INDEX_ENGINE === 'sqlite' || config.DATABASE_URL === null) return sqliteEngine;
+  const url = config.DATABASE_URL;
+  const engine = postgresEngines.get(url) ?? createPostgresEngine(url);
+  postgresEngines.set(url, engine);
+  return engine;
 }
 
 /** Longest passage sent to APy at once (a passage is at most ~256 tokens plus its title). */

@@ -44,7 +44,7 @@ export async function buildAndOpenIndex(
       options.onProgress?.(`embedding ${p.done}/${p.total}`),
   });
   if (report.outcome !== 'success') throw new Error(`indexing the ${name} eval corpus failed: ${report.error ?? ''}`);
-  const live = new LiveIndex(dataDir, { efSearch: options.efSearch });
+  const live = new LiveIndex(dataDir, { efSearch: options.efSearch, engine: options.buildOptions.engine });
   const lease = live.acquire();
   if (lease === null) throw new Error(`the ${name} eval index cannot be loaded: ${live.status().error ?? ''}`);
   const embedder = await options.embedderFor(lease.generation);

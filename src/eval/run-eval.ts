@@ -73,6 +73,8 @@ export interface OffCoverageReport {
 }
 
 export interface EvalReport {
+  /** The engine that held the index (INDEX_ENGINE). */
+  engine: Manifest['engine'];
   model: string;
   /** Set when passages were embedded through a translation (EMBED_VIA_TRANSLATION). */
   bridge: Manifest['bridge'];
@@ -95,6 +97,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const buildMs = Date.now() - started;
   const latencies: number[] = [];
   const report: EvalReport = {
+    engine: index.generation.manifest.engine,
     model: index.generation.manifest.model.id,
     bridge: index.generation.manifest.bridge,
     questions: options.dataset.questions.length,

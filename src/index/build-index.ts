@@ -16,6 +16,7 @@ import {
   ensureDataDir,
   generationDir,
   GENERATION_FILES,
+  listGenerations,
   newGenerationId,
   pruneGenerations,
   readCurrent,
@@ -27,8 +28,8 @@ import type { Manifest } from './manifest.js';
 import { embedArticles } from './embed-articles.js';
 import { pauseForTest } from './pause-for-test.js';
 import type { BuildOptions } from './build-options.js';
-import type { GenerationWriter } from './searchable-index.js';
-import { createSqliteWriter } from './sqlite/sqlite-writer.js';
+import type { GenerationWriter, IndexEngine } from './searchable-index.js';
+import { sqliteEngine } from './sqlite/sqlite-engine.js';
 import { roundTo } from '../util/round.js';
 
 export type { BuildOptions } from './build-options.js';
@@ -62,7 +63,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   } catch (error) {
     report.outcome = 'failed';
     report.error = error instanceof Error ? error.message : String(error);
-    removeFailedGeneration(layout, report.generationId);
+    await removeFailedGeneration(layout, options.engine ?? sqliteEngine, report.generationId);
   } finally {
     report.durationMs = Date.now() - startedAt.getTime();
     try {
@@ -121,8 +122,14 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
   const dir = generationDir(layout, id);
   mkdirSync(dir, { recursive: true });
   report.generationId = id;
-  pruneGenerations(layout, [id]);
-  const writer = createSqliteWriter(dir, plan.base?.dir ?? null, embedder.spec.dims, options.hnsw);
+  await prune(layout, options.engine ?? sqliteEngine, [id]);
+  const engine = options.engine ?? sqliteEngine;
+  const writer = await engine.createWriter(
+    { dataDir: layout.dataDir, dir, id },
+    plan.base,
+    embedder.spec.dims,
+    options.hnsw,
+  );
   try {
     const changes = await applyChanges(writer, corpus.articles, report);
     report.chunks.removed = changes.removedChunks;
@@ -175,6 +182,8 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
       chunker,
       hnsw: written.hnsw,
       vectorsFile: written.vectorsFile,
+      engine: engine.name,
+      schema: written.schema,
       bridge: plan.bridge,
       corpusLanguage: mainLanguage(corpus.articles),
       builtAt: new Date().toISOString(),
@@ -184,7 +193,7 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
     await pauseForTest(options.pauseAt, 'before-pointer-switch', layout.dataDir);
     progress({ phase: 'switching', done: 0, total: 1 });
     switchCurrent(layout, id);
-    pruneGenerations(layout, []);
+    await prune(layout, engine, []);
     progress({ phase: 'done', done: 1, total: 1 });
   } finally {
     writer.close();
@@ -195,13 +204,27 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
  * A failed build's own folder goes at once, freeing what it took (on a full disk, the room to
  * record the run); whatever this cannot remove, the next build's prune does.
  */
-function removeFailedGeneration(layout: DataLayout, id: string | null): void {
+async function removeFailedGeneration(layout: DataLayout, engine: IndexEngine, id: string | null): Promise<void> {
   if (id === null) return;
   try {
-    if (readCurrent(layout) !== id) rmSync(generationDir(layout, id), { recursive: true, force: true });
+    if (readCurrent(layout) === id) return;
+    rmSync(generationDir(layout, id), { recursive: true, force: true });
+    await engine.prune(
+      layout.dataDir,
+      listGenerations(layout).map((g) => g.id),
+    );
   } catch {
     // Best effort only: see above.
   }
+}
+
+/** Removes old and unfinished generation folders, then what the engine holds for them. */
+async function prune(layout: DataLayout, engine: IndexEngine, keep: string[]): Promise<void> {
+  pruneGenerations(layout, keep);
+  await engine.prune(
+    layout.dataDir,
+    listGenerations(layout).map((g) => g.id),
+  );
 }
 
 /** What changed between the generation's articles and the corpus: removed and replaced articles go at once. */

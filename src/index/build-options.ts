@@ -4,6 +4,7 @@ import type { ModelChoice } from '../embedding/resolve-model.js';
 import type { Lang } from '../text/lang.js';
 import type { BuildProgress } from './build-report.js';
 import type { PausePoint } from './pause-for-test.js';
+import type { IndexEngine } from './searchable-index.js';
 import type { HnswSettings } from './sqlite/vectors.js';
 
 /** A machine translator for passages (Apertium's APy): the index side of EMBED_VIA_TRANSLATION. */
@@ -47,6 +48,8 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Who started it (`cli`, `discord:<user>`), recorded in the runs table. */
   trigger: string;
+  /** Where generations are stored (INDEX_ENGINE); absent: the embedded SQLite engine. */
+  engine?: IndexEngine | undefined;
   /** Test-only: stop and wait at this point so a test can kill the process there. */
   pauseAt?: PausePoint | undefined;
 }

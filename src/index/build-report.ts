@@ -10,6 +10,7 @@ export type FullReason =
   | { code: 'live-unreadable'; error: string }
   | { code: 'schema-changed'; from: number; to: number }
   | { code: 'model-config-changed'; from: string; to: string }
+  | { code: 'engine-changed'; from: string; to: string }
   | { code: 'chunker-changed' }
   /** The live index was embedded as written; a translator now makes embedding through it possible. */
   | { code: 'bridge-possible'; engine: string }

@@ -1,5 +1,6 @@
 import { dataLayout, generationDir, listGenerations, readCurrent, type DataLayout } from './layout.js';
 import { GenerationLoadError, openGeneration, type Generation } from './generation.js';
+import type { IndexEngine } from './searchable-index.js';
 
 /** A generation lent to one query; `release()` must be called when the query is done. */
 export interface Lease {
@@ -19,6 +20,8 @@ const RETRY_BROKEN_MS = 10_000;
 /** How the live index is set up. */
 export interface LiveIndexOptions {
   efSearch: number;
+  /** The engine generations are opened with (INDEX_ENGINE); absent: SQLite. */
+  engine?: IndexEngine | undefined;
   onSwap?: (from: string | null, to: string) => void;
   onError?: (message: string) => void;
   /**
@@ -150,7 +153,10 @@ export class LiveIndex {
   }
 
   private openAccepted(id: string): Generation {
-    const generation = openGeneration(generationDir(this.layout, id), { efSearch: this.options.efSearch });
+    const generation = openGeneration(generationDir(this.layout, id), {
+      efSearch: this.options.efSearch,
+      engine: this.options.engine,
+    });
     let refused: string | null;
     try {
       refused = this.options.accept?.(generation) ?? null;

@@ -18,8 +18,12 @@ export const manifestSchema = z.object({
   configuredModelId: z.string(),
   chunker: z.object({ maxTokens: z.number().int(), overlapSentences: z.number().int() }),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), maxElements: z.number().int() }),
-  /** Size and checksum of vectors.hnsw: a truncated or corrupt file is caught before it is parsed. */
-  vectorsFile: z.object({ bytes: z.number().int(), sha256: z.string() }),
+  /** Size and checksum of vectors.hnsw: a truncated or corrupt file is caught before it is parsed (null: the engine keeps no vectors file). */
+  vectorsFile: z.object({ bytes: z.number().int(), sha256: z.string() }).nullable(),
+  /** The engine that holds the generation (absent in indexes written before there were two = sqlite). */
+  engine: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /** The PostgreSQL schema that holds a postgres generation (null for sqlite). */
+  schema: z.string().nullable().default(null),
   /**
    * Set when passages in other languages than the model's were embedded through a machine
    * translation into `language`: questions must then be embedded in that language too.

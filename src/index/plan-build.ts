@@ -9,7 +9,7 @@ import type { BuildOptions, PassageTranslator } from './build-options.js';
 import { generationDir, GENERATION_FILES, readCurrent, type DataLayout } from './layout.js';
 import type { BridgeNote, FullReason, ModelNote } from './build-report.js';
 import { bridgeNote, readManifest, type Manifest } from './manifest.js';
-import { readSqliteBase } from './sqlite/sqlite-writer.js';
+import { sqliteEngine } from './sqlite/sqlite-engine.js';
 
 /** What a build will do: full or incremental, with which model and chunker. */
 export interface BuildPlan {
@@ -24,7 +24,7 @@ export interface BuildPlan {
   /** Why the build embeds through a translation, or why it could not. */
   bridgeNote: BridgeNote | null;
   /** The live generation an incremental build starts from, with its article hashes and passage count. */
-  base: { dir: string; generationId: string; hashes: Map<string, string>; chunks: number } | null;
+  base: { dir: string; generationId: string; manifest: Manifest; hashes: Map<string, string>; chunks: number } | null;
 }
 
 /** Embedding through a machine translation (recorded in the manifest). */
@@ -81,6 +81,8 @@ export async function planBuild(
   const { manifest } = live;
   if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION)
     return full({ code: 'schema-changed', from: manifest.schemaVersion, to: INDEX_SCHEMA_VERSION });
+  const engine = options.engine ?? sqliteEngine;
+  if (manifest.engine !== engine.name) return full({ code: 'engine-changed', from: manifest.engine, to: engine.name });
   if (manifest.configuredModelId !== options.configuredModelId)
     return full({ code: 'model-config-changed', from: manifest.configuredModelId, to: options.configuredModelId });
   const model = options.models.locate(manifest.model);
@@ -104,7 +106,7 @@ export async function planBuild(
     chunker: manifest.chunker,
     bridge: manifest.bridge,
     bridgeNote: bridgeNote(manifest.bridge),
-    base: { dir, generationId: manifest.generationId, ...readSqliteBase(dir) },
+    base: { dir, generationId: manifest.generationId, manifest, ...(await engine.readBase(dir, manifest)) },
   };
 }
 

@@ -70,5 +70,30 @@ export interface GenerationWriter {
 export interface WrittenGeneration {
   counts: IndexCounts;
   hnsw: { m: number; efConstruction: number; maxElements: number };
-  vectorsFile: { bytes: number; sha256: string };
+  vectorsFile: Manifest['vectorsFile'];
+  schema: Manifest['schema'];
+}
+
+/** The engines an index generation can live in (INDEX_ENGINE). */
+export type EngineName = Manifest['engine'];
+
+/**
+ * One storage engine for index generations. The data folder (CURRENT, generations/<id>/manifest.json,
+ * build.lock, state.db) is the same for every engine; what a generation holds lives in the engine.
+ */
+export interface IndexEngine {
+  readonly name: EngineName;
+  /** Opens generation `id` (its folder `dir`, its checked manifest) for searching; throws GenerationLoadError saying what is wrong. */
+  open(dir: string, id: string, manifest: Manifest, efSearch: number): Generation;
+  /** What an incremental build starts from: the article hashes and passage count of the generation. */
+  readBase(dir: string, manifest: Manifest): Promise<{ hashes: Map<string, string>; chunks: number }>;
+  /** Starts generation `id` of `dataDir` in its (empty) folder `dir`: a copy of `base` or empty. */
+  createWriter(
+    target: { dataDir: string; dir: string; id: string },
+    base: { dir: string; manifest: Manifest } | null,
+    dims: number,
+    hnsw: { m: number; efConstruction: number },
+  ): Promise<GenerationWriter>;
+  /** Drops what the engine holds for generations of `dataDir` other than `keep` (their folders are gone). */
+  prune(dataDir: string, keep: string[]): Promise<void>;
 }

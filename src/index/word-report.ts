@@ -17,6 +17,8 @@ export function wordFullReason(lang: Lang, reason: FullReason): string {
       return t(lang, 'build.full-reason.live-unreadable', { error: inCode(reason.error) });
     case 'schema-changed':
       return t(lang, 'build.full-reason.schema-changed', { from: reason.from, to: reason.to });
+    case 'engine-changed':
+      return t(lang, 'build.full-reason.engine-changed', { from: reason.from, to: reason.to });
     case 'model-config-changed':
       return t(lang, 'build.full-reason.model-config-changed', { from: reason.from, to: reason.to });
     case 'chunker-changed':

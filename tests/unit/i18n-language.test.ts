@@ -28,6 +28,7 @@ const FULL_REASONS: OneOfEach<FullReason> = {
   'live-unreadable': { code: 'live-unreadable', error: 'ENOENT: no such file, open data/CURRENT' },
   'schema-changed': { code: 'schema-changed', from: 3, to: 4 },
   'model-config-changed': { code: 'model-config-changed', from: 'Xenova/all-MiniLM-L6-v2', to: 'intfloat/e5-small' },
+  'engine-changed': { code: 'engine-changed', from: 'sqlite', to: 'postgres' },
   'chunker-changed': { code: 'chunker-changed' },
   'bridge-possible': { code: 'bridge-possible', engine: 'apertium' },
   'bridge-unconfigured': { code: 'bridge-unconfigured', engine: 'apertium' },

@@ -20,12 +20,13 @@ import { hashFile } from './vectors-file.js';
 export function openSqliteGeneration(dir: string, id: string, manifest: Manifest, efSearch: number): Generation {
   const fail = (why: string): never => failLoad(id, why);
   const vectorsFile = path.join(dir, GENERATION_FILES.vectors);
+  const expected = manifest.vectorsFile ?? fail('the manifest records no vectors file');
   if (!existsSync(vectorsFile)) fail('vectors.hnsw is missing');
   const bytes = statSync(vectorsFile).size;
-  if (bytes !== manifest.vectorsFile.bytes)
-    fail(`vectors.hnsw has ${bytes} bytes, the manifest says ${manifest.vectorsFile.bytes} (truncated?)`);
+  if (bytes !== expected.bytes)
+    fail(`vectors.hnsw has ${bytes} bytes, the manifest says ${expected.bytes} (truncated?)`);
   // hnswlib trusts the file it reads; a corrupt one could crash the process, so check it first.
-  if (hashFile(vectorsFile) !== manifest.vectorsFile.sha256)
+  if (hashFile(vectorsFile) !== expected.sha256)
     fail('vectors.hnsw does not match its checksum in the manifest (corrupt?)');
 
   let db: Database.Database;

@@ -57,7 +57,7 @@ function copyDatabase(from: string, to: string): void {
 
 /** One generation's database and HNSW index being written; vectors reach the disk in `writeVectors()`. */
 class SqliteWriter implements GenerationWriter {
-  private vectorsFile: WrittenGeneration['vectorsFile'] | null = null;
+  private vectorsFile: WrittenGeneration['vectorsFile'] = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -104,6 +104,7 @@ class SqliteWriter implements GenerationWriter {
       counts: { ...counts, vectors: this.vectors.getCurrentCount() },
       hnsw: { m: this.hnsw.m, efConstruction: this.hnsw.efConstruction, maxElements: this.vectors.getMaxElements() },
       vectorsFile: this.vectorsFile,
+      schema: null,
     });
   }
 

@@ -26,7 +26,7 @@ export async function createGenerationSchema(pool: pg.Pool, schema: string, dims
     CREATE SCHEMA ${s};
     CREATE TABLE ${s}.articles (
       rowid serial PRIMARY KEY, id text NOT NULL UNIQUE, source_path text NOT NULL, title text NOT NULL,
-      title_derived boolean NOT NULL, date text, author text, url text, lang text NOT NULL, tags text NOT NULL,
+      title_derived boolean NOT NULL, date text, updated text, author text, url text, lang text NOT NULL, tags text NOT NULL,
       text text NOT NULL, hash text NOT NULL);
     -- A chunk id (shared by the lexical and dense halves) is never reused, not even across generations.
     CREATE SEQUENCE ${s}.chunk_ids;

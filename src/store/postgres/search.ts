@@ -121,6 +121,7 @@ interface PassageRow {
   title: string;
   titleDerived: boolean;
   date: string | null;
+  updated: string | null;
   author: string | null;
   url: string | null;
   lang: string;
@@ -128,7 +129,7 @@ interface PassageRow {
 
 const PASSAGES = (s: string) =>
   `SELECT c.id, a.id AS "articleId", c.idx, c.start, c."end", c.text, a.title, a.title_derived AS "titleDerived",
-     a.date, a.author, a.url, a.lang FROM ${s}.chunks c JOIN ${s}.articles a ON a.rowid = c.article_rowid`;
+     a.date, a.updated, a.author, a.url, a.lang FROM ${s}.chunks c JOIN ${s}.articles a ON a.rowid = c.article_rowid`;
 
 const toPassage = ({ idx, lang, ...rest }: PassageRow): Passage => ({
   ...rest,

@@ -68,14 +68,15 @@ export async function insertArticle(
   const analysed = chunks.map((c) => ({ ...analyzeForIndex(c.text, article.lang), title }));
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ rowid: number }>(
-      `INSERT INTO ${s}.articles (id, source_path, title, title_derived, date, author, url, lang, tags, text, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING rowid`,
+      `INSERT INTO ${s}.articles (id, source_path, title, title_derived, date, updated, author, url, lang, tags, text, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING rowid`,
       [
         article.id,
         article.sourcePath,
         article.title,
         article.titleDerived,
         article.date,
+        article.updated,
         article.author,
         article.url,
         article.lang,

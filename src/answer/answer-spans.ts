@@ -42,7 +42,7 @@ const DATE = new RegExp(
   'giu',
 );
 const QUANTITY = new RegExp(
-  `(?:[$€£]\\s?)?\\b(?:\\d+(?:[.,]\\d+)*|${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))?` +
+  `(?:[$€£]\\s?)?\\b(?:\\d+(?:[.,]\\d+)*|(?:${NUMBER_WORDS})(?!\\p{L}))(?:\\s+(?:${NUMBER_WORDS})(?!\\p{L}))?` +
     `(?:\\s*%|\\s+(?:per ?cento|percent)|\\s+(?:di\\s+)?(?:${UNITS})\\b)?`,
   'giu',
 );

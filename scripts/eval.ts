@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLlmRewriter } from '../src/answer/rewrite-follow-up.js';
 import { createLlmFrom } from '../src/app/answer-service.js';
 import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
 import { loadConfig } from '../src/config.js';
@@ -14,13 +15,14 @@ import { loadQuestionSet } from '../src/eval/question-set.js';
 import { runQuestionSet } from '../src/eval/run-questions.js';
 import { runEval } from '../src/eval/run-eval.js';
 import type { Lang } from '../src/text/lang.js';
+import { isValidIsoDate } from '../src/time/calendar.js';
 import { createApertiumTranslator } from '../src/translate/apertium.js';
 import { selectTranslator } from '../src/translate/select.js';
 import type { Translator } from '../src/translate/translator.js';
 import { runScript } from './run-script.js';
 
 const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR] [--answers N]
-       npm run eval -- --questions FILE --corpus DIR|FILE [--json] [--no-llm] [--cache DIR]
+       npm run eval -- --questions FILE --corpus DIR|FILE [--corpus …] [--today YYYY-MM-DD] [--no-context] [--json] [--no-llm] [--cache DIR]
   [--extractive N] [--no-off-coverage] [--dense-weight W] [--fusion score|rrf] [--candidates N] [--min-coverage C] [--min-similarity S] [--prefix-weight P] [--pair-weight P] [--neighbor-weight N] [--title-weight T] [--dense-weight-cross W] [--gate-dense-weight G] [--min-gate-score S]`;
 
 await runScript(USAGE, async () => {
@@ -28,7 +30,9 @@ await runScript(USAGE, async () => {
     options: {
       dataset: { type: 'string' },
       questions: { type: 'string' },
-      corpus: { type: 'string' },
+      corpus: { type: 'string', multiple: true },
+      today: { type: 'string' },
+      'no-context': { type: 'boolean', default: false },
       lang: { type: 'string', default: 'both' },
       k: { type: 'string', short: 'k', default: '10' },
       json: { type: 'boolean', default: false },
@@ -56,6 +60,8 @@ await runScript(USAGE, async () => {
     throw new TypeError('give either --dataset or --questions');
   if (values.questions !== undefined && values.corpus === undefined)
     throw new TypeError('--questions needs --corpus (a corpus folder or file)');
+  if (values.today !== undefined && !isValidIsoDate(values.today))
+    throw new TypeError('--today must be a real date written YYYY-MM-DD');
   const langs: Lang[] =
     values.lang === 'both' ? ['it', 'en'] : values.lang === 'it' || values.lang === 'en' ? [values.lang] : [];
   if (langs.length === 0) throw new TypeError('--lang must be it, en or both');
@@ -82,6 +88,12 @@ await runScript(USAGE, async () => {
         knobs: knobOverridesFrom(config),
         translator: translators.list.find((t) => t.engine === translators.default)?.translator ?? null,
         answering,
+        ...(values.today === undefined ? {} : { today: values.today }),
+        withContext: !values['no-context'],
+        rewriter:
+          answering.llm === null
+            ? null
+            : createLlmRewriter(answering.llm, { timeoutMs: config.FOLLOW_UP_REWRITE_TIMEOUT_MS }),
         onProgress: (m) => console.error(m),
       });
       console.log(formatQuestionSetReport(report));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidIsoDate } from '../time/calendar.js';
 
 /** What a hand-written question tests; each kind has its own scorer (see score-kinds.ts). */
 export const QUESTION_KINDS = ['covered', 'off', 'dated', 'latest', 'followup'] as const;
@@ -20,6 +21,8 @@ const questionSchema = z
     gold: z.array(z.string().trim().min(1)).default([]),
     /** Earlier questions of the same conversation, oldest first (follow-ups). */
     turns: z.array(z.string().trim().min(1)).default([]),
+    /** The day the question is asked (`YYYY-MM-DD`), for time words; default: eval's `--today`, else the clock. */
+    today: z.string().refine(isValidIsoDate, 'must be a real date written YYYY-MM-DD').optional(),
   })
   .refine((q) => !needsExpect(q.kind) || q.expect.length > 0, {
     message: 'needs at least one "expect" string (only kind "off" may have none)',

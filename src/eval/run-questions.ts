@@ -1,6 +1,10 @@
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
+import { MemoryConversations } from '../answer/conversation.js';
+import { answerInConversation } from '../answer/converse.js';
+import type { FollowUpRewriter } from '../answer/rewrite-follow-up.js';
+import type { IsoDate } from '../time/calendar.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
@@ -8,17 +12,23 @@ import { scoreAnswers, type AnswerScores } from './answer-metrics.js';
 import { roundTo } from '../util/round.js';
 import { buildAndOpenIndex, evalAnswerDeps, type OpenIndexOptions } from './open-index.js';
 import type { QuestionKind, QuestionSet } from './question-set.js';
-import { citesGold, holdsExpected, KIND_SCORERS, type QuestionOutcome } from './score-kinds.js';
+import { citesGold, citesGoldFirst, holdsExpected, KIND_SCORERS, type QuestionOutcome } from './score-kinds.js';
 
 export interface QuestionSetOptions extends OpenIndexOptions {
   set: QuestionSet;
-  /** A corpus folder, or one corpus file (e.g. a `.jsonl`), as `npm run index --corpus` reads it. */
-  corpus: string;
+  /** Corpus folders or files (e.g. a `.jsonl`), as `npm run index --corpus` reads them; several are indexed together. */
+  corpus: string | string[];
   /** Work folder: the index is built (or reused, incrementally) under it. */
   workDir: string;
   knobs: Partial<RetrievalKnobs>;
   translator: Translator | null;
   answering: Pick<AnswerDeps, 'llm' | 'maxQuestionChars' | 'translateQuotes'>;
+  /** The day questions without their own `today` are asked (`--today`); default: the clock. */
+  today?: IsoDate;
+  /** Ask each follow-up after its `turns` in one conversation (default), or alone (`--no-context`, to measure what context adds). */
+  withContext?: boolean;
+  /** The LLM rewrite of follow-ups, as the product has it with an LLM; null: the offline completion. */
+  rewriter?: FollowUpRewriter | null;
 }
 
 /** Shares (0–1) over the questions of one kind and language. `goldCited` counts questions that list gold articles. */
@@ -28,8 +38,8 @@ export interface KindScores {
   answered: number;
   expectHit: number;
   goldCited: number | null;
-  /** True while the kind has no scorer of its own and is judged like `covered`. */
-  generic: boolean;
+  /** Share whose first citation is a gold article (what `dated` and `latest` pass on); null without gold lists. */
+  goldFirst: number | null;
 }
 
 /** One question that did not pass, with enough of the answer to see why. */
@@ -40,6 +50,8 @@ export interface QuestionFailure {
   mode: string;
   reason: string | null;
   text: string;
+  /** The first cited article, for time questions judged on it. */
+  firstCited: string | null;
 }
 
 export interface QuestionSetReport {
@@ -55,8 +67,9 @@ export interface QuestionSetReport {
 }
 
 /**
- * Indexes `corpus` with the product's buildIndex and answers every question of the set through
- * `answerQuestion` (the path `ask` takes), then scores each with its kind's scorer.
+ * Indexes `corpus` with the product's buildIndex and answers every question of the set the way
+ * `ask` does (`answerQuestion` inside a conversation: a follow-up after its `turns`), then scores
+ * each with its kind's scorer.
  */
 export async function runQuestionSet(options: QuestionSetOptions): Promise<QuestionSetReport> {
   const started = Date.now();
@@ -70,8 +83,20 @@ export async function runQuestionSet(options: QuestionSetOptions): Promise<Quest
   const outcomes: QuestionOutcome[] = [];
   try {
     const deps = evalAnswerDeps(index, options.answering, options.translator, options.knobs);
-    for (const question of options.set.questions) {
-      const answer = await answerQuestion(deps, { question: question.q, languageHint: question.lang });
+    const converse = {
+      answer: (input: Parameters<typeof answerQuestion>[1]) => answerQuestion(deps, input),
+      memory: new MemoryConversations(),
+      rewriter: options.rewriter ?? null,
+    };
+    for (const [i, question] of options.set.questions.entries()) {
+      const today = question.today ?? options.today;
+      const asked = { languageHint: question.lang, ...(today === undefined ? {} : { today }) };
+      // Each follow-up gets a conversation of its own: its turns, then the question.
+      const conversationId = question.turns.length > 0 && options.withContext !== false ? `set:${i}` : null;
+      if (conversationId !== null)
+        for (const turn of question.turns)
+          await answerInConversation(converse, { ...asked, question: turn, conversationId });
+      const answer = await answerInConversation(converse, { ...asked, question: question.q, conversationId });
       outcomes.push({ question, answer });
     }
     return {
@@ -89,14 +114,22 @@ export async function runQuestionSet(options: QuestionSetOptions): Promise<Quest
   }
 }
 
-/** The folder buildIndex reads: `corpus` itself, or a work folder holding a copy of the one file named. */
-function corpusFolder(corpus: string, workDir: string): string {
-  const stat = statSync(corpus, { throwIfNoEntry: false });
-  if (stat === undefined) throw new Error(`--corpus ${corpus} does not exist`);
-  if (stat.isDirectory()) return corpus;
+/** The folder buildIndex reads: the one folder named, or a work folder holding copies of the files and folders named. */
+function corpusFolder(corpus: string | string[], workDir: string): string {
+  const paths = typeof corpus === 'string' ? [corpus] : corpus;
+  const stats = paths.map((p) => {
+    const stat = statSync(p, { throwIfNoEntry: false });
+    if (stat === undefined) throw new Error(`--corpus ${p} does not exist`);
+    return stat;
+  });
+  if (paths.length === 1 && stats[0]?.isDirectory() === true) return paths[0] ?? '';
   const dir = path.join(workDir, 'corpus');
   mkdirSync(dir, { recursive: true });
-  copyFileSync(corpus, path.join(dir, path.basename(corpus)));
+  paths.forEach((p, i) =>
+    stats[i]?.isDirectory() === true
+      ? cpSync(p, dir, { recursive: true })
+      : copyFileSync(p, path.join(dir, path.basename(p))),
+  );
   return dir;
 }
 
@@ -119,7 +152,7 @@ function scoreKind(kind: QuestionKind, group: QuestionOutcome[]): KindScores {
     answered: share((o) => o.answer.mode !== 'no-answer'),
     expectHit: share(holdsExpected),
     goldCited: withGold.length === 0 ? null : share((o) => citesGold(o) === true, withGold),
-    generic: KIND_SCORERS[kind].generic,
+    goldFirst: withGold.length === 0 ? null : share((o) => citesGoldFirst(o) === true, withGold),
   };
 }
 
@@ -139,4 +172,5 @@ const describeFailure = (o: QuestionOutcome): QuestionFailure => ({
   mode: o.answer.mode,
   reason: o.answer.reason,
   text: o.answer.text.slice(0, 240),
+  firstCited: o.answer.citations[0]?.articleId ?? null,
 });

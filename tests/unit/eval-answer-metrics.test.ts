@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/answer.js';
 import { containsAny, scoreAnswers } from '../../src/eval/answer-metrics.js';
 import { parseQuestionSet } from '../../src/eval/question-set.js';
-import { citesGold, KIND_SCORERS, type QuestionOutcome } from '../../src/eval/score-kinds.js';
+import { citesGold, citesGoldFirst, KIND_SCORERS, type QuestionOutcome } from '../../src/eval/score-kinds.js';
 
 const given = (text: string) => ({ text, mode: 'extractive' as const });
 const refused = { text: 'Non ho trovato nulla: 50 minuti', mode: 'no-answer' as const };
@@ -101,10 +101,25 @@ describe('kind scorers', () => {
     expect(KIND_SCORERS.off.pass(outcome('off', answer('qualcosa')))).toBe(false);
   });
 
-  it('kinds without their own scorer are marked generic', () => {
-    expect(KIND_SCORERS.covered.generic).toBe(false);
-    expect(KIND_SCORERS.off.generic).toBe(false);
-    for (const kind of ['dated', 'latest', 'followup'] as const) expect(KIND_SCORERS[kind].generic).toBe(true);
+  it('dated and latest pass on the first citation being gold, whatever the text says', () => {
+    const newestFirst = [citation('new', null), citation('old', null)];
+    const oldestFirst = [citation('old', null), citation('new', null)];
+    for (const kind of ['dated', 'latest'] as const) {
+      expect(KIND_SCORERS[kind].pass(outcome(kind, answer('nulla di utile', newestFirst), ['new']))).toBe(true);
+      expect(KIND_SCORERS[kind].pass(outcome(kind, answer('un colloquio di 50 minuti', oldestFirst), ['new']))).toBe(
+        false,
+      );
+      expect(KIND_SCORERS[kind].pass(outcome(kind, { ...refusal, citations: newestFirst }, ['new']))).toBe(false);
+      // Without gold articles the expected strings decide.
+      expect(KIND_SCORERS[kind].pass(outcome(kind, answer('un colloquio di 50 minuti', oldestFirst)))).toBe(true);
+    }
+    expect(citesGoldFirst(outcome('dated', answer('x', oldestFirst), ['new']))).toBe(false);
+    expect(citesGoldFirst(outcome('dated', answer('x', oldestFirst)))).toBeNull();
+  });
+
+  it('a follow-up passes like a covered question (its turns are asked before it by the runner)', () => {
+    expect(KIND_SCORERS.followup.pass(outcome('followup', answer('durato 50 minuti')))).toBe(true);
+    expect(KIND_SCORERS.followup.pass(outcome('followup', refusal))).toBe(false);
   });
 
   it('a gold article counts when cited by id or by url; no gold list gives null', () => {

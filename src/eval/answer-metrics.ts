@@ -26,16 +26,19 @@ export interface AnswerOutcome {
   gold: readonly string[];
 }
 
-/** True when `text` contains one of `strings`, ignoring case; an empty list never matches. */
+/** An answer's text as a reader sees it: Markdown bold (`**fact**`) is rendered, not read. */
+const asRead = (text: string) => text.replace(/\*\*/g, '');
+
+/** True when `text` as read contains one of `strings`, ignoring case; an empty list never matches. */
 export function containsAny(text: string, strings: readonly string[]): boolean {
-  const lower = text.toLocaleLowerCase('it');
+  const lower = asRead(text).toLocaleLowerCase('it');
   return strings.some((s) => s.trim() !== '' && lower.includes(s.toLocaleLowerCase('it')));
 }
 
 /** Whether an answer counts as holding its gold: answered, and the text (or its first `chars`) contains a gold string. */
 export function holdsGold(outcome: AnswerOutcome, chars = Infinity): boolean {
   if (outcome.answer.mode === 'no-answer') return false;
-  return containsAny(outcome.answer.text.slice(0, chars), outcome.gold);
+  return containsAny(asRead(outcome.answer.text).slice(0, chars), outcome.gold);
 }
 
 /** Aggregates answered questions into {@link AnswerScores}; all zeros for an empty list. */

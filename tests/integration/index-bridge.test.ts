@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { PassageTranslator } from '../../src/index/build-options.js';
 import { GENERATION_FILES, dataLayout, generationDir, readCurrent } from '../../src/index/layout.js';
 import { LiveIndex } from '../../src/index/live-index.js';
 import { readManifest } from '../../src/index/manifest.js';
+import { GATE_FIT_FILE, gateFitKey } from '../../src/retrieval/knobs.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
 import type { Lang } from '../../src/text/lang.js';
 import { REAL_SPEC, realBuildOptions } from '../helpers/build-setup.js';
@@ -205,9 +206,20 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       expect(plain.knobs.denseWeight).toBe(0.05);
       expect(english.knobs.denseWeightCrossLingual).toBe(0.6);
       expect(bridged.groups[0]?.articleId).toBe('it-1');
-      // Through the bridge the gate weighs coverage and cosine together.
-      expect(bridged.knobs).toMatchObject({ gateDenseWeight: 2, minGateScore: 1.28 });
-      expect(plain.knobs.gateDenseWeight).toBe(0);
+      // Through the bridge the gate is the one fitted for bridged indexes (npm run fit-gate), without it the plain one.
+      const fitted = JSON.parse(readFileSync(GATE_FIT_FILE, 'utf8')) as Record<
+        string,
+        { denseWeight: number; threshold: number }
+      >;
+      const bridgedFit = fitted[gateFitKey('all-MiniLM-L6-v2', true)];
+      expect(bridgedFit).toBeDefined();
+      expect(bridged.knobs).toMatchObject({
+        gateLinear: true,
+        gateDenseWeight: bridgedFit?.denseWeight,
+        minGateScore: bridgedFit?.threshold,
+      });
+      const plainFit = fitted[gateFitKey('all-MiniLM-L6-v2', false)];
+      expect(plain.knobs.gateDenseWeight).toBe(plainFit?.denseWeight ?? 0);
       const offTopic = await retrieve({
         generation: lease.generation,
         embedder,

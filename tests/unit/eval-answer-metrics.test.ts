@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/answer.js';
-import { containsAny, scoreAnswers } from '../../src/eval/answer-metrics.js';
+import { containsAny, holdsGold, scoreAnswers } from '../../src/eval/answer-metrics.js';
 import { parseQuestionSet } from '../../src/eval/question-set.js';
 import { citesGold, citesGoldFirst, KIND_SCORERS, type QuestionOutcome } from '../../src/eval/score-kinds.js';
 
@@ -13,6 +13,13 @@ describe('answer metrics', () => {
     expect(containsAny('È stato importante', ['è stato'])).toBe(true);
     expect(containsAny('anything', [])).toBe(false);
     expect(containsAny('anything', ['  '])).toBe(false);
+  });
+
+  it('reads the answer as rendered: bold markers do not split a gold string', () => {
+    expect(containsAny('un colloquio di **50 minuti** con Lavrov', ['colloquio di 50 minuti'])).toBe(true);
+    expect(
+      holdsGold({ answer: { text: `${'x'.repeat(396)}**50 minuti**`, mode: 'extractive' }, gold: ['50 minuti'] }, 406),
+    ).toBe(true);
   });
 
   it('counts every question, a refusal as a miss even when its text holds the gold string', () => {

@@ -6,15 +6,16 @@ import { autostartApertium } from './app/apertium-autostart.js';
 import { conversationRetentionFrom, modelSourcesFrom } from './app/compose.js';
 import { createLogger } from './app/logger.js';
 import { readStatus } from './app/status.js';
-import { ConfigError, loadConfig, projectRoot } from './config.js';
+import { ConfigError, folderSources, loadConfig, loadSources, projectRoot } from './config.js';
 import { createBot } from './discord/bot.js';
 import { resolveModel } from './embedding/resolve-model.js';
 import { ChildReindexer } from './index/child-reindexer.js';
 import { createGapLog } from './gaps/gap-log.js';
 import { dataLayout } from './index/layout.js';
 import { startReindexSchedule } from './index/reindex-schedule.js';
-import { findStaleness } from './index/staleness.js';
+import { findStaleness, StaleLog, staleKey } from './index/staleness.js';
 import { StateDb } from './store/state-db.js';
+import { redactUrls } from './util/redact-url.js';
 
 let config;
 try {
@@ -56,6 +57,15 @@ answers.live.refresh();
 if (answers.live.status().generationId === null)
   logger.warn({ dataDir: config.DATA_DIR }, 'no index yet: answering "the archive is not indexed" until a /reindex');
 
+// The sources file is read again for each /status, so an edited file shows its sources at once.
+const configuredSourceIds = (): string[] | null => {
+  try {
+    return (loadSources(config) ?? folderSources(config.CORPUS_DIR)).sources.map((s) => s.id);
+  } catch {
+    return null;
+  }
+};
+
 const bot = createBot({
   logger,
   services: {
@@ -73,6 +83,7 @@ const bot = createBot({
             reason: answers.translation.reason,
           },
           configuredModel,
+          configuredSourceIds,
           staleAfterMs: config.STALE_AFTER,
         }),
       ),
@@ -101,14 +112,24 @@ const schedule =
   config.REINDEX_EVERY === null ? null : startReindexSchedule({ reindexer, everyMs: config.REINDEX_EVERY, logger });
 if (schedule !== null) logger.info({ everyMs: config.REINDEX_EVERY }, 'scheduled reindex on');
 
-// While builds keep failing past STALE_AFTER, the log says so once an hour.
+// While the builds or a source keep failing past STALE_AFTER, the log says so once an hour for each.
 const HOUR_MS = 3_600_000;
+const staleLog = new StaleLog(HOUR_MS);
 const warnIfStale = () => {
-  const stale = findStaleness(state.lastRuns(), Date.now(), config.STALE_AFTER);
-  if (stale !== null) logger.warn(stale, 'index going stale: builds have failed for longer than STALE_AFTER');
+  const sources = state.sources.listSources();
+  const ids = configuredSourceIds();
+  const watched = ids === null ? sources : sources.filter((s) => ids.includes(s.sourceId));
+  for (const item of staleLog.due(findStaleness(state.lastRuns(), watched, Date.now(), config.STALE_AFTER), Date.now()))
+    logger.warn(
+      { stale: staleKey(item), ...item, error: item.error === null ? null : redactUrls(item.error) },
+      item.kind === 'build'
+        ? 'index going stale: builds have failed for longer than STALE_AFTER'
+        : 'source going stale: its pulls have failed for longer than STALE_AFTER',
+    );
 };
 warnIfStale();
-const staleTimer = setInterval(warnIfStale, HOUR_MS).unref();
+// Checked every minute (a state.db read); StaleLog keeps each warning to once an hour.
+const staleTimer = setInterval(warnIfStale, 60_000).unref();
 
 const shutdown = (signal: string) => {
   clearInterval(staleTimer);

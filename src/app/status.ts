@@ -1,12 +1,15 @@
-import type { AnswerMode, StatusNote, StatusSnapshot } from '../discord/ports.js';
+import type { AnswerMode, SourceFreshness, StatusNote, StatusSnapshot } from '../discord/ports.js';
 import type { LiveIndex } from '../index/live-index.js';
 import { bridgeNote } from '../index/manifest.js';
 import { findStaleness } from '../index/staleness.js';
+import type { SourceStateRow } from '../store/source-state.js';
 import type { StateDb } from '../store/state-db.js';
 
 export interface StatusSources {
   live: LiveIndex;
-  state: StateDb;
+  state: Pick<StateDb, 'lastRuns' | 'voteCounts'> & { sources: Pick<StateDb['sources'], 'listSources'> };
+  /** The ids of the sources configured now (the sources file is read per call); null: show every source state.db knows. */
+  configuredSourceIds?: () => readonly string[] | null;
   startedAt: number;
   answerMode: AnswerMode;
   translator: StatusSnapshot['translator'];
@@ -24,6 +27,8 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
   const manifest = lease?.generation.manifest ?? null;
   lease?.release();
   const runs = sources.state.lastRuns();
+  const configured = sources.configuredSourceIds?.() ?? null;
+  const sourceRows = configuredRows(sources.state.sources.listSources(), configured);
   const model = manifest?.model.id ?? null;
   const liveError = sources.live.status().error;
   const notes: StatusNote[] = [];
@@ -50,7 +55,32 @@ export function readStatus(sources: StatusSources): StatusSnapshot {
             error: runs.last.error,
           },
     uptimeMs: Date.now() - sources.startedAt,
-    stale: findStaleness(runs, (sources.now ?? Date.now)(), sources.staleAfterMs),
+    sources: configured === null ? sourceRows.map(toFreshness) : configured.map((id) => freshnessOf(id, sourceRows)),
+    stale: findStaleness(runs, sourceRows, (sources.now ?? Date.now)(), sources.staleAfterMs),
     feedback: sources.state.voteCounts(),
+  };
+}
+
+/** The rows of the configured sources, in the file's order; every row when the configuration is unknown. */
+function configuredRows(rows: SourceStateRow[], configured: readonly string[] | null): SourceStateRow[] {
+  if (configured === null) return rows;
+  const byId = new Map(rows.map((row) => [row.sourceId, row]));
+  return configured.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The freshness of source `id`: never pulled when state.db has no row for it yet. */
+function freshnessOf(id: string, rows: SourceStateRow[]): SourceFreshness {
+  const row = rows.find((r) => r.sourceId === id);
+  if (row !== undefined) return toFreshness(row);
+  return { id, lastSuccessAt: null, newestArticleDate: null, lastErrorAt: null, lastErrorCode: null };
+}
+
+function toFreshness(row: SourceStateRow): SourceFreshness {
+  return {
+    id: row.sourceId,
+    lastSuccessAt: row.lastSuccessAt,
+    newestArticleDate: row.newestArticleDate,
+    lastErrorAt: row.lastErrorAt,
+    lastErrorCode: row.lastErrorCode,
   };
 }

@@ -1,5 +1,7 @@
-import { ChannelType, escapeMarkdown, PermissionFlagsBits } from 'discord.js';
-import type { Staleness } from '../index/staleness.js';
+import { ChannelType, PermissionFlagsBits } from 'discord.js';
+import type { StaleItem } from '../index/staleness.js';
+import { redactUrls } from '../util/redact-url.js';
+import { sourceLabel, wordSourceError } from './format-sources.js';
 import { formatTimestamp } from './format-units.js';
 import type { Client, Guild, PermissionsBitField } from 'discord.js';
 import { LRUCache } from 'lru-cache';
@@ -111,18 +113,15 @@ export function channelsLackingPermissions(
   });
 }
 
-/** The moderators' /status section: channels lacking permissions, then the intent and commands. */
+/** The moderators' /status section: stale builds and sources, channels lacking permissions, then the intent and commands. */
 export function formatSetupReport(
   channels: Array<{ channelId: string; missing: NeededPermission[] }>,
   problems: SetupProblem[],
   lang: Lang,
-  stale: Staleness | null = null,
+  stale: readonly StaleItem[] = [],
 ): string {
   const lines = [t(lang, 'setup.status.title')];
-  if (stale !== null)
-    lines.push(
-      `⚠️ ${t(lang, 'setup.stale', { since: formatTimestamp(stale.since, 'R'), error: escapeMarkdown((stale.error ?? '—').slice(0, 300)) })}`,
-    );
+  for (const item of stale) lines.push(`⚠️ ${formatStaleItem(item, lang)}`);
   for (const c of channels)
     lines.push(
       `⚠️ ${t(lang, 'setup.status.channel', { channel: `<#${c.channelId}>`, permissions: list(c.missing, lang) })}`,
@@ -130,4 +129,19 @@ export function formatSetupReport(
   for (const p of problems) lines.push(`⚠️ ${formatSetupProblems([p], lang).replace(/^ℹ️ /, '')}`);
   if (lines.length === 1) lines.push(t(lang, 'setup.status.none'));
   return lines.join('\n');
+}
+
+/** One stale build or source, for moderators: since when, and the latest error (URLs without credentials). */
+function formatStaleItem(item: StaleItem, lang: Lang): string {
+  const since = formatTimestamp(item.since, 'R');
+  const detail = `\`${redactUrls(item.error ?? '—')
+    .slice(0, 300)
+    .replace(/`/g, "'")}\``;
+  if (item.kind === 'build') return t(lang, 'setup.stale', { since, error: detail });
+  return t(lang, 'setup.stale-source', {
+    source: sourceLabel(item.sourceId),
+    since,
+    reason: wordSourceError(item.errorCode, lang),
+    error: detail,
+  });
 }

@@ -3,13 +3,17 @@ import { t } from '../i18n/index.js';
 import { wordBridgeNote } from '../index/word-report.js';
 import type { Lang } from '../text/lang.js';
 import { wordTranslatorReason } from '../translate/select.js';
+import { formatSourceFreshness } from './format-sources.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-units.js';
 import type { StatusNote, StatusSnapshot } from './ports.js';
 
 /** A value shown inside a code span: a backtick in it would end the span. */
 const inCode = (text: string) => text.replace(/`/g, "'");
 
-/** The /status reply for `snapshot`, worded in `lang`; well under 2,000 characters for sane inputs. */
+/**
+ * The /status reply for `snapshot`, worded in `lang`, with the article sources' freshness after
+ * a blank line; the caller splits it into messages of at most 2,000 characters.
+ */
 export function formatStatus(snapshot: StatusSnapshot, lang: Lang): string {
   const count = (n: number) => formatCount(n, lang);
   const lines = [`**${t(lang, 'status.title')}**`];
@@ -40,7 +44,8 @@ export function formatStatus(snapshot: StatusSnapshot, lang: Lang): string {
   lines.push(t(lang, 'status.last-run', { run: formatLastRun(snapshot.lastRun, lang) }));
   lines.push(t(lang, 'status.uptime', { duration: formatDuration(snapshot.uptimeMs, lang) }));
   lines.push(t(lang, 'status.feedback', { up: count(snapshot.feedback.up), down: count(snapshot.feedback.down) }));
-  return lines.join('\n');
+  const sources = formatSourceFreshness(snapshot.sources, lang);
+  return sources === '' ? lines.join('\n') : `${lines.join('\n')}\n\n${sources}`;
 }
 
 function wordNote(lang: Lang, note: StatusNote): string {

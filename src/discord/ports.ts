@@ -1,12 +1,24 @@
 import type { Answer } from '../answer/answer.js';
 import type { GapLog } from '../gaps/gap-log.js';
-import type { Staleness } from '../index/staleness.js';
+import type { StaleItem } from '../index/staleness.js';
 import type { BridgeNote, BuildProgress, BuildReport } from '../index/build-report.js';
 import type { Lang } from '../text/lang.js';
 import type { TranslatorReason } from '../translate/select.js';
 
 /** A note beside the model in /status: how passages were embedded, a pending model switch, a load error. */
 export type StatusNote = BridgeNote | { code: 'would-switch'; to: string } | { code: 'live-error'; error: string };
+
+/** How fresh one article source is, as /status shows it to everyone. */
+export interface SourceFreshness {
+  id: string;
+  /** ISO 8601 of the last pull that worked (fetched, or unchanged: 304), null when none did. */
+  lastSuccessAt: string | null;
+  /** The newest publication date among its articles (`YYYY-MM[-DD]`), null when none is dated. */
+  newestArticleDate: string | null;
+  /** The latest pull error's time and code (`http-500`, `timeout`…), null when it never failed. */
+  lastErrorAt: string | null;
+  lastErrorCode: string | null;
+}
 
 /** How answers are written: by the LLM `model`, or extractively. */
 export type AnswerMode = { mode: 'llm'; model: string } | { mode: 'extractive' };
@@ -23,8 +35,10 @@ export interface StatusSnapshot {
   translator: { engine: string | null; reason: TranslatorReason };
   lastSuccessAt: string | null;
   lastRun: { outcome: 'success' | 'failed'; finishedAt: string; error: string | null } | null;
-  /** Builds failing for longer than STALE_AFTER (shown to moderators), else null. */
-  stale: Staleness | null;
+  /** Each configured article source's freshness, by id. */
+  sources: SourceFreshness[];
+  /** The build or the sources failing for longer than STALE_AFTER (shown to moderators). */
+  stale: StaleItem[];
   uptimeMs: number;
   feedback: { up: number; down: number };
 }

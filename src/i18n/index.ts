@@ -16,6 +16,7 @@ import { discord } from './areas/discord.js';
 import { errors } from './areas/errors.js';
 import { gaps } from './areas/gaps.js';
 import { setup } from './areas/setup.js';
+import { sources } from './areas/sources.js';
 import { status } from './areas/status.js';
 import { translate } from './areas/translate.js';
 import type { Area, Placeholders } from './define-area.js';
@@ -24,10 +25,17 @@ export { defineArea, findAreaProblems } from './define-area.js';
 export type { Area } from './define-area.js';
 
 /** Every area of the catalogue, by name (a name has no dot). */
-export const AREAS = { answer, build, discord, errors, gaps, setup, status, translate } as const satisfies Record<
-  string,
-  Area
->;
+export const AREAS = {
+  answer,
+  build,
+  discord,
+  errors,
+  gaps,
+  setup,
+  sources,
+  status,
+  translate,
+} as const satisfies Record<string, Area>;
 
 type Areas = typeof AREAS;
 type AreaName = Extract<keyof Areas, string>;

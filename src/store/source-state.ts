@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS source_state (
   last_error_at TEXT,
   last_error_code TEXT,
   last_error TEXT,
+  -- When the current run of failed pulls began (null while the source works).
+  failing_since TEXT,
   articles INTEGER NOT NULL DEFAULT 0,
   newest_article_date TEXT,
   report TEXT
@@ -35,7 +37,14 @@ CREATE TABLE IF NOT EXISTS http_validators (
 );
 `;
 
-/** What a source gave in its latest pull (one row of `source_state`, as #17's /status reads it). */
+/** Adds the columns later versions brought to a `source_state` table created before them. */
+export function migrateSourceState(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(source_state)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'failing_since'))
+    db.exec('ALTER TABLE source_state ADD COLUMN failing_since TEXT');
+}
+
+/** What a source gave in its latest pull (one row of `source_state`, as /status reads it). */
 export interface SourceStateRow {
   sourceId: string;
   type: string;
@@ -46,6 +55,8 @@ export interface SourceStateRow {
   lastErrorAt: string | null;
   lastErrorCode: string | null;
   lastError: string | null;
+  /** When the current run of failed pulls began; null unless the latest pull failed. */
+  failingSince: string | null;
   articles: number;
   newestArticleDate: string | null;
 }
@@ -72,37 +83,46 @@ export class SourceStateStore {
       .prepare(
         `SELECT source_id AS sourceId, type, location, last_attempt_at AS lastAttemptAt, last_outcome AS lastOutcome,
           last_success_at AS lastSuccessAt, last_error_at AS lastErrorAt, last_error_code AS lastErrorCode,
-          last_error AS lastError, articles, newest_article_date AS newestArticleDate
+          last_error AS lastError, failing_since AS failingSince, articles, newest_article_date AS newestArticleDate
          FROM source_state ORDER BY source_id`,
       )
       .all() as SourceStateRow[];
   }
 
-  /** Records a pull's outcome; success and error times are kept from earlier pulls when this one has none. */
-  recordPull(pull: {
-    sourceId: string;
-    type: string;
-    location: string;
-    outcome: 'fetched' | 'unchanged' | 'failed';
-    errorCode: string | null;
-    error: string | null;
-    articles: number;
-    newestArticleDate: string | null;
-    report: unknown;
-  }): void {
-    const now = new Date().toISOString();
+  /**
+   * Records a pull's outcome at `now`; success and error times are kept from earlier pulls when
+   * this one has none, and `failing_since` marks the first of consecutive failed pulls.
+   */
+  recordPull(
+    pull: {
+      sourceId: string;
+      type: string;
+      location: string;
+      outcome: 'fetched' | 'unchanged' | 'failed';
+      errorCode: string | null;
+      error: string | null;
+      articles: number;
+      newestArticleDate: string | null;
+      report: unknown;
+    },
+    at: Date = new Date(),
+  ): void {
+    const now = at.toISOString();
     const failed = pull.outcome === 'failed';
     this.db
       .prepare(
         `INSERT INTO source_state (source_id, type, location, last_attempt_at, last_outcome, last_success_at,
-           last_error_at, last_error_code, last_error, articles, newest_article_date, report)
-         VALUES (@sourceId, @type, @location, @now, @outcome, @success, @errorAt, @errorCode, @error, @articles, @newest, @report)
+           last_error_at, last_error_code, last_error, failing_since, articles, newest_article_date, report)
+         VALUES (@sourceId, @type, @location, @now, @outcome, @success, @errorAt, @errorCode, @error, @failingSince,
+           @articles, @newest, @report)
          ON CONFLICT (source_id) DO UPDATE SET type = excluded.type, location = excluded.location,
            last_attempt_at = excluded.last_attempt_at, last_outcome = excluded.last_outcome,
            last_success_at = coalesce(excluded.last_success_at, last_success_at),
            last_error_at = coalesce(excluded.last_error_at, last_error_at),
            last_error_code = coalesce(excluded.last_error_code, last_error_code),
            last_error = coalesce(excluded.last_error, last_error),
+           failing_since = CASE WHEN excluded.failing_since IS NULL THEN NULL
+             ELSE coalesce(source_state.failing_since, excluded.failing_since) END,
            articles = excluded.articles, newest_article_date = excluded.newest_article_date, report = excluded.report`,
       )
       .run({
@@ -110,6 +130,7 @@ export class SourceStateStore {
         now,
         success: failed ? null : now,
         errorAt: pull.error === null ? null : now,
+        failingSince: failed ? now : null,
         newest: pull.newestArticleDate,
         report: JSON.stringify(pull.report),
       });

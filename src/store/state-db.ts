@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SOURCE_SCHEMA, SourceStateStore } from './source-state.js';
+import { migrateSourceState, SOURCE_SCHEMA, SourceStateStore } from './source-state.js';
 import { CONVERSATION_SCHEMA, ConversationStore, type ConversationRetention } from './conversations.js';
 
 const SCHEMA = `
@@ -70,6 +70,7 @@ export class StateDb {
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
       db.exec(SOURCE_SCHEMA);
+      migrateSourceState(db);
       db.exec(CONVERSATION_SCHEMA);
     } catch (error) {
       db?.close();

@@ -107,16 +107,40 @@ describe('missing channel permissions', () => {
   });
 });
 
-describe('builds failing past STALE_AFTER', () => {
-  it('moderators see a warning line with the error in /status, members do not', async () => {
+describe('builds and sources failing past STALE_AFTER', () => {
+  it('moderators see a warning line per stale build or source with its error, members do not', async () => {
     h = await startHarness();
-    h.services.stale = { since: '2026-11-30T02:00:00.000Z', error: 'feed https://example.com/rss: HTTP 500' };
+    const since = '2026-11-30T02:00:00.000Z';
+    h.services.stale = [
+      { kind: 'build', since, error: 'feed https://example.com/rss: HTTP 500' },
+      {
+        kind: 'source',
+        sourceId: 'feed:https://editor:hunter2@news.example.org/feed?api_key=s3cret&lang=it',
+        since,
+        errorCode: 'timeout',
+        error:
+          'https://editor:hunter2@news.example.org/feed?api_key=s3cret&lang=it: no complete answer within 15000 ms',
+      },
+    ];
     const mod = await statusAs(h, PERMISSIONS.manageGuild);
+    const at = `<t:${Date.parse(since) / 1000}:R>`;
     expect(mod).toContain(
-      `⚠️ Builds have been failing since <t:${Date.parse('2026-11-30T02:00:00.000Z') / 1000}:R> (none succeeded since): feed https://example.com/rss: HTTP 500`,
+      `⚠️ Builds have been failing since ${at} (none succeeded since): \`feed https://example.com/rss: HTTP 500\``,
     );
-    expect(await statusAs(h, PERMISSIONS.manageGuild, 'it')).toContain('⚠️ Le indicizzazioni falliscono da <t:');
-    expect(await statusAs(h, PERMISSIONS.everyone)).not.toContain('HTTP 500');
+    expect(mod).toContain(
+      `⚠️ Source \`feed:https://news.example.org/feed?api_key=***&lang=it\` has been failing since ${at} (no pull succeeded since): the server did not answer in time — \`https://news.example.org/feed?api_key=***&lang=it: no complete answer within 15000 ms\``,
+    );
+    expect(mod).not.toContain('hunter2');
+    expect(mod).not.toContain('s3cret');
+    const italian = await statusAs(h, PERMISSIONS.manageGuild, 'it');
+    expect(italian).toContain('⚠️ Le indicizzazioni falliscono da <t:');
+    expect(italian).toContain(
+      '⚠️ La fonte `feed:https://news.example.org/feed?api_key=***&lang=it` non si aggiorna da',
+    );
+    expect(italian).toContain('il server non ha risposto in tempo');
+    const member = await statusAs(h, PERMISSIONS.everyone);
+    expect(member).not.toContain('HTTP 500');
+    expect(member).not.toContain('failing since');
   });
 });
 

@@ -36,6 +36,24 @@ describe('/status', () => {
     expect(text).toContain('Feedback: 👍 1 · 👎 0');
   });
 
+  it('lists each article source with its last successful pull, newest article and last error, for members too', async () => {
+    h.services.sources = [
+      {
+        id: 'feed:https://news.example.org/feed',
+        lastSuccessAt: '2026-11-30T08:00:00.000Z',
+        newestArticleDate: '2026-11-29',
+        lastErrorAt: '2026-12-01T08:00:00.000Z',
+        lastErrorCode: 'http-503',
+      },
+    ];
+    const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('reader'), permissions: '0', locale: 'it' });
+    const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));
+    h.services.sources = [];
+    expect(text).toContain(
+      `**Fonti degli articoli**\n• \`feed:https://news.example.org/feed\` — ultimo aggiornamento riuscito: <t:${Date.parse('2026-11-30T08:00:00.000Z') / 1000}:R> · articolo più recente: 29 novembre 2026 · ultimo errore (<t:${Date.parse('2026-12-01T08:00:00.000Z') / 1000}:R>): il server ha risposto con un errore (HTTP 503)`,
+    );
+  });
+
   it('in Italian for an Italian client', async () => {
     const i = h.fake.sendSlashCommand({ name: 'status', user: h.fake.user('lettore'), locale: 'it' });
     const text = contentOf(await h.fake.waitFor(editsOriginal(i.token)));

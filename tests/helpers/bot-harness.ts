@@ -126,8 +126,10 @@ export class FakeServices implements BotServices {
   /** The real state database, in memory, behind the real GapLog. */
   readonly state = new StateDb(':memory:');
   readonly gaps = createGapLog(this.state, { retentionDays: 90 });
-  /** What /status reports as stale (none by default). */
-  stale: StatusSnapshot['stale'] = null;
+  /** What /status reports as stale (nothing by default). */
+  stale: StatusSnapshot['stale'] = [];
+  /** The article sources /status lists (none by default). */
+  sources: StatusSnapshot['sources'] = [];
   /** Conversations started on threads the bot opened (asks do not add turns: answers are canned). */
   readonly memory = new MemoryConversations();
   readonly conversations = {
@@ -153,6 +155,7 @@ export class FakeServices implements BotServices {
       translator: { engine: 'apertium', reason: { code: 'apertium', url: 'http://127.0.0.1:2737' } },
       lastSuccessAt: '2024-05-01T10:00:00.000Z',
       lastRun: { outcome: 'failed', finishedAt: '2024-05-02T10:00:00.000Z', error: 'disk full' },
+      sources: this.sources,
       stale: this.stale,
       uptimeMs: 3_723_000,
       feedback: this.feedback.counts(),

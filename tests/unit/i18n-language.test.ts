@@ -8,6 +8,7 @@ import {
   formatHandover,
   formatProgress,
 } from '../../src/discord/format-build.js';
+import { formatSetupReport } from '../../src/discord/diagnose.js';
 import { formatStatus } from '../../src/discord/format-status.js';
 import type { StatusNote, StatusSnapshot } from '../../src/discord/ports.js';
 import type { ModelSource } from '../../src/embedding/resolve-model.js';
@@ -93,12 +94,35 @@ function snapshot(overrides: Partial<StatusSnapshot>): StatusSnapshot {
     translator: { engine: 'apertium', reason: { code: 'apertium', url: URL } },
     lastSuccessAt: '2026-12-01T10:00:00.000Z',
     lastRun: { outcome: 'success', finishedAt: '2026-12-01T10:00:00.000Z', error: null },
-    stale: null,
+    sources: [],
+    stale: [],
     uptimeMs: 3_723_000,
     feedback: { up: 3, down: 1 },
     ...overrides,
   };
 }
+
+const SOURCES: StatusSnapshot['sources'] = ['2026-12-01T09:00:00.000Z', null].flatMap((lastSuccessAt) =>
+  ['http-500', 'timeout', 'too-large', 'network', 'malformed-xml', 'not-a-feed', 'redirect-loop', 'odd-code', null].map(
+    (lastErrorCode) => ({
+      id: 'feed:https://news.example.org/feed',
+      lastSuccessAt,
+      newestArticleDate: lastSuccessAt === null ? null : '2025-07-14',
+      lastErrorAt: lastErrorCode === null ? null : '2026-12-01T10:00:00.000Z',
+      lastErrorCode,
+    }),
+  ),
+);
+const STALE: StatusSnapshot['stale'] = [
+  { kind: 'build', since: '2026-11-30T02:00:00.000Z', error: 'disk full' },
+  {
+    kind: 'source',
+    sourceId: 'wordpress:https://news.example.org',
+    since: '2026-11-30T02:00:00.000Z',
+    errorCode: 'not-wordpress',
+    error: 'https://news.example.org/wp-json/wp/v2/posts: HTTP 404',
+  },
+];
 
 /** Every /status reply worth reading: each note, translator reason, answer mode and last run. */
 function statusTexts(lang: Lang): string[] {
@@ -116,6 +140,8 @@ function statusTexts(lang: Lang): string[] {
     ...TRANSLATOR_REASONS.map((reason) =>
       formatStatus(snapshot({ translator: { engine: reason.code === 'off' ? null : 'apertium', reason } }), lang),
     ),
+    formatStatus(snapshot({ sources: SOURCES }), lang),
+    formatSetupReport([], [], lang, STALE),
   ];
 }
 

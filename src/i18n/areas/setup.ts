@@ -20,6 +20,8 @@ export const setup = defineArea({
     'status.channel': '{channel}: mancano {permissions}',
     'status.none': 'Nessun problema di permessi, intent o comandi.',
     stale: 'Le indicizzazioni falliscono da {since} (nessuna riuscita da allora): {error}',
+    'stale-source':
+      'La fonte {source} non si aggiorna da {since} (nessuna lettura riuscita da allora): {reason} — {error}',
   },
   en: {
     'permission.ViewChannel': 'View Channel',
@@ -39,5 +41,6 @@ export const setup = defineArea({
     'status.channel': '{channel}: missing {permissions}',
     'status.none': 'No permission, intent or command problems.',
     stale: 'Builds have been failing since {since} (none succeeded since): {error}',
+    'stale-source': 'Source {source} has been failing since {since} (no pull succeeded since): {reason} — {error}',
   },
 });

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { ModelSources } from '../embedding/resolve-model.js';
 import { checkIndexAndModel, type TryModel } from './check-index.js';
 import { checkApertium, checkLlm } from './check-services.js';
+import { checkSourcesFile, checkSourcesReachable, type SourcesCheck } from './check-sources.js';
 import { checkToken } from './check-token.js';
 import { Findings, type DoctorReport } from './problem.js';
 
@@ -13,13 +14,14 @@ export interface DoctorDeps {
   sources: ModelSources;
   tryModel: TryModel;
   checkDiscord: CheckDiscord;
-  /** Skip every check that needs the network (Discord, APy, LLM). */
+  /** Skip every check that needs the network (Discord, APy, LLM, sources). */
   offline: boolean;
   timeoutMs: number;
 }
 
 /**
- * Checks the configuration offline (token shape, index, model) and online (Discord, APy, LLM)
+ * Checks the configuration offline (token shape, index, model, sources file) and online
+ * (Discord, APy, LLM, each remote source)
  * and returns every problem found, with what to do. Never throws: a check that crashes becomes
  * a `check-crashed` problem naming it.
  */
@@ -48,8 +50,12 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
       tryModel: deps.tryModel,
     }),
   );
+  let sources: SourcesCheck = null;
+  await guard('sources file', () => {
+    sources = checkSourcesFile(findings, config);
+  });
   if (deps.offline) {
-    findings.skip('online checks', '--offline: Discord, APy and the LLM were not contacted');
+    findings.skip('online checks', '--offline: Discord, APy, the LLM and the sources were not contacted');
     return findings.report();
   }
   const usable: string | null = token;
@@ -63,5 +69,7 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
       timeoutMs: deps.timeoutMs,
     }),
   );
+  const checked: SourcesCheck = sources;
+  await guard('sources', () => checkSourcesReachable(findings, checked));
   return findings.report();
 }

@@ -2,13 +2,16 @@
  * `npm run doctor` as a child process (scripts/doctor.ts, what the npm script runs): in a fresh
  * clone's situation (no .env, no index) and against a fake Discord, with each problem it can find.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { APPLICATION_FLAGS, FakeDiscord } from '../helpers/fake-discord.js';
+import { rssFeed, ITEMS } from '../fixtures/sources/feeds.js';
+import { closedPortUrl } from '../helpers/loopback.js';
 import { makeBotWorkspace } from '../helpers/main-corpus.js';
+import { SourceServer } from '../helpers/source-server.js';
 import { botEnv, runNode, Transcript } from '../helpers/main-process.js';
 
 interface DoctorJson {
@@ -88,6 +91,64 @@ describe('npm run doctor -- --json', () => {
     expect(json).toEqual({ ok: true, problems: [] });
     expect(code).toBe(0);
   });
+
+  it('a sources file: invalid, then with an unreadable folder and unreachable sources: each named with its key, exit 0 (the index still answers)', async () => {
+    const server = await new SourceServer().start();
+    const file = path.join(ws.root, 'sources.json');
+    try {
+      writeFileSync(file, JSON.stringify({ sources: [{ type: 'feed', url: 'not a url' }] }));
+      const invalid = await doctor({ ...botEnv({ fake, ...ws }), SOURCES_FILE: file });
+      expect(invalid.json.problems).toEqual([
+        expect.objectContaining({ code: 'sources-invalid', key: 'SOURCES_FILE', fatal: false }),
+      ]);
+      expect(invalid.json.problems[0]?.message).toContain('sources.0.url: expected an http(s) URL');
+      expect(invalid.code).toBe(0);
+
+      server.routes.set('/feed', {
+        body: rssFeed(server.base, ITEMS),
+        headers: { 'content-type': 'application/rss+xml' },
+      });
+      server.routes.set('/broken?token=s3cret', { status: 500, body: 'oops' });
+      const closed = await closedPortUrl();
+      const sources = [
+        { type: 'folder', path: ws.corpusDir },
+        { type: 'folder', id: 'exports', path: path.join(ws.root, 'no-such-folder') },
+        { type: 'feed', id: 'cronaca', url: server.url('/feed') },
+        { type: 'feed', url: server.url('/broken?token=s3cret') },
+        { type: 'wordpress', id: 'sito', url: closed },
+      ];
+      writeFileSync(file, JSON.stringify({ sources, fetch: { timeoutMs: 2000, delayMs: 0 } }));
+      const run = await doctor({ ...botEnv({ fake, ...ws }), SOURCES_FILE: file });
+      expect(run.json.problems.map((p) => [p.code, p.key, p.fatal])).toEqual([
+        ['source-folder-unreadable', 'sources.1.path', false],
+        ['source-unreachable', 'sources.3.url', false],
+        ['source-unreachable', 'sources.4.url', false],
+      ]);
+      const [, broken, site] = run.json.problems;
+      expect(broken?.message).toContain('does not answer: http-500');
+      expect(site?.message).toContain('Source sito');
+      expect(site?.message).toContain('does not answer: network');
+      expect(run.stdout).toContain(`✓ source cronaca: ${server.url('/feed')} answers`);
+      expect(run.stdout).toContain('✓ sources file:');
+      expect(run.stdout).not.toContain('s3cret');
+      expect(run.code).toBe(0);
+      expect(run.json.ok).toBe(true);
+      // Offline, the folder is still checked and no source is contacted.
+      const before = server.requests.length;
+      const offline = await runNode(
+        'scripts/doctor.ts',
+        ['--json', '--offline'],
+        { ...botEnv({ fake, ...ws }), SOURCES_FILE: file },
+        transcript,
+      );
+      expect(offline.stdout).toContain('source-folder-unreadable');
+      expect(offline.stdout).not.toContain('source-unreachable');
+      expect(server.requests.length).toBe(before);
+    } finally {
+      rmSync(file, { force: true });
+      await server.stop();
+    }
+  }, 90_000);
 
   it('a rejected token, a malformed one, a mismatched client id, an intent switched off, a dead APy and LLM', async () => {
     fake.applicationFlags = APPLICATION_FLAGS.none;

@@ -238,6 +238,17 @@ const feedSource = z.strictObject({
   maxPages: z.int().min(1).max(1000).default(10),
 });
 const wordpressSource = z.strictObject({ type: z.literal('wordpress'), ...remoteBase });
+const sitemapSource = z.strictObject({
+  type: z.literal('sitemap'),
+  id: sourceId,
+  /** A sitemap, news sitemap or sitemap index; only pages on its host are fetched. */
+  url: httpUrl,
+  hosts: hostList,
+  /** Article pages taken from the sitemaps per pull (newest `lastmod` first). */
+  maxUrls: z.int().min(1).max(100_000).default(1000),
+  /** Sitemap files read per pull (the index and the sitemaps it lists, nested or not). */
+  maxSitemaps: z.int().min(1).max(1000).default(50),
+});
 const fetchSettings = z
   .strictObject({
     timeoutMs: z.int().min(100).max(300_000).default(15_000),
@@ -261,7 +272,7 @@ const fetchSettings = z
     userAgent: 'ArchivistaBot/0.1 (+news archive indexer)',
   });
 const sourcesFileSchema = z.strictObject({
-  sources: z.array(z.discriminatedUnion('type', [folderSource, feedSource, wordpressSource])).min(1),
+  sources: z.array(z.discriminatedUnion('type', [folderSource, feedSource, wordpressSource, sitemapSource])).min(1),
   fetch: fetchSettings,
 });
 

@@ -19,8 +19,8 @@ interface Doc {
  * The article of an HTML page: text by Mozilla's Readability (on a linkedom DOM), metadata
  * from JSON-LD `NewsArticle` (or Article, BlogPosting…), else OpenGraph/`article:` meta tags,
  * else the page's own title and `<html lang>`. `url` is `pageUrl` (the link the source gave);
- * without one, the page's canonical/og:url. Returns null when the page holds no article (less
- * than MIN_ARTICLE_CHARS of text). Never throws.
+ * without one, the JSON-LD `url`, else the page's canonical link, else og:url. Returns null
+ * when the page holds no article (less than MIN_ARTICLE_CHARS of text). Never throws.
  */
 export function extractArticle(html: string, pageUrl: string | null): RemoteDraft | null {
   try {
@@ -39,7 +39,8 @@ function extract(html: string, pageUrl: string | null): RemoteDraft | null {
   const meta = (name: string) =>
     doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
   // Readability changes the document it reads: metadata first.
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url');
+  const canonical =
+    str(ld?.url) ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url');
   const metadata = {
     title: str(ld?.headline) ?? meta('og:title'),
     date: str(ld?.datePublished) ?? meta('article:published_time'),

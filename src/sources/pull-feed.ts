@@ -5,14 +5,15 @@ import { parseFeed } from './parse-feed.js';
 import {
   emptyPull,
   failedPull,
+  openPull,
   type Pull,
   type PullContext,
   type PullSource,
-  type RemoteSource,
+  type RemoteSourceOf,
 } from './remote-pull.js';
 import { finishRemote } from './remote-article.js';
 
-type FeedSource = Extract<RemoteSource, { type: 'feed' }>;
+type FeedSource = RemoteSourceOf<'feed'>;
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -24,14 +25,12 @@ const ACCEPT =
  * `complete`). A failing first page fails the pull; a failing later page is a problem and keeps
  * what the earlier pages gave.
  */
-export const pullFeed: PullSource<FeedSource> = async (source, context) => {
-  let first;
-  try {
-    first = await context.fetcher.get(source.url, { conditional: context.stored.size > 0, accept: ACCEPT });
-  } catch (error) {
-    const { code, message } = describePullError(error);
-    return failedPull(code, message);
-  }
+export const pullFeed: PullSource<'feed'> = async (source, context) => {
+  const opened = await openPull(() =>
+    context.fetcher.get(source.url, { conditional: context.stored.size > 0, accept: ACCEPT }),
+  );
+  if ('failed' in opened) return opened.failed;
+  const first = opened.value;
   if (first.status === 'not-modified') return { ...emptyPull('unchanged'), unchanged: context.stored.size };
   const pull = emptyPull('fetched');
   const seen = new Set<string>([source.url]);
@@ -41,9 +40,8 @@ export const pullFeed: PullSource<FeedSource> = async (source, context) => {
     try {
       next = readPage(page, source, context, pull);
     } catch (error) {
-      const { code, message } = describePullError(error);
-      if (n === 1) return failedPull(code, message);
-      pull.problems.push({ path: page.url, reason: message });
+      if (n === 1) return failedPull(error);
+      pull.problems.push({ path: page.url, reason: describePullError(error).message });
       pull.failed += 1;
       break;
     }

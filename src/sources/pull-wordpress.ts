@@ -4,15 +4,15 @@ import { describePullError, FetchError } from './http/fetch-error.js';
 import { htmlToLine, htmlToText } from '../corpus/html-text.js';
 import {
   emptyPull,
-  failedPull,
+  openPull,
   type Pull,
   type PullContext,
   type PullSource,
-  type RemoteSource,
+  type RemoteSourceOf,
 } from './remote-pull.js';
 import { finishRemote } from './remote-article.js';
 
-type WordpressSource = Extract<RemoteSource, { type: 'wordpress' }>;
+type WordpressSource = RemoteSourceOf<'wordpress'>;
 
 /** WordPress's largest page size. */
 const PAGE = 100;
@@ -43,15 +43,11 @@ interface Post extends ListedPost {
  * empty). The listing is complete, so posts gone from the site leave the index; a failed
  * listing fails the pull and deletes nothing. Ids and citation links are each post's `link`.
  */
-export const pullWordpress: PullSource<WordpressSource> = async (source, context) => {
+export const pullWordpress: PullSource<'wordpress'> = async (source, context) => {
   const api = `${source.url.replace(/\/+$/, '')}/wp-json/wp/v2`;
-  let listed: ListedPost[];
-  try {
-    listed = await listPosts(context.fetcher, api, source.maxArticles);
-  } catch (error) {
-    const { code, message } = describePullError(error);
-    return failedPull(code, message);
-  }
+  const opened = await openPull(() => listPosts(context.fetcher, api, source.maxArticles));
+  if ('failed' in opened) return opened.failed;
+  const listed = opened.value;
   const pull: Pull = { ...emptyPull('fetched'), complete: true };
   const changed: ListedPost[] = [];
   for (const post of listed) {

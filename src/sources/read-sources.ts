@@ -4,9 +4,8 @@ import type { SourceStateStore } from '../store/source-state.js';
 import type { Lang } from '../text/lang.js';
 import { readFolderSource } from './folder-source.js';
 import { Fetcher } from './http/fetcher.js';
-import { describePullError } from './http/fetch-error.js';
 import {
-  failedPull,
+  openPull,
   settlePull,
   type Pull,
   type PullContext,
@@ -140,13 +139,9 @@ async function readRemote(
 }
 
 async function pullSafely(source: RemoteSource, context: PullContext): Promise<Pull> {
-  const adapter = REMOTE_ADAPTERS[source.type] as PullSource<RemoteSource>;
-  try {
-    return await adapter(source, context);
-  } catch (error) {
-    const { code, message } = describePullError(error);
-    return failedPull(code, message);
-  }
+  const adapter = REMOTE_ADAPTERS[source.type] as PullSource<RemoteSource['type']>;
+  const opened = await openPull(() => adapter(source, context));
+  return 'failed' in opened ? opened.failed : opened.value;
 }
 
 /** Hosts (host:port) requests may go to: every remote source's own, plus the `hosts` it lists. */

@@ -3,9 +3,12 @@ import type { SkippedSource } from '../corpus/article.js';
 import type { StoredArticle } from '../store/source-state.js';
 import type { Lang } from '../text/lang.js';
 import type { Fetcher } from './http/fetcher.js';
+import { describePullError } from './http/fetch-error.js';
 
 /** A source read over HTTP. */
 export type RemoteSource = Exclude<SourceConfig, { type: 'folder' }>;
+/** The configured source of one remote type. */
+export type RemoteSourceOf<T extends RemoteSource['type']> = Extract<RemoteSource, { type: T }>;
 
 /** What an adapter is given for one pull. */
 export interface PullContext {
@@ -31,17 +34,32 @@ export interface Pull {
   error: { code: string; message: string } | null;
 }
 
-/** An adapter: one pull of a source. Never throws: a failure is a `failed` pull. */
-export type PullSource<S extends RemoteSource> = (source: S, context: PullContext) => Promise<Pull>;
+/** An adapter: one pull of a source of type `T`. Never throws: a failure is a `failed` pull. */
+export type PullSource<T extends RemoteSource['type']> = (
+  source: RemoteSourceOf<T>,
+  context: PullContext,
+) => Promise<Pull>;
 
 /** A pull with nothing in it yet, of `outcome`. */
 export function emptyPull(outcome: Pull['outcome']): Pull {
   return { outcome, items: [], complete: false, fetched: 0, unchanged: 0, failed: 0, problems: [], error: null };
 }
 
-/** A pull that got nothing usable: the stored articles stay, nothing is deleted. */
-export function failedPull(code: string, message: string): Pull {
-  return { ...emptyPull('failed'), error: { code, message } };
+/** A pull that got nothing usable, because of `error`: the stored articles stay, nothing is deleted. */
+export function failedPull(error: unknown): Pull {
+  return { ...emptyPull('failed'), error: describePullError(error) };
+}
+
+/**
+ * Runs the step that decides whether a source answers at all (its first page, its listing):
+ * its value, or the failed pull its error makes (see failedPull).
+ */
+export async function openPull<T>(step: () => Promise<T>): Promise<{ value: T } | { failed: Pull }> {
+  try {
+    return { value: await step() };
+  } catch (error) {
+    return { failed: failedPull(error) };
+  }
 }
 
 /**

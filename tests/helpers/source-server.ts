@@ -8,6 +8,8 @@ export interface Route {
   body?: string | Buffer;
   /** Answers 304 to a matching If-None-Match. */
   etag?: string;
+  /** Sent as Last-Modified; answers 304 to a matching If-Modified-Since. */
+  lastModified?: string;
   /** Waits this long before answering (a slow server). */
   delayMs?: number;
 }
@@ -60,12 +62,18 @@ export class SourceServer {
     const found = this.routes.get(path) ?? this.fallback?.(new URL(path, this.base));
     const route: Route =
       found === undefined ? { status: 404, body: 'not found' } : typeof found === 'function' ? found(req) : found;
-    const notModified = route.etag !== undefined && req.headers['if-none-match'] === route.etag;
+    const notModified =
+      (route.etag !== undefined && req.headers['if-none-match'] === route.etag) ||
+      (route.lastModified !== undefined && req.headers['if-modified-since'] === route.lastModified);
     const status = notModified ? 304 : (route.status ?? 200);
     this.requests.push({ path, headers: req.headers, status });
     const send = () => {
       if (res.destroyed) return;
-      const headers = { ...(route.etag === undefined ? {} : { etag: route.etag }), ...route.headers };
+      const headers = {
+        ...(route.etag === undefined ? {} : { etag: route.etag }),
+        ...(route.lastModified === undefined ? {} : { 'last-modified': route.lastModified }),
+        ...route.headers,
+      };
       res.writeHead(status, headers);
       res.end(notModified ? undefined : route.body);
     };

@@ -48,6 +48,31 @@ describe('the sources file', () => {
     expect(loaded.fetch).toMatchObject({ timeoutMs: 15_000, perHostConcurrency: 2, maxRedirects: 5 });
   });
 
+  it('reads a sitemap source with its limits (defaults 1000 pages, 50 sitemap files) and names bad ones', () => {
+    const loaded = loadSourcesFile(
+      write({
+        sources: [
+          { type: 'sitemap', url: 'https://news.example.org/sitemap_index.xml' },
+          { type: 'sitemap', url: 'https://news.example.org/news-sitemap.xml', maxUrls: 50, maxSitemaps: 1 },
+        ],
+      }),
+    );
+    expect(loaded.sources[0]).toMatchObject({
+      id: 'sitemap:https://news.example.org/sitemap_index.xml',
+      maxUrls: 1000,
+      maxSitemaps: 50,
+      hosts: [],
+    });
+    expect(loaded.sources[1]).toMatchObject({ maxUrls: 50, maxSitemaps: 1 });
+    const example = loadSourcesFile(path.join(projectRoot, 'sources.example.json'));
+    expect(example.sources.map((s) => s.type)).toEqual(['folder', 'folder', 'feed', 'wordpress', 'sitemap']);
+    const message = errorOf({
+      sources: [{ type: 'sitemap', url: 'https://news.example.org/s.xml', maxUrls: 0, maxArticles: 5 }],
+    });
+    expect(message).toContain('sources.0.maxUrls');
+    expect(message).toContain('maxArticles');
+  });
+
   it('names every bad key at once', () => {
     const message = errorOf({
       sources: [

@@ -17,7 +17,9 @@ export interface CliBuild {
 }
 
 export interface CliBuildOptions {
-  corpusDir: string;
+  /** `--corpus DIR`; or, with `sourcesFile`, `--sources FILE` (one of the two). */
+  corpusDir?: string;
+  sourcesFile?: string;
   dataDir: string;
   /** An empty folder: MODELS_DIR, so the model resolves to the on-disk fallback in ../shared/models. */
   modelsDir: string;
@@ -31,7 +33,7 @@ export interface CliBuildOptions {
 }
 
 /**
- * Starts `node --import tsx scripts/index.ts --corpus … --data … --json` with the environment a
+ * Starts `node --import tsx scripts/index.ts --corpus …|--sources … --data … --json` with the environment a
  * machine without network has: the configured model is the on-disk one (so it agrees with
  * realBuildOptions and an incremental build follows a test build), found through the fallback folder.
  */
@@ -56,8 +58,7 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
     '--import',
     'tsx',
     path.join(projectRoot, 'scripts', 'index.ts'),
-    '--corpus',
-    options.corpusDir,
+    ...(options.sourcesFile === undefined ? ['--corpus', options.corpusDir ?? ''] : ['--sources', options.sourcesFile]),
     '--data',
     options.dataDir,
     '--json',

@@ -24,6 +24,9 @@ export function wordSourceError(code: string | null, lang: Lang): string {
     case 'malformed-json':
     case 'not-a-feed':
     case 'not-wordpress':
+    case 'not-a-sitemap':
+    case 'robots-unreachable':
+    case 'robots-disallowed':
     case 'redirect-loop':
     case 'too-many-redirects':
     case 'host-not-allowed':

@@ -47,12 +47,13 @@ describe('formatSourceFreshness', () => {
 
 describe('wordSourceError', () => {
   it('words every code the fetcher and adapters give, names an unknown one, in both languages', () => {
-    for (const code of ['timeout', 'too-large', 'network', 'malformed-xml', 'not-a-feed', 'host-not-allowed']) {
+    const codes = ['timeout', 'too-large', 'network', 'malformed-xml', 'not-a-feed', 'host-not-allowed'];
+    for (const code of [...codes, 'not-a-sitemap', 'robots-unreachable', 'robots-disallowed']) {
       expect(wordSourceError(code, 'en')).not.toBe(`error “${code}”`);
       expect(wordSourceError(code, 'it')).not.toBe(wordSourceError(code, 'en'));
     }
     expect(wordSourceError('http-404', 'it')).toBe('il server ha risposto con un errore (HTTP 404)');
-    expect(wordSourceError('robots-disallowed', 'en')).toBe('error “robots-disallowed”');
+    expect(wordSourceError('gopher-only', 'en')).toBe('error “gopher-only”');
     expect(wordSourceError(null, 'en')).toBe('unknown error');
   });
 });

@@ -17,12 +17,24 @@ export interface GateSample {
   answerable: boolean;
 }
 
-/** A gate decision `coverage(mix) + denseWeight × cosine ≥ threshold`, and with an LLM the lower `llmThreshold`. */
+/**
+ * A gate decision `coverage(mix) + denseWeight × cosine ≥ threshold`, and with an LLM the lower
+ * `llmThreshold`; questions in another language than the corpus's have thresholds of their own
+ * (`crossThreshold`, `crossLlmThreshold`): even translated, their signals run on another scale.
+ */
 export interface GateParams {
   mix: number;
   denseWeight: number;
   threshold: number;
   llmThreshold: number;
+  crossThreshold: number;
+  crossLlmThreshold: number;
+}
+
+/** The threshold `params` sets for a question in `lang` over a corpus in `corpusLanguage`. */
+export function gateThreshold(params: GateParams, lang: Lang, corpusLanguage: Lang, llm = false): number {
+  if (lang === corpusLanguage) return llm ? params.llmThreshold : params.threshold;
+  return llm ? params.crossLlmThreshold : params.crossThreshold;
 }
 
 /** Shares answered (answerable questions) and refused (off-coverage ones) per language. */
@@ -71,6 +83,9 @@ export async function collectGateSamples(input: {
   return samples;
 }
 
+/** Rounded down, so a threshold never rises above the value it was chosen to keep. */
+const floorTo4 = (x: number) => Math.floor(x * 1e4) / 1e4;
+
 const score = (s: GateSample, mixIndex: number, denseWeight: number) =>
   (s.coverage[mixIndex] ?? 0) + denseWeight * s.similarity;
 
@@ -82,10 +97,16 @@ function thresholdKeeping(values: number[], share: number): number {
 }
 
 /** Answered / refused shares of `samples` under `params` (`mixIndex` locates params.mix in the samples' coverage). */
-export function scoreGate(samples: GateSample[], params: GateParams, mixIndex: number, llm = false): GateScores {
-  const threshold = llm ? params.llmThreshold : params.threshold;
+export function scoreGate(
+  samples: GateSample[],
+  params: GateParams,
+  mixIndex: number,
+  corpusLanguage: Lang,
+  llm = false,
+): GateScores {
   const out = { it: { answered: 0, refused: 0 }, en: { answered: 0, refused: 0 } };
   for (const lang of ['it', 'en'] as const) {
+    const threshold = gateThreshold(params, lang, corpusLanguage, llm);
     const own = samples.filter((s) => s.lang === lang);
     const pass = (s: GateSample) => score(s, mixIndex, params.denseWeight) >= threshold;
     const pos = own.filter((s) => s.answerable);
@@ -101,42 +122,57 @@ export function scoreGate(samples: GateSample[], params: GateParams, mixIndex: n
 const meanRefused = (s: GateScores, langs: Lang[]) => langs.reduce((a, l) => a + s[l].refused, 0) / langs.length;
 
 /**
- * Fits the gate on `train`: for each background mix and dense weight, the threshold is the
- * highest that still answers `minAnswered` of the answerable questions in every language
- * (`llmAnswered` for the LLM threshold, which only drops clearly unrelated questions); the dense
- * weight that refuses most off-coverage questions wins per mix. Then `dev` chooses the mix: the
- * best mean refusal among those that keep `minAnswered` on dev (else the best dev answer rate).
+ * Fits the gate on `train`: for each background mix and dense weight, each threshold (the corpus
+ * language's, and the other languages' together) is the highest that still answers `minAnswered`
+ * of the answerable questions of every language it serves (`llmAnswered` for the LLM thresholds,
+ * which only drop clearly unrelated questions); the dense weight that refuses most off-coverage
+ * questions wins per mix. Then `dev` chooses the mix: the best mean refusal among those that keep
+ * `devMinAnswered` on dev (else the best dev answer rate).
  */
 export function fitGate(
   train: GateSample[],
   dev: GateSample[],
-  options: { mixes: number[]; denseWeights: number[]; minAnswered: number; llmAnswered: number; langs: Lang[] },
+  options: {
+    mixes: number[];
+    denseWeights: number[];
+    minAnswered: number;
+    llmAnswered: number;
+    langs: Lang[];
+    corpusLanguage: Lang;
+    /** What dev must keep for a mix to be chosen by refusals (default `minAnswered`; a fit may aim higher on train). */
+    devMinAnswered?: number;
+  },
 ): { params: GateParams; train: GateScores; dev: GateScores; devLlm: GateScores; candidates: unknown[] } {
+  const same = options.langs.filter((l) => l === options.corpusLanguage);
+  const cross = options.langs.filter((l) => l !== options.corpusLanguage);
   const candidates = options.mixes.map((mix, mixIndex) => {
     let best: { params: GateParams; train: GateScores } | null = null;
     for (const denseWeight of options.denseWeights) {
       const positives = (lang: Lang) =>
         train.filter((s) => s.lang === lang && s.answerable).map((s) => score(s, mixIndex, denseWeight));
-      const keep = (share: number) => Math.min(...options.langs.map((l) => thresholdKeeping(positives(l), share)));
+      const keep = (langs: Lang[], share: number) =>
+        floorTo4(Math.min(...langs.map((l) => thresholdKeeping(positives(l), share))));
       const params = {
         mix,
         denseWeight,
-        threshold: roundTo(keep(options.minAnswered), 4),
-        llmThreshold: roundTo(keep(options.llmAnswered), 4),
+        threshold: keep(same, options.minAnswered),
+        llmThreshold: keep(same, options.llmAnswered),
+        crossThreshold: keep(cross, options.minAnswered),
+        crossLlmThreshold: keep(cross, options.llmAnswered),
       };
-      const scores = scoreGate(train, params, mixIndex);
+      const scores = scoreGate(train, params, mixIndex, options.corpusLanguage);
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
         best = { params, train: scores };
     }
     if (best === null) throw new RangeError('fitGate needs at least one dense weight');
     return {
       ...best,
-      dev: scoreGate(dev, best.params, mixIndex),
-      devLlm: scoreGate(dev, best.params, mixIndex, true),
+      dev: scoreGate(dev, best.params, mixIndex, options.corpusLanguage),
+      devLlm: scoreGate(dev, best.params, mixIndex, options.corpusLanguage, true),
     };
   });
   const keeps = (c: (typeof candidates)[number]) =>
-    options.langs.every((l) => c.dev[l].answered >= options.minAnswered);
+    options.langs.every((l) => c.dev[l].answered >= (options.devMinAnswered ?? options.minAnswered));
   const minAnswered = (c: (typeof candidates)[number]) => Math.min(...options.langs.map((l) => c.dev[l].answered));
   const pool = candidates.some(keeps) ? candidates.filter(keeps) : candidates;
   const chosen = pool.reduce((a, b) =>

@@ -44,9 +44,10 @@ export async function coverageOf(
 
 /**
  * The relevance decision from the gate's two signals. `gateLinear` (fitted): `coverage +
- * gateDenseWeight × similarity ≥ minGateScore`; otherwise the older rule, coverage over its
- * minimum (lower for translated questions) or a cosine over `minDenseSimilarity`. `lenient` (an
- * LLM answers, and may say NOT_IN_COVERAGE itself) uses the linear rule's lower LLM threshold.
+ * gateDenseWeight × similarity ≥ minGateScore` (`minGateScoreCrossLingual` for a question in
+ * another language than the corpus's); otherwise the older rule, coverage over its minimum (lower
+ * for translated questions) or a cosine over `minDenseSimilarity`. `lenient` (an LLM answers, and
+ * may say NOT_IN_COVERAGE itself) uses the linear rule's lower LLM thresholds.
  */
 export function isRelevant(
   gate: { coverage: number; similarity: number },
@@ -56,18 +57,21 @@ export function isRelevant(
     | 'gateDenseWeight'
     | 'minGateScore'
     | 'minGateScoreWithLlm'
+    | 'minGateScoreCrossLingual'
+    | 'minGateScoreCrossLingualWithLlm'
     | 'minCoverage'
     | 'minCoverageTranslated'
     | 'minDenseSimilarity'
   >,
   translated: boolean,
   lenient = false,
+  crossLingual = false,
 ): boolean {
-  if (knobs.gateLinear || knobs.gateDenseWeight > 0)
-    return (
-      gate.coverage + knobs.gateDenseWeight * gate.similarity >=
-      (lenient ? Math.min(knobs.minGateScore, knobs.minGateScoreWithLlm) : knobs.minGateScore)
-    );
+  if (knobs.gateLinear || knobs.gateDenseWeight > 0) {
+    const strict = crossLingual ? knobs.minGateScoreCrossLingual : knobs.minGateScore;
+    const withLlm = crossLingual ? knobs.minGateScoreCrossLingualWithLlm : knobs.minGateScoreWithLlm;
+    return gate.coverage + knobs.gateDenseWeight * gate.similarity >= (lenient ? Math.min(strict, withLlm) : strict);
+  }
   return (
     gate.coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) ||
     gate.similarity >= knobs.minDenseSimilarity

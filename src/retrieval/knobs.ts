@@ -32,7 +32,14 @@ export const gateFitKey = (model: string, bridged: boolean) => `${model}${bridge
 
 const fittedGateSchema = z.record(
   z.string(),
-  z.looseObject({ mix: z.number(), denseWeight: z.number(), threshold: z.number(), llmThreshold: z.number() }),
+  z.looseObject({
+    mix: z.number(),
+    denseWeight: z.number(),
+    threshold: z.number(),
+    llmThreshold: z.number(),
+    crossThreshold: z.number(),
+    crossLlmThreshold: z.number(),
+  }),
 );
 
 function readFittedGates(): z.infer<typeof fittedGateSchema> {
@@ -52,6 +59,8 @@ function fittedGate(name: string, bridged: boolean): Partial<RetrievalKnobs> {
     gateDenseWeight: fit.denseWeight,
     minGateScore: fit.threshold,
     minGateScoreWithLlm: fit.llmThreshold,
+    minGateScoreCrossLingual: fit.crossThreshold,
+    minGateScoreCrossLingualWithLlm: fit.crossLlmThreshold,
   };
 }
 
@@ -74,6 +83,8 @@ const BASE: RetrievalKnobs = {
   gateLinear: false,
   minGateScoreWithLlm: 1,
   minGateScore: 1,
+  minGateScoreCrossLingual: 1,
+  minGateScoreCrossLingualWithLlm: 1,
   passagesPerArticle: 3,
   recencyWeight: 0.02,
   latestShare: 0.4,

@@ -134,7 +134,13 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today, story).slice(0, knobs.k) : pool;
     const coverage = covers(ranked.slice(0, GATE_DEPTH));
     const gate = { coverage, similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)) };
-    const relevant = isRelevant(gate, knobs, (input.extraQueries ?? []).length > 0, input.lenientGate ?? false);
+    const relevant = isRelevant(
+      gate,
+      knobs,
+      (input.extraQueries ?? []).length > 0,
+      input.lenientGate ?? false,
+      language !== generation.manifest.corpusLanguage,
+    );
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate };
   });
   timings.total = roundTo(performance.now() - startAll, 2);

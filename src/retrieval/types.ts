@@ -60,6 +60,9 @@ export interface RetrievalKnobs {
   /** The linear rule's threshold when an LLM writes the answer: lower, so only clearly unrelated questions are dropped. */
   minGateScoreWithLlm: number;
   minGateScore: number;
+  /** The linear rule's thresholds for questions in another language than the corpus's (translated or not). */
+  minGateScoreCrossLingual: number;
+  minGateScoreCrossLingualWithLlm: number;
   /** Passages kept per article. */
   passagesPerArticle: number;
   /** Recency prior for questions without time words: score × (1 + w / (1 + age in years)); 0 = off. */

@@ -35,6 +35,16 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     translateQuotes: true,
     ...extra,
   });
+  /** The real openai client against the fake server. */
+  const fakeLlm = () =>
+    createLlm({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'gpt-4o-mini',
+      attemptTimeoutMs: 2000,
+      totalBudgetMs: 4000,
+      maxRetries: 1,
+    });
   const ask = async (question: string, extra: Partial<AnswerDeps> = {}): Promise<Answer> =>
     answerSchema.parse(await answerQuestion(deps(extra), { question }));
 
@@ -108,14 +118,7 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
 
   it('LLM mode: the real openai client gets numbered sources and the language; a [7] that was never given is dropped', async () => {
     fake.enqueue({ kind: 'reply', text: 'Lavrov ha proposto un "nuovo concetto" [1], senza dettagli [7].' });
-    const llm = createLlm({
-      apiKey: 'sk-test',
-      baseURL: fake.url,
-      model: 'gpt-4o-mini',
-      attemptTimeoutMs: 2000,
-      totalBudgetMs: 4000,
-      maxRetries: 1,
-    });
+    const llm = fakeLlm();
     const answer = await ask('Che cosa ha proposto Lavrov a Rubio?', { llm });
     expect(answer.mode).toBe('llm');
     expect(answer.text).not.toContain('[7]');
@@ -141,6 +144,23 @@ describe('answerQuestion end to end (real model, seed corpus + a fictional artic
     expect(Date.now() - started).toBeLessThan(8000);
     expect(answer).toMatchObject({ mode: 'extractive', reason: 'llm-unavailable', language: 'en' });
     expect(answer.text).toMatch(/Extractive answer: the language model was unavailable/);
+  });
+
+  it('with an LLM the gate is lenient: a question the strict gate refuses reaches the LLM, which may say NOT_IN_COVERAGE', async () => {
+    // Thresholds set so the strict gate refuses everything and the LLM's lets everything through.
+    const knobs = { gateLinear: true, gateDenseWeight: 1, minGateScore: 9, minGateScoreWithLlm: 0 };
+    const question = 'Quanto è durato il colloquio tra Rubio e Lavrov?';
+    expect(await ask(question, { knobs })).toMatchObject({ mode: 'no-answer', reason: 'not-covered' });
+    const llm = fakeLlm();
+    const before = fake.requests.length;
+    fake.enqueue({ kind: 'reply', text: 'Il colloquio è durato 50 minuti [1].' });
+    const answered = await ask(question, { knobs, llm });
+    expect(answered).toMatchObject({ mode: 'llm', language: 'it' });
+    expect(answered.text).toContain('50 minuti');
+    fake.enqueue({ kind: 'reply', text: 'NOT_IN_COVERAGE' });
+    const refused = await ask('Chi ha vinto il Festival di Sanremo nel 1990?', { knobs, llm });
+    expect(refused).toMatchObject({ mode: 'no-answer', reason: 'not-covered' });
+    expect(fake.requests.length - before).toBe(2);
   });
 
   it('with a translator, English askers get the translation of the answering sentence, labelled, above the verbatim quote', async () => {

@@ -31,6 +31,7 @@ describe('fitGate', () => {
     minAnswered: 0.97,
     llmAnswered: 0.995,
     langs: ['it', 'en'] as ('it' | 'en')[],
+    corpusLanguage: 'it' as const,
   };
 
   it('keeps the answer rate on train, picks the separating mix on dev, and the LLM threshold is no higher', () => {
@@ -52,8 +53,32 @@ describe('fitGate', () => {
       { lang: 'it', answerable: false, coverage: [0.1], similarity: 0.5 },
       { lang: 'en', answerable: false, coverage: [0.2], similarity: 0 },
     ];
-    const params = { mix: 0, denseWeight: 1, threshold: 0.4, llmThreshold: 0.05 };
-    expect(scoreGate(s, params, 0)).toEqual({ it: { answered: 0.5, refused: 0 }, en: { answered: 0, refused: 1 } });
-    expect(scoreGate(s, params, 0, true)).toEqual({ it: { answered: 1, refused: 0 }, en: { answered: 0, refused: 0 } });
+    const params = {
+      mix: 0,
+      denseWeight: 1,
+      threshold: 0.4,
+      llmThreshold: 0.05,
+      crossThreshold: 0.4,
+      crossLlmThreshold: 0.05,
+    };
+    expect(scoreGate(s, params, 0, 'it')).toEqual({
+      it: { answered: 0.5, refused: 0 },
+      en: { answered: 0, refused: 1 },
+    });
+    expect(scoreGate(s, params, 0, 'it', true)).toEqual({
+      it: { answered: 1, refused: 0 },
+      en: { answered: 0, refused: 0 },
+    });
+  });
+
+  it('questions in another language than the corpus get their own threshold, so they do not lower the corpus language one', () => {
+    // Untranslated English questions score far lower than Italian ones over an Italian corpus.
+    const shifted = samples(300, 7).map((s) =>
+      s.lang === 'en' ? { ...s, coverage: s.coverage.map((c) => c * 0.3), similarity: s.similarity * 0.3 } : s,
+    );
+    const fit = fitGate(shifted, samples(200, 11), options);
+    expect(fit.params.crossThreshold).toBeLessThan(fit.params.threshold);
+    expect(fit.train.it.refused).toBeGreaterThan(0.9);
+    expect(fit.train.en.answered).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -15,6 +15,7 @@ import { buildExtractiveAnswer } from './extractive.js';
 import { generateLlmAnswer } from './generate.js';
 import type { Llm } from '../llm/client.js';
 import { formatFallbackNote, formatNoAnswer, type FallbackReason } from './messages.js';
+import { t } from '../i18n/index.js';
 import { roundTo } from '../util/round.js';
 import type { Logger } from '../util/logger.js';
 
@@ -103,7 +104,12 @@ export async function answerQuestion(deps: AnswerDeps, input: AnswerInput): Prom
     if (written === null) return { ...noAnswer(language, { reason: 'not-covered' }, timings, translation), time };
     const citations = await addQuoteTranslations(deps, written, language, result, timings);
     timings.total = roundTo(performance.now() - started, 2);
-    return { id: randomUUID(), language, translation, timings, ...written, citations, time };
+    // A period with nothing published in it was not applied: the reader is told before the answer.
+    const text =
+      time.period !== null && !time.period.matched
+        ? `_${t(language, 'answer.period-unmatched')}_\n\n${written.text}`
+        : written.text;
+    return { id: randomUUID(), language, translation, timings, ...written, text, citations, time };
   } finally {
     lease.release();
   }

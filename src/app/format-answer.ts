@@ -11,10 +11,10 @@ export function formatAnswerForTerminal(answer: Answer): string {
   if (answer.citations.length > 0) {
     lines.push('', `${t(answer.language, 'answer.sources')}:`);
     for (const c of answer.citations) {
-      const meta = [describeSourceDates(c, answer.language, answer.time?.today), c.author]
-        .filter((v) => v !== null)
-        .join(' — ');
-      lines.push(`[${c.n}] ${c.title}${meta === '' ? '' : ` (${meta})`}${c.url === null ? '' : ` <${c.url}>`}`);
+      // As on Discord: title — date (age) — author, then the link.
+      const parts = [c.title, describeSourceDates(c, answer.language, answer.time?.today), c.author];
+      const line = parts.filter((v) => v !== null && v !== '').join(' — ');
+      lines.push(`[${c.n}] ${line}${c.url === null ? '' : ` <${c.url}>`}`);
       if (answer.mode !== 'llm') continue;
       lines.push(`    «${c.quote}»`);
       if (c.quoteTranslation)

@@ -122,12 +122,13 @@ export function scoreGate(
 const meanRefused = (s: GateScores, langs: Lang[]) => langs.reduce((a, l) => a + s[l].refused, 0) / langs.length;
 
 /**
- * Fits the gate on `train`: for each background mix and dense weight, each threshold (the corpus
- * language's, and the other languages' together) is the highest that still answers `minAnswered`
- * of the answerable questions of every language it serves (`llmAnswered` for the LLM thresholds,
- * which only drop clearly unrelated questions); the dense weight that refuses most off-coverage
- * questions wins per mix. Then `dev` chooses the mix: the best mean refusal among those that keep
- * `devMinAnswered` on dev (else the best dev answer rate).
+ * Fits the gate on `train`: for each background mix, train answer target (`minAnswered`, one or
+ * several) and dense weight, each threshold (the corpus language's, and the other languages'
+ * together) is the highest that still answers that share of the answerable questions of every
+ * language it serves (`llmAnswered` for the LLM thresholds, which only drop clearly unrelated
+ * questions); the dense weight that refuses most off-coverage questions wins per mix and target.
+ * Then `dev` chooses among them: the best mean refusal among those that keep `devMinAnswered` on
+ * dev (else the best dev answer rate).
  */
 export function fitGate(
   train: GateSample[],
@@ -135,18 +136,27 @@ export function fitGate(
   options: {
     mixes: number[];
     denseWeights: number[];
-    minAnswered: number;
+    minAnswered: number | number[];
     llmAnswered: number;
     langs: Lang[];
     corpusLanguage: Lang;
-    /** What dev must keep for a mix to be chosen by refusals (default `minAnswered`; a fit may aim higher on train). */
+    /** What dev must keep for a candidate to be chosen by refusals (default: the lowest `minAnswered`). */
     devMinAnswered?: number;
   },
-): { params: GateParams; train: GateScores; dev: GateScores; devLlm: GateScores; candidates: unknown[] } {
+): {
+  params: GateParams;
+  trainTarget: number;
+  train: GateScores;
+  dev: GateScores;
+  devLlm: GateScores;
+  candidates: unknown[];
+} {
   const same = options.langs.filter((l) => l === options.corpusLanguage);
   const cross = options.langs.filter((l) => l !== options.corpusLanguage);
-  const candidates = options.mixes.map((mix, mixIndex) => {
-    let best: { params: GateParams; train: GateScores } | null = null;
+  const targets = typeof options.minAnswered === 'number' ? [options.minAnswered] : options.minAnswered;
+  const grid = options.mixes.flatMap((mix, mixIndex) => targets.map((target) => ({ mix, mixIndex, target })));
+  const candidates = grid.map(({ mix, mixIndex, target }) => {
+    let best: { params: GateParams; train: GateScores; trainTarget: number } | null = null;
     for (const denseWeight of options.denseWeights) {
       const positives = (lang: Lang) =>
         train.filter((s) => s.lang === lang && s.answerable).map((s) => score(s, mixIndex, denseWeight));
@@ -155,14 +165,14 @@ export function fitGate(
       const params = {
         mix,
         denseWeight,
-        threshold: keep(same, options.minAnswered),
+        threshold: keep(same, target),
         llmThreshold: keep(same, options.llmAnswered),
-        crossThreshold: keep(cross, options.minAnswered),
+        crossThreshold: keep(cross, target),
         crossLlmThreshold: keep(cross, options.llmAnswered),
       };
       const scores = scoreGate(train, params, mixIndex, options.corpusLanguage);
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
-        best = { params, train: scores };
+        best = { params, train: scores, trainTarget: target };
     }
     if (best === null) throw new RangeError('fitGate needs at least one dense weight');
     return {
@@ -172,7 +182,7 @@ export function fitGate(
     };
   });
   const keeps = (c: (typeof candidates)[number]) =>
-    options.langs.every((l) => c.dev[l].answered >= (options.devMinAnswered ?? options.minAnswered));
+    options.langs.every((l) => c.dev[l].answered >= (options.devMinAnswered ?? Math.min(...targets)));
   const minAnswered = (c: (typeof candidates)[number]) => Math.min(...options.langs.map((l) => c.dev[l].answered));
   const pool = candidates.some(keeps) ? candidates.filter(keeps) : candidates;
   const chosen = pool.reduce((a, b) =>
@@ -184,5 +194,12 @@ export function fitGate(
       ? b
       : a,
   );
-  return { params: chosen.params, train: chosen.train, dev: chosen.dev, devLlm: chosen.devLlm, candidates };
+  return {
+    params: chosen.params,
+    trainTarget: chosen.trainTarget,
+    train: chosen.train,
+    dev: chosen.dev,
+    devLlm: chosen.devLlm,
+    candidates,
+  };
 }

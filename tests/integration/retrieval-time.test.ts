@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer-question.js';
 import { projectRoot } from '../../src/config.js';
+import { t } from '../../src/i18n/index.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { loadEmbedder } from '../../src/embedding/load-embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
@@ -76,6 +78,27 @@ describe('time words in retrieval (real model, timeline corpus)', () => {
     const result = await ask('Cosa è successo al ponte di San Vito ieri?', '2022-03-01');
     expect(result.time.period).toMatchObject({ from: '2022-02-28', to: '2022-02-28', matched: false });
     expect(result.groups.length).toBeGreaterThan(0);
+    // The answer says so before anything else, in the asker's language.
+    const deps = {
+      acquire: () => live.acquire(),
+      embedderFor: () => Promise.resolve(embedder),
+      llm: null,
+      translator: null,
+      knobs: {},
+      maxQuestionChars: 1000,
+      translateQuotes: false,
+    };
+    const answer = await answerQuestion(deps, {
+      question: 'Cosa è successo al ponte di San Vito ieri?',
+      today: '2022-03-01',
+    });
+    expect(answer.text.split('\n')[0]).toBe(`_${t('it', 'answer.period-unmatched')}_`);
+    const dated = await answerQuestion(deps, {
+      question: 'Cosa è successo al ponte di San Vito a marzo 2020?',
+      today: '2022-03-01',
+    });
+    expect(dated.time?.period?.matched).toBe(true);
+    expect(dated.text).not.toContain(t('it', 'answer.period-unmatched'));
   });
 
   it('English questions too: the period is read from the question, not from its translation', async () => {

@@ -46,6 +46,17 @@ describe('fitGate', () => {
     expect(fit.candidates).toHaveLength(2);
   });
 
+  it('several train targets: dev chooses among them, and what it chooses keeps the dev target', () => {
+    const fit = fitGate(samples(300, 7), samples(200, 11), {
+      ...options,
+      minAnswered: [0.9, 0.97, 0.99],
+      devMinAnswered: 0.97,
+    });
+    expect([0.97, 0.99]).toContain(fit.trainTarget);
+    for (const lang of ['it', 'en'] as const) expect(fit.dev[lang].answered).toBeGreaterThanOrEqual(0.97);
+    expect(fit.candidates).toHaveLength(6);
+  });
+
   it('scoreGate counts answered among answerable and refused among the rest, per language', () => {
     const s: GateSample[] = [
       { lang: 'it', answerable: true, coverage: [0.5], similarity: 0 },

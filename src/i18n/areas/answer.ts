@@ -17,6 +17,8 @@ export const answer = defineArea({
     'machine-translation': 'traduzione automatica',
     'source.published-age': '{date} ({age})',
     'source.updated': 'aggiornato il {date}',
+    'period-unmatched':
+      'Nel periodo che hai indicato non è uscito nessun articolo su questo: ecco quelli più vicini, di altre date.',
   },
   en: {
     'no-answer.not-covered': "I couldn't find anything in our articles that answers this question.",
@@ -33,5 +35,7 @@ export const answer = defineArea({
     'machine-translation': 'machine translation',
     'source.published-age': '{date} ({age})',
     'source.updated': 'updated {date}',
+    'period-unmatched':
+      'Nothing on this was published in the period you asked about: here are the closest articles, from other dates.',
   },
 });

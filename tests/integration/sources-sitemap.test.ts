@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { Fetcher } from '../../src/sources/http/fetcher.js';
+import { StateDb } from '../../src/store/state-db.js';
 import { pullSitemap } from '../../src/sources/pull-sitemap.js';
 import { MAX_CRAWL_DELAY_MS, readRobots } from '../../src/sources/robots.js';
 import { ITEMS, type FixtureItem } from '../fixtures/sources/feeds.js';
@@ -50,6 +51,14 @@ describe('sitemap sources: a sitemap index, a news and a standard sitemap, artic
       date: '2025-07-14',
       tags: ['città', 'lavori pubblici'],
     });
+    // JSON-LD dateModified, as the source state keeps the article.
+    const state = new StateDb(path.join(dataDir, 'state.db'));
+    try {
+      const kept = state.sources.readArticles(report.sources[0]?.id ?? '').get(server.url(SITE.ponte));
+      expect(kept).toMatchObject({ version: '2025-07-14T10:00:00+02:00', article: { updated: '2025-07-14' } });
+    } finally {
+      state.close();
+    }
     expect(live.get(server.url(SITE.ponte))?.text).toContain(PONTE.paragraphs[1]);
     expect(live.get(server.url(SITE.ponte))?.text).not.toMatch(/Leggi anche|Tutti i diritti riservati/);
     // OpenGraph only: og:title and article:published_time; the link stays the sitemap's <loc>.

@@ -152,8 +152,11 @@ export async function openIndexFor(
   return buildAndOpenIndex(options, path.join(dir, 'corpus'), path.join(dir, 'data'), name);
 }
 
-const answerDeps = (options: EvalOptions, index: OpenIndex, translator: Translator | null) =>
-  evalAnswerDeps(index, options.answering, translator, options.knobs);
+/** Answers go the product's way: `-k` sets the depth recall is measured at, not how many articles an answer draws on. */
+const answerDeps = (options: EvalOptions, index: OpenIndex, translator: Translator | null) => {
+  const { k: _depth, ...knobs } = options.knobs;
+  return evalAnswerDeps(index, options.answering, translator, knobs);
+};
 
 async function scoreQuestions(
   options: EvalOptions,

@@ -6,7 +6,7 @@ import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
 import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
-import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate } from '../time/index.js';
+import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate, type Period } from '../time/index.js';
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
 import type { ArticleGroup, RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 import { roundTo } from '../util/round.js';
@@ -67,59 +67,39 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const today = input.today ?? isoDateOf(new Date());
   const { period, latest, withoutTimeWords } = readQuestionTime(question, today);
-  // Time words name when, not what: "ieri" or "notizie" would match most articles.
-  const queryTexts: QueryText[] = [
+  const plainTexts: QueryText[] = [{ text: question, lang: language }, ...(input.extraQueries ?? [])];
+  // Time words name when, not what: "ieri" or "notizie" would match most articles. They are left
+  // out of the lexical query only when the question's time is used (a period, or "the latest").
+  const strippedTexts: QueryText[] = [
     { text: question, lang: language, stripped: withoutTimeWords },
     ...(input.extraQueries ?? []).map((q) => ({ ...q, stripped: stripTimeWords(q.text) })),
   ].map(({ stripped, ...q }) =>
     collectTerms([{ text: stripped, lang: q.lang }]).length > 0 ? { ...q, text: stripped } : q,
   );
-  const terms = collectTerms(queryTexts);
-  const lexicalQuery = buildLexicalQuery(terms, knobs.pairWeight > 0 ? collectPairs(queryTexts) : []);
-  const weights = lexicalWeights(knobs);
-  const lexical = await time('fts', async () => {
-    if (lexicalQuery === null) return [];
-    const all = await generation.searchLexical(lexicalQuery, knobs.candidates, weights);
-    if (period === null) return all;
-    // The best passages of a period are rarely among the best of the whole archive: search it too.
-    return mergeRanked(all, await generation.searchLexical(lexicalQuery, knobs.candidates, weights, period));
-  });
-  const denseWithin = await time('hnsw-period', () =>
-    period === null ? [] : generation.searchDense(queryVector, knobs.candidates, period),
-  );
-
   const priorArticles = new Set(input.priorArticleIds ?? []);
-  const fusedPassages = await time('fusion', async () => {
-    const similarities = await generation.similarities(
+  const search = (texts: QueryText[], within: Period | null) =>
+    searchAndFuse({
+      generation,
+      knobs,
+      language,
+      texts,
       queryVector,
-      new Set([...dense.map((r) => r.id), ...denseWithin.map((r) => r.id), ...lexical.map((r) => r.id)]),
-    );
-    const crossLingual = language !== generation.manifest.corpusLanguage;
-    const fused = fuseChannels(
-      lexical,
-      similarities,
-      crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight,
-      knobs.fusion,
-    );
-    const passages = await generation.passages(fused.map((r) => r.id));
-    const prior = period === null && !latest ? knobs.recencyWeight : 0;
-    const scored: ScoredPassage[] = [];
-    for (const r of fused) {
-      const passage = passages.get(r.id);
-      if (passage === undefined) continue;
-      scored.push({
-        ...passage,
-        score:
-          r.score *
-          recencyFactor(passage.date, today, prior) *
-          (priorArticles.has(passage.articleId) ? PRIOR_ARTICLE : 1),
-      });
-    }
-    return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
-  });
-
-  // A period keeps only what was published in it, unless nothing found was.
+      dense,
+      period: within,
+      latest,
+      today,
+      priorArticles,
+      time,
+    });
+  let queryTexts = period !== null || latest ? strippedTexts : plainTexts;
+  let { lexical, fused: fusedPassages } = await search(queryTexts, period);
+  // A period keeps only what was published in it, unless nothing found was; then it was not
+  // used, and its words (a year, a month) are searched like the others.
   const inside = period === null ? [] : fusedPassages.filter((p) => publishedWithin(p.date, period) === true);
+  if (period !== null && inside.length === 0 && !latest && queryTexts !== plainTexts) {
+    queryTexts = plainTexts;
+    ({ lexical, fused: fusedPassages } = await search(queryTexts, null));
+  }
   const ranked = inside.length > 0 ? inside : fusedPassages;
   const timeQuery: TimeQuery = {
     today,
@@ -176,4 +156,66 @@ function addNeighborScores(passages: ScoredPassage[], weight: number): ScoredPas
     );
     return { ...p, score: p.score + weight * neighbor };
   });
+}
+
+/** What the lexical search and the fusion of one set of query texts need. */
+interface FuseInput {
+  generation: Generation;
+  knobs: RetrievalKnobs;
+  language: Lang;
+  texts: QueryText[];
+  queryVector: Float32Array;
+  dense: RankedId[];
+  period: Period | null;
+  latest: boolean;
+  today: string;
+  priorArticles: Set<string>;
+  time: <T>(stage: string, work: () => T | Promise<T>) => Promise<T>;
+}
+
+/** Lexical search of `texts` (and of the period, when there is one), fused with the dense channel; best first. */
+async function searchAndFuse(f: FuseInput): Promise<{ lexical: RankedId[]; fused: ScoredPassage[] }> {
+  const { generation, knobs, period, time } = f;
+  const terms = collectTerms(f.texts);
+  const lexicalQuery = buildLexicalQuery(terms, knobs.pairWeight > 0 ? collectPairs(f.texts) : []);
+  const weights = lexicalWeights(knobs);
+  const lexical = await time('fts', async () => {
+    if (lexicalQuery === null) return [];
+    const all = await generation.searchLexical(lexicalQuery, knobs.candidates, weights);
+    if (period === null) return all;
+    // The best passages of a period are rarely among the best of the whole archive: search it too.
+    return mergeRanked(all, await generation.searchLexical(lexicalQuery, knobs.candidates, weights, period));
+  });
+  const denseWithin = await time('hnsw-period', () =>
+    period === null ? [] : generation.searchDense(f.queryVector, knobs.candidates, period),
+  );
+  const fused = await time('fusion', async () => {
+    const similarities = await generation.similarities(
+      f.queryVector,
+      new Set([...f.dense.map((r) => r.id), ...denseWithin.map((r) => r.id), ...lexical.map((r) => r.id)]),
+    );
+    const crossLingual = f.language !== generation.manifest.corpusLanguage;
+    const ranked = fuseChannels(
+      lexical,
+      similarities,
+      crossLingual ? knobs.denseWeightCrossLingual : knobs.denseWeight,
+      knobs.fusion,
+    );
+    const passages = await generation.passages(ranked.map((r) => r.id));
+    const prior = period === null && !f.latest ? knobs.recencyWeight : 0;
+    const scored: ScoredPassage[] = [];
+    for (const r of ranked) {
+      const passage = passages.get(r.id);
+      if (passage === undefined) continue;
+      scored.push({
+        ...passage,
+        score:
+          r.score *
+          recencyFactor(passage.date, f.today, prior) *
+          (f.priorArticles.has(passage.articleId) ? PRIOR_ARTICLE : 1),
+      });
+    }
+    return addNeighborScores(scored, knobs.neighborWeight).sort((a, b) => b.score - a.score);
+  });
+  return { lexical, fused };
 }

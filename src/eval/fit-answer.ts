@@ -1,15 +1,14 @@
 import { featureQuestion } from '../answer/extractive.js';
 import { pickQuotes } from '../answer/pick-quotes.js';
-import { translateForRetrieval } from '../answer/query-translations.js';
 import { FEATURE_NAMES, type FeaturedCandidate } from '../answer/sentence-features.js';
 import { rankCandidates, type ScorerWeights } from '../answer/sentence-scorer.js';
-import { retrieve } from '../retrieval/retrieve.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { Dataset, EvalQuestion } from './dataset.js';
 import { roundTo } from '../util/round.js';
 import { fitRanker } from './fit-ranker.js';
+import { retrieveAsProduct } from './open-index.js';
 import { openIndexFor, type EvalOptions, type OpenIndex } from './run-eval.js';
 
 export interface FitAnswerOptions extends Pick<
@@ -58,16 +57,7 @@ const CONCURRENCY = 6;
 async function askOne(options: FitAnswerOptions, index: OpenIndex, q: EvalQuestion, lang: Lang): Promise<Asked> {
   const { manifest } = index.generation;
   const question = lang === 'it' ? q.question_it : q.question_en;
-  const t = await translateForRetrieval(options.translator, question, lang, manifest);
-  const result = await retrieve({
-    generation: index.generation,
-    embedder: index.embedder,
-    question,
-    language: lang,
-    extraQueries: t.extraQueries,
-    denseQuery: t.denseQuery,
-    knobs: options.knobs,
-  });
+  const { result, translations: t } = await retrieveAsProduct(index, options.translator, question, lang, options.knobs);
   const translation = t.lexical === null ? null : { text: t.lexical.query, lang: manifest.corpusLanguage };
   const featured = result.noAnswer ? [] : featureQuestion({ question, language: lang, result, translation });
   const golds = q.answers_it.map((a) => a.toLowerCase());

@@ -1,12 +1,10 @@
-import { translateForRetrieval } from '../answer/query-translations.js';
 import { GATE_DEPTH, gateCoverage } from '../retrieval/gate.js';
-import { retrieve } from '../retrieval/retrieve.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { EvalQuestion } from './dataset.js';
 import { roundTo } from '../util/round.js';
-import type { OpenIndex } from './open-index.js';
+import { retrieveAsProduct, type OpenIndex } from './open-index.js';
 
 /** One question's gate signals: coverage at each background mix (same order as the mixes), best cosine, and its label. */
 export interface GateSample {
@@ -60,16 +58,7 @@ export async function collectGateSamples(input: {
   for (const q of input.questions)
     for (const lang of input.langs) {
       const question = lang === 'it' ? q.question_it : q.question_en;
-      const t = await translateForRetrieval(input.translator, question, lang, index.generation.manifest);
-      const result = await retrieve({
-        generation: index.generation,
-        embedder: index.embedder,
-        question,
-        language: lang,
-        extraQueries: t.extraQueries,
-        denseQuery: t.denseQuery,
-        knobs: input.knobs,
-      });
+      const { result, translations: t } = await retrieveAsProduct(index, input.translator, question, lang, input.knobs);
       const top = result.passages.slice(0, GATE_DEPTH);
       const texts = [{ text: question, lang }, ...t.extraQueries];
       samples.push({

@@ -1,4 +1,8 @@
 import type { AnswerDeps } from '../answer/answer-question.js';
+import { translateForRetrieval } from '../answer/query-translations.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { RetrievalResult } from '../retrieval/types.js';
+import type { Lang } from '../text/lang.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { buildIndex, type BuildOptions } from '../index/build-index.js';
 import type { Generation } from '../index/searchable-index.js';
@@ -65,4 +69,29 @@ export function evalAnswerDeps(
     translator,
     knobs,
   };
+}
+
+/**
+ * Retrieval as the product runs it over an eval index: the question translated where the index
+ * needs it (`translateForRetrieval`), then `retrieve`. Returns the translations too (the
+ * extractive step reads the lexical one).
+ */
+export async function retrieveAsProduct(
+  index: OpenIndex,
+  translator: Translator | null,
+  question: string,
+  lang: Lang,
+  knobs: Partial<RetrievalKnobs>,
+): Promise<{ result: RetrievalResult; translations: Awaited<ReturnType<typeof translateForRetrieval>> }> {
+  const translations = await translateForRetrieval(translator, question, lang, index.generation.manifest);
+  const result = await retrieve({
+    generation: index.generation,
+    embedder: index.embedder,
+    question,
+    language: lang,
+    extraQueries: translations.extraQueries,
+    denseQuery: translations.denseQuery,
+    knobs,
+  });
+  return { result, translations };
 }

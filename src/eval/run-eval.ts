@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
-import { buildAndOpenIndex, evalAnswerDeps, type OpenIndex } from './open-index.js';
+import { buildAndOpenIndex, evalAnswerDeps, retrieveAsProduct, type OpenIndex } from './open-index.js';
 import { buildExtractiveAnswer } from '../answer/extractive.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildOptions } from '../index/build-index.js';
 import type { Generation } from '../index/searchable-index.js';
 import type { Manifest } from '../index/manifest.js';
-import { translateForRetrieval } from '../answer/query-translations.js';
-import { retrieve } from '../retrieval/retrieve.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
@@ -246,16 +244,7 @@ async function askText(
   lang: Lang,
   translator: Translator | null,
 ): Promise<RetrievalResult> {
-  const t = await translateForRetrieval(translator, question, lang, index.generation.manifest);
-  return retrieve({
-    generation: index.generation,
-    embedder: index.embedder,
-    question,
-    language: lang,
-    extraQueries: t.extraQueries,
-    denseQuery: t.denseQuery,
-    knobs: options.knobs,
-  });
+  return (await retrieveAsProduct(index, translator, question, lang, options.knobs)).result;
 }
 
 async function measureOffCoverage(options: EvalOptions): Promise<OffCoverageReport> {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { modelSourcesFrom } from '../src/app/compose.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { checkDiscordSetup } from '../src/discord/check-setup.js';
+import { commands } from '../src/discord/commands/index.js';
 import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { runDoctor } from '../src/ops/doctor.js';
 import { doctorJson, formatDoctorReport } from '../src/ops/format-doctor.js';
@@ -33,7 +34,14 @@ async function diagnose(offline: boolean): Promise<DoctorReport> {
   return runDoctor(config, {
     sources: modelSourcesFrom(config),
     tryModel: async (spec) => void (await (await loadEmbedder(spec)).embedQuery('doctor')),
-    checkDiscord: (findings, token) => checkDiscordSetup(findings, { token, apiUrl, guildId, timeoutMs: TIMEOUT_MS }),
+    checkDiscord: (findings, token) =>
+      checkDiscordSetup(findings, {
+        token,
+        apiUrl,
+        guildId,
+        timeoutMs: TIMEOUT_MS,
+        commandNames: commands.map((c) => c.name),
+      }),
     offline,
     timeoutMs: TIMEOUT_MS,
   });

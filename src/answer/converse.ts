@@ -2,7 +2,7 @@ import { detectLanguage } from '../text/language.js';
 import type { Answer } from './answer.js';
 import type { AnswerInput } from './answer-question.js';
 import { noAnswer } from './answer-question.js';
-import type { ConversationMemory, Turn } from './conversation.js';
+import type { ConversationMemory, Turn } from '../store/conversation-memory.js';
 import { resolveFollowUp } from './follow-up.js';
 import type { FollowUpRewriter } from './rewrite-follow-up.js';
 

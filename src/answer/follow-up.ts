@@ -1,6 +1,6 @@
 import { foldText, tokenize } from '../text/analyze.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import type { Turn } from './conversation.js';
+import type { Turn } from '../store/conversation-memory.js';
 
 /** How a question is searched, given the conversation before it. */
 export type FollowUpResolution =

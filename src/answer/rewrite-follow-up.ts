@@ -1,5 +1,5 @@
 import type { Lang } from '../text/lang.js';
-import type { Turn } from './conversation.js';
+import type { Turn } from '../store/conversation-memory.js';
 import type { Llm } from '../llm/client.js';
 
 /** Rewrites a follow-up into a question that stands alone; null when it cannot (the caller falls back). */

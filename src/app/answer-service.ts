@@ -1,6 +1,6 @@
 import type pino from 'pino';
 import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
-import { MemoryConversations, type ConversationMemory } from '../answer/conversation.js';
+import { MemoryConversations, type ConversationMemory } from '../store/conversation-memory.js';
 import { answerInConversation, rememberTurn, type ConversationInput } from '../answer/converse.js';
 import { createLlmRewriter } from '../answer/rewrite-follow-up.js';
 import type { Answer } from '../answer/answer.js';

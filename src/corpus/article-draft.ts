@@ -19,6 +19,23 @@ export interface ArticleDraft {
   text: string;
 }
 
+/** What a source adapter (feed, WordPress, article page) read of one remote article. */
+export interface RemoteDraft {
+  /** The public link (the id when there is one). */
+  url: string | null;
+  /** The source's own id (guid), used when there is no link. */
+  guid: string | null;
+  title: string | null;
+  date: string | null;
+  /** When the source last changed it (Atom updated, WordPress modified, dateModified), if it says. */
+  updated?: string | null;
+  author: string | null;
+  tags: string[];
+  text: string;
+  /** A language tag (`it`, `it-IT`, `en_GB`), when the source gives one. */
+  language: string | null;
+}
+
 /** A file or record a parser rejected; `locator` as in {@link ArticleDraft}. */
 export interface DraftProblem {
   locator: string;

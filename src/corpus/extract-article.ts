@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText, splitParagraphs } from './html-text.js';
-import type { RemoteDraft } from '../sources/remote-article.js';
+import type { RemoteDraft } from './article-draft.js';
 
 /** Less text than this (characters) is navigation or a teaser, not an article. */
 export const MIN_ARTICLE_CHARS = 200;

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import { AnswerMemory } from './answer-memory.js';
+import { commands } from './commands/index.js';
 import type { BotContext, BotOptions } from './context.js';
 import { BotSetup, SetupNotices } from './diagnose.js';
 import { describeError } from './handle-error.js';
@@ -48,7 +49,7 @@ export function createBot(input: { services: BotServices; logger: Logger; option
     rateLimiter: new RateLimiter({ limit: options.rateLimitPerMinute, windowMs: 60_000 }),
     answerQueue: new JobQueue({ concurrency: options.maxConcurrentAnswers, limit: options.queueLimit }),
     answerMemory: new AnswerMemory(1000),
-    setup: new BotSetup(),
+    setup: new BotSetup(commands.map((c) => c.name)),
     notices: new SetupNotices(),
   };
   let client = createClient(context, options.apiUrl, true);

@@ -1,26 +1,31 @@
 import { ApplicationFlags, DiscordAPIError, REST, Routes } from 'discord.js';
 import type { RESTGetAPIApplicationCommandsResult, RESTGetCurrentApplicationResult } from 'discord.js';
 import type { Findings } from '../ops/problem.js';
-import { commands } from './commands/index.js';
 
 /** Either flag means the Message Content privileged intent is switched on for the application. */
 export const MESSAGE_CONTENT_FLAGS =
   ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited;
 
-/** The slash commands of `commands/index.ts` that `deployed` lacks, by name. */
-export function missingCommands(deployed: readonly { name: string }[]): string[] {
+/** The names in `expected` (the bot's slash commands) that `deployed` lacks, in `expected`'s order. */
+export function missingCommands(expected: readonly string[], deployed: readonly { name: string }[]): string[] {
   const names = new Set(deployed.map((c) => c.name));
-  return commands.map((c) => c.name).filter((n) => !names.has(n));
+  return expected.filter((n) => !names.has(n));
 }
 
 /**
  * Online checks against Discord's REST API with the bot token: the token is accepted, the
  * Message Content intent is on, the bot is in at least one server, and every slash command is
- * registered (in `guildId` when set, else globally). Adds what it finds to `findings`.
+ * registered (`commandNames`, in `guildId` when set, else globally). Adds what it finds to `findings`.
  */
 export async function checkDiscordSetup(
   findings: Findings,
-  input: { token: string; apiUrl: string | null; guildId: string | null; timeoutMs: number },
+  input: {
+    token: string;
+    apiUrl: string | null;
+    guildId: string | null;
+    timeoutMs: number;
+    commandNames: readonly string[];
+  },
 ): Promise<void> {
   const rest = new REST({
     timeout: input.timeoutMs,
@@ -46,7 +51,7 @@ export async function checkDiscordSetup(
   findings.pass('Discord login', `the token is accepted for ${application.name} (${application.id})`);
   checkIntent(findings, application.flags ?? 0);
   await checkGuilds(findings, rest);
-  await checkCommands(findings, rest, application.id, input.guildId);
+  await checkCommands(findings, rest, application.id, input.guildId, input.commandNames);
 }
 
 function checkIntent(findings: Findings, flags: number): void {
@@ -76,10 +81,16 @@ async function checkGuilds(findings: Findings, rest: REST): Promise<void> {
   });
 }
 
-async function checkCommands(findings: Findings, rest: REST, appId: string, guildId: string | null): Promise<void> {
+async function checkCommands(
+  findings: Findings,
+  rest: REST,
+  appId: string,
+  guildId: string | null,
+  commandNames: readonly string[],
+): Promise<void> {
   const route = guildId === null ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, guildId);
   const deployed = (await rest.get(route)) as RESTGetAPIApplicationCommandsResult;
-  const missing = missingCommands(deployed);
+  const missing = missingCommands(commandNames, deployed);
   const where = guildId === null ? 'globally' : `in server ${guildId}`;
   if (missing.length === 0) {
     findings.pass('slash commands', `${deployed.length} registered ${where}`);

@@ -35,6 +35,9 @@ export function missingPermissions(permissions: Readonly<PermissionsBitField> | 
 
 /** What the bot learnt about its own setup at login: the intent, and which commands each guild lacks. */
 export class BotSetup {
+  /** @param commandNames the bot's slash commands, by name (`commands/index.ts`). */
+  constructor(readonly commandNames: readonly string[]) {}
+
   /** False when Discord refused the Message Content intent and the bot connected without it. */
   messageContent = true;
   /** Slash command names not registered (globally nor in the guild), per guild id. */
@@ -54,7 +57,7 @@ export class BotSetup {
     const global = [...(await client.application.commands.fetch()).values()];
     for (const guild of client.guilds.cache.values()) {
       const local = [...(await guild.commands.fetch()).values()];
-      this.missingCommands.set(guild.id, missingCommands([...global, ...local]));
+      this.missingCommands.set(guild.id, missingCommands(this.commandNames, [...global, ...local]));
     }
   }
 }

@@ -1,7 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion, type AnswerDeps } from '../answer/answer-question.js';
-import { MemoryConversations } from '../answer/conversation.js';
+import { MemoryConversations } from '../store/conversation-memory.js';
 import { answerInConversation } from '../answer/converse.js';
 import type { FollowUpRewriter } from '../answer/rewrite-follow-up.js';
 import type { IsoDate } from '../time/calendar.js';

@@ -1,5 +1,5 @@
 import { FetchError } from './http/fetch-error.js';
-import type { RemoteDraft } from './remote-article.js';
+import type { RemoteDraft } from '../corpus/article-draft.js';
 import { feedDate } from './feed-date.js';
 import { htmlToLine, htmlToText } from '../corpus/html-text.js';
 import { attrOf, child, children, parseXml, textOf } from './xml.js';

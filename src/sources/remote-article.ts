@@ -2,23 +2,7 @@ import { finishArticle } from '../corpus/finish-article.js';
 import { normalizeDate } from '../corpus/normalize-date.js';
 import { isLang, type Lang } from '../text/lang.js';
 import type { StoredArticle } from '../store/source-state.js';
-
-/** What an adapter read of one remote article. */
-export interface RemoteDraft {
-  /** The public link (the id when there is one). */
-  url: string | null;
-  /** The source's own id (guid), used when there is no link. */
-  guid: string | null;
-  title: string | null;
-  date: string | null;
-  /** When the source last changed it (Atom updated, WordPress modified, dateModified), if it says. */
-  updated?: string | null;
-  author: string | null;
-  tags: string[];
-  text: string;
-  /** A language tag (`it`, `it-IT`, `en_GB`), when the source gives one. */
-  language: string | null;
-}
+import type { RemoteDraft } from '../corpus/article-draft.js';
 
 /**
  * The article a remote draft becomes: id = its URL (else its guid), the date normalised (a

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConversationMemory, Turn } from '../answer/conversation.js';
+import type { ConversationMemory, Turn } from './conversation-memory.js';
 import { isLang } from '../text/lang.js';
 
 export const CONVERSATION_SCHEMA = `

@@ -8,7 +8,7 @@ import { createBot } from '../../src/discord/bot.js';
 import { createGapLog } from '../../src/gaps/gap-log.js';
 import { StateDb } from '../../src/store/state-db.js';
 import type { Bot, BotOptions } from '../../src/discord/bot.js';
-import { MemoryConversations } from '../../src/answer/conversation.js';
+import { MemoryConversations } from '../../src/store/conversation-memory.js';
 import { rememberTurn } from '../../src/answer/converse.js';
 import type { AskInput, BotServices, FeedbackStore, Reindexer, StatusSnapshot } from '../../src/discord/ports.js';
 import type { BuildProgress, BuildReport } from '../../src/index/build-report.js';

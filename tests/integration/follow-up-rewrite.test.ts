@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Turn } from '../../src/answer/conversation.js';
+import type { Turn } from '../../src/store/conversation-memory.js';
 import { createLlm } from '../../src/llm/client.js';
 import { cleanRewrite, createLlmRewriter } from '../../src/answer/rewrite-follow-up.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.js';

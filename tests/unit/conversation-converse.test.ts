@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import type { AnswerInput } from '../../src/answer/answer-question.js';
-import { MemoryConversations } from '../../src/answer/conversation.js';
+import { MemoryConversations } from '../../src/store/conversation-memory.js';
 import { answerInConversation, type ConverseDeps } from '../../src/answer/converse.js';
 import type { FollowUpRewriter } from '../../src/answer/rewrite-follow-up.js';
 import { cannedAnswer } from '../helpers/bot-harness.js';

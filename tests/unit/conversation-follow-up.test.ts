@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../src/answer/conversation.js';
+import type { Turn } from '../../src/store/conversation-memory.js';
 import { extractSubject, resolveFollowUp } from '../../src/answer/follow-up.js';
 
 const lavrov: Turn = {

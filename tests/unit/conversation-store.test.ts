@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Turn } from '../../src/answer/conversation.js';
+import type { Turn } from '../../src/store/conversation-memory.js';
 import { StateDb } from '../../src/store/state-db.js';
 
 const turn = (question: string, articleIds: string[] = ['a-1']): Turn => ({

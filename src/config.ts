@@ -135,8 +135,6 @@ const schema = z.object({
   REINDEX_EVERY: optionalDuration(60_000),
   /** Builds failing for longer than this (ms) show a warning to moderators in /status and in the log, hourly. */
   STALE_AFTER: optionalDuration(60_000).transform((ms) => ms ?? 6 * 3_600_000),
-
-  TEST_BUILD_PAUSE_AT: z.enum(['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch']).optional(),
 });
 
 /**

@@ -54,7 +54,6 @@ export function buildOptionsFrom(
     },
     detectLanguage: (text) => detectLanguage(text),
     passageTranslator: passageTranslatorFrom(config),
-    pauseAt: config.TEST_BUILD_PAUSE_AT,
     engine: indexEngineFrom(config),
     ...extra,
   };

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Points between build steps where a test can stop a build to kill it (TEST_BUILD_PAUSE_AT). */
-export type PausePoint = 'before-hnsw-write' | 'after-hnsw-write' | 'before-pointer-switch';
+/** Points between build steps where a test can stop a build to kill it (the build option `pauseAt`). */
+export const PAUSE_POINTS = ['before-hnsw-write', 'after-hnsw-write', 'before-pointer-switch'] as const;
+export type PausePoint = (typeof PAUSE_POINTS)[number];
 
 /**
  * Test-only: when `configured` names `point`, writes `<dataDir>/paused-at-<point>` and waits

@@ -33,7 +33,8 @@ export interface CliBuildOptions {
 }
 
 /**
- * Starts `node --import tsx scripts/index.ts --corpus …|--sources … --data … --json` with the environment a
+ * Starts `node --import tsx scripts/index.ts --corpus …|--sources … --data … --json` (with `pauseAt`:
+ * `tests/helpers/paused-build.ts --pause-at … --corpus …`, which stops there) with the environment a
  * machine without network has: the configured model is the on-disk one (so it agrees with
  * realBuildOptions and an incremental build follows a test build), found through the fallback folder.
  */
@@ -50,19 +51,17 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
     HNSW_M: '16',
     HNSW_EF_CONSTRUCTION: '200',
     EMBEDDING_BATCH_SIZE: String(options.batchSize ?? 16),
-    TEST_BUILD_PAUSE_AT: options.pauseAt ?? '',
     // Test builds (realBuildOptions) embed as written; so must the CLI, or it would rebuild fully.
     EMBED_VIA_TRANSLATION: 'off',
   };
-  const args = [
-    '--import',
-    'tsx',
-    path.join(projectRoot, 'scripts', 'index.ts'),
-    ...(options.sourcesFile === undefined ? ['--corpus', options.corpusDir ?? ''] : ['--sources', options.sourcesFile]),
-    '--data',
-    options.dataDir,
-    '--json',
-  ];
+  // A build that pauses runs the test entry point (the pause is a build option, not configuration).
+  const entry =
+    options.pauseAt === undefined
+      ? [path.join(projectRoot, 'scripts', 'index.ts'), '--json']
+      : [path.join(projectRoot, 'tests', 'helpers', 'paused-build.ts'), '--pause-at', options.pauseAt];
+  const from =
+    options.sourcesFile === undefined ? ['--corpus', options.corpusDir ?? ''] : ['--sources', options.sourcesFile];
+  const args = ['--import', 'tsx', ...entry, ...from, '--data', options.dataDir];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
   const child = spawn(command ?? process.execPath, [...prefixArgs, ...args], {
     cwd: projectRoot,

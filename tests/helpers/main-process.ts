@@ -59,7 +59,6 @@ export function botEnv(input: {
     APERTIUM_URL: 'off',
     MODERATOR_ROLE_IDS: '',
     ALLOWED_CHANNEL_IDS: '',
-    TEST_BUILD_PAUSE_AT: '',
     // Answers stay in their channel unless a test turns threads on (main-threads.test.ts).
     ANSWER_IN_THREADS: 'never',
     ...input.extra,

@@ -20,6 +20,7 @@ import { createApertiumTranslator } from '../src/translate/apertium.js';
 import { selectTranslator } from '../src/translate/select.js';
 import type { Translator } from '../src/translate/translator.js';
 import { runScript } from './run-script.js';
+import { indexTuning } from '../src/index/tuning.js';
 
 const USAGE = `usage: npm run eval -- --dataset FILE [--lang it|en|both] [-k 10] [--json] [--no-llm] [--cache DIR] [--answers N]
        npm run eval -- --questions FILE --corpus DIR|FILE [--corpus …] [--today YYYY-MM-DD] [--no-context] [--json] [--no-llm] [--cache DIR]
@@ -84,7 +85,7 @@ await runScript(USAGE, async () => {
         workDir,
         buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
         embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
-        efSearch: config.HNSW_EF_SEARCH,
+        efSearch: indexTuning(config.TUNING).efSearch,
         knobs: knobOverridesFrom(config),
         translator: translators.list.find((t) => t.engine === translators.default)?.translator ?? null,
         answering,
@@ -123,7 +124,7 @@ await runScript(USAGE, async () => {
         gateDenseWeight: num(values['gate-dense-weight']),
         minGateScore: num(values['min-gate-score']),
       },
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch: indexTuning(config.TUNING).efSearch,
       translators: translators.list,
       defaultTranslator: translators.default,
       extractiveSample: Number(values.extractive),

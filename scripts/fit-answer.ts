@@ -13,6 +13,7 @@ import { fitAnswerScorer } from '../src/eval/fit-answer.js';
 import type { Lang } from '../src/text/lang.js';
 import { createApertiumTranslator } from '../src/translate/apertium.js';
 import { runScript } from './run-script.js';
+import { indexTuning } from '../src/index/tuning.js';
 
 const TRAIN = '../shared/eval/squad-it-train/squad-it-train.json';
 const DEV = '../shared/eval/squad-it-dev/squad-it-dev.json';
@@ -80,7 +81,7 @@ await runScript(USAGE, async () => {
       buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
       embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
       knobs: knobOverridesFrom(config),
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch: indexTuning(config.TUNING).efSearch,
       translator,
       lambdas: [0, 0.001, 0.01, 0.1],
       margins: [0, 0.5, 1, 1.5, 2, 3],

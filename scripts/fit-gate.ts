@@ -14,6 +14,7 @@ import { GATE_FIT_FILE, gateFitKey } from '../src/retrieval/knobs.js';
 import type { Lang } from '../src/text/lang.js';
 import { selectTranslator } from '../src/translate/select.js';
 import { runScript } from './run-script.js';
+import { indexTuning } from '../src/index/tuning.js';
 
 const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--min-answered 0.97,0.975,0.98,0.985] [--cache DIR] [--dry-run]
   Fits the relevance gate on squad-it-train (half the articles indexed; the other half's questions are the
@@ -57,7 +58,7 @@ await runScript(USAGE, async () => {
     {
       buildOptions: buildOptionsFrom(config, { trigger: 'eval' }),
       embedderFor: (g) => loadEmbedder(locateModel(g.manifest.model, sources)),
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch: indexTuning(config.TUNING).efSearch,
       onProgress: (m) => console.error(m),
     },
     path.join(dir, 'corpus'),

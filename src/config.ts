@@ -11,7 +11,6 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const optionalString = z
   .string()
   .optional()
@@ -67,11 +66,8 @@ const schema = z.object({
   EMBEDDING_FALLBACK_MODEL: z.string().default('all-MiniLM-L6-v2'),
   HUB_TIMEOUT_MS: int(100, 120_000).default(4000),
 
-  CHUNK_MAX_TOKENS: int(32, 8192).optional(),
-  CHUNK_OVERLAP_SENTENCES: int(0, 10).default(1),
-  HNSW_M: int(4, 128).default(16),
-  HNSW_EF_CONSTRUCTION: int(10, 2000).default(200),
-  HNSW_EF_SEARCH: int(10, 5000).default(200),
+  /** Expert override of the tuning in code (chunking, HNSW, retrieval knobs): a JSON file, see loadTuningFile. */
+  TUNING_FILE: z.string().optional(),
   INDEX_ENGINE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: optionalString.pipe(
     z
@@ -79,15 +75,6 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
       .nullable(),
   ),
-
-  RETRIEVAL_K: int(1, 50).optional(),
-  RETRIEVAL_CANDIDATES: int(5, 1000).optional(),
-  RETRIEVAL_DENSE_WEIGHT: num(0, 1).optional(),
-  RETRIEVAL_FUSION: z.enum(['score', 'rrf']).optional(),
-  RETRIEVAL_MIN_COVERAGE: num(0, 1).optional(),
-  RETRIEVAL_MIN_SIMILARITY: num(-1, 1).optional(),
-  RETRIEVAL_GATE_DENSE_WEIGHT: num(0, 10).optional(),
-  RETRIEVAL_MIN_GATE_SCORE: num(0, 20).optional(),
 
   MAX_QUESTION_CHARS: int(10, 100_000).default(1000),
   OPENAI_API_KEY: optionalString,
@@ -137,13 +124,99 @@ const schema = z.object({
   STALE_AFTER: optionalDuration(60_000).transform((ms) => ms ?? 6 * 3_600_000),
 });
 
+const fraction = z.number().min(0).max(1);
+/**
+ * The tuning file (TUNING_FILE): overrides of the values chosen by eval runs and benches, for
+ * experts. Every key is optional; unknown keys are errors, so a typo cannot pass unnoticed.
+ */
+const tuningFileSchema = z.strictObject({
+  chunk: z
+    .strictObject({
+      /** Chunk size in model tokens; null = from the model's sequence length. */
+      maxTokens: z.int().min(32).max(8192).nullable(),
+      /** Sentences repeated at the start of the next chunk. */
+      overlapSentences: z.int().min(0).max(10),
+    })
+    .partial()
+    .default({}),
+  hnsw: z
+    .strictObject({
+      m: z.int().min(4).max(128),
+      efConstruction: z.int().min(10).max(2000),
+      /** Search breadth. */
+      efSearch: z.int().min(10).max(5000),
+    })
+    .partial()
+    .default({}),
+  /**
+   * Knobs of src/retrieval (RetrievalKnobs), over the embedding model's own. A knob added there
+   * is added here too (tests/unit/tuning-config.test.ts fails until it is).
+   */
+  retrieval: z
+    .strictObject({
+      k: z.int().min(1).max(50),
+      candidates: z.int().min(5).max(1000),
+      denseWeight: fraction,
+      denseWeightCrossLingual: fraction,
+      prefixWeight: z.number().min(0).max(20),
+      pairWeight: z.number().min(0).max(20),
+      titleWeight: z.number().min(0).max(20),
+      neighborWeight: fraction,
+      fusion: z.enum(['score', 'rrf']),
+      minCoverage: fraction,
+      minCoverageTranslated: fraction,
+      minDenseSimilarity: z.number().min(-1).max(1),
+      gateDenseWeight: z.number().min(0).max(10),
+      gateBackgroundMix: fraction,
+      gateLinear: z.boolean(),
+      minGateScore: z.number().min(0).max(20),
+      minGateScoreWithLlm: z.number().min(0).max(20),
+      minGateScoreCrossLingual: z.number().min(0).max(20),
+      minGateScoreCrossLingualWithLlm: z.number().min(0).max(20),
+      passagesPerArticle: z.int().min(1).max(20),
+      recencyWeight: z.number().min(0).max(10),
+      latestShare: fraction,
+      latestCoverageShare: fraction,
+    })
+    .partial()
+    .default({}),
+});
+/** A validated tuning file; what it leaves out keeps the value in code. */
+export type TuningFile = z.infer<typeof tuningFileSchema>;
+
+/**
+ * Reads and validates the tuning file `file` (JSON: `{"chunk": {...}, "hnsw": {...},
+ * "retrieval": {...}}`, see README "Configuration"). Throws ConfigError with the key
+ * TUNING_FILE, naming the file and every bad entry (`retrieval.k: Too big: expected number to be <=50`).
+ */
+export function loadTuningFile(file: string): TuningFile {
+  const fail = (message: string) =>
+    new ConfigError(`Invalid configuration (see .env.example):\n  TUNING_FILE: ${message}`, [
+      { key: 'TUNING_FILE', message },
+    ]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw fail(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const parsed = tuningFileSchema.safeParse(raw);
+  if (!parsed.success)
+    throw fail(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
+}
+
 /**
  * The parsed configuration. `SOURCES_FILE`: the sources file (absolute); null = the default
- * `sources.json`, when it exists. `APERTIUM_URL` is null when unset or `off`; `APERTIUM_AUTOSTART`
+ * `sources.json`, when it exists. `TUNING`: the tuning file's overrides (none without TUNING_FILE). `APERTIUM_URL` is null when unset or `off`; `APERTIUM_AUTOSTART`
  * is true when it was unset (ask, index and the bot then start APy themselves if it is installed).
  */
-export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE' | 'APERTIUM_URL'> & {
+export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE' | 'APERTIUM_URL' | 'TUNING_FILE'> & {
   SOURCES_FILE: string | null;
+  TUNING_FILE: string | null;
+  TUNING: TuningFile;
   APERTIUM_URL: string | null;
   APERTIUM_AUTOSTART: boolean;
 };
@@ -174,9 +247,19 @@ export function loadConfig(env?: Env): Config {
   }
   // Empty strings mean "unset", as they do in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const abs = (p: string) => path.resolve(projectRoot, p);
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message }));
+  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message }));
+  // Read even when other keys are bad, so that one start names every bad key.
+  const tuningFile = typeof cleaned.TUNING_FILE === 'string' ? abs(cleaned.TUNING_FILE) : null;
+  let tuning: TuningFile = tuningFileSchema.parse({});
+  try {
+    if (tuningFile !== null) tuning = loadTuningFile(tuningFile);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (!parsed.success || issues.length > 0) {
     const lines = issues.map((i) => `  ${i.key}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`, issues);
   }
@@ -185,11 +268,12 @@ export function loadConfig(env?: Env): Config {
     throw new ConfigError(
       'Invalid configuration (see .env.example):\n  DATABASE_URL: required when INDEX_ENGINE=postgres',
     );
-  const abs = (p: string) => path.resolve(projectRoot, p);
   return {
     ...c,
     CORPUS_DIR: abs(c.CORPUS_DIR),
     SOURCES_FILE: c.SOURCES_FILE === undefined ? null : abs(c.SOURCES_FILE),
+    TUNING_FILE: tuningFile,
+    TUNING: tuning,
     DATA_DIR: abs(c.DATA_DIR),
     MODELS_DIR: abs(c.MODELS_DIR),
     EMBEDDING_FALLBACK_DIR: abs(c.EMBEDDING_FALLBACK_DIR),

@@ -11,6 +11,7 @@ import type { EvalQuestion } from '../../src/eval/dataset.js';
 import { summarize } from './stats.js';
 import type { QueryResult, RetrievalLatency, StageSummaries } from './types.js';
 import { roundTo } from '../../src/util/round.js';
+import { indexTuning } from '../../src/index/tuning.js';
 
 const WARM_UP = 5;
 
@@ -26,7 +27,10 @@ export async function benchQuery(
   questions: EvalQuestion[],
   askQuestions: number,
 ): Promise<QueryResult> {
-  const live = new LiveIndex(dataDir, { efSearch: config.HNSW_EF_SEARCH, engine: indexEngineFrom(config) });
+  const live = new LiveIndex(dataDir, {
+    efSearch: indexTuning(config.TUNING).efSearch,
+    engine: indexEngineFrom(config),
+  });
   const lease = live.acquire();
   if (lease === null) throw new Error(`no servable index in ${dataDir}: ${live.status().error ?? 'nothing built'}`);
   try {

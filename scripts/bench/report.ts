@@ -51,7 +51,7 @@ export function formatReport(r: BenchResult): string {
     ),
     ...r.scale.map(
       (s) =>
-        `  ${num(s.passages)}: ef ${s.efSearch} (HNSW_EF_SEARCH) → recall ${num(s.hnswRecallAt10, 3)}; ${s.efSweep.map((e) => `ef ${e.ef} → ${num(e.recallAt10, 3)} at p50 ${num(e.p50Ms, 2)} ms`).join('; ')}`,
+        `  ${num(s.passages)}: ef ${s.efSearch} (efSearch) → recall ${num(s.hnswRecallAt10, 3)}; ${s.efSweep.map((e) => `ef ${e.ef} → ${num(e.recallAt10, 3)} at p50 ${num(e.p50Ms, 2)} ms`).join('; ')}`,
     ),
     '',
     `Incremental reindex — ${num(inc.articles)} short articles (${num(inc.passages)} passages, synthetic vectors), 1 article changed and re-embedded with the real model`,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config.js';
+import { indexTuning } from '../../src/index/tuning.js';
 import { measureScale } from './scale-one.js';
 import type { ScaleResult } from './types.js';
 
@@ -19,12 +20,12 @@ export function runScaleChild(
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'archivista-scale-'));
   mkdirSync(dir, { recursive: true });
   try {
-    const hnsw = { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION };
+    const { hnsw, efSearch } = indexTuning(config.TUNING);
     return measureScale({
       passages,
       dir,
       hnsw,
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch,
       log: (line) => log(`[scale ${passages}] ${line}`),
     });
   } finally {

@@ -84,7 +84,7 @@ export interface ScaleResult {
   /** `searchDense` with the product's candidate count (50). */
   queryP50Ms: number;
   queryP95Ms: number;
-  /** Recall and latency at larger search-time ef (HNSW_EF_SEARCH) on the same index and queries. */
+  /** Recall and latency at larger search-time ef (the tuning's efSearch) on the same index and queries. */
   efSweep: { ef: number; recallAt10: number; p50Ms: number }[];
   ftsBuildMs: number;
   ftsP50Ms: number;

@@ -12,6 +12,7 @@ import { LiveIndex } from '../index/live-index.js';
 import { warmTimeGrammar } from '../time/index.js';
 import { selectTranslator, wordTranslatorReason, type TranslatorChoice } from '../translate/select.js';
 import { indexEngineFrom, knobOverridesFrom, modelSourcesFrom } from './compose.js';
+import { indexTuning } from '../index/tuning.js';
 
 /** The answering side of the product, built from configuration. */
 export interface AnswerService {
@@ -56,7 +57,7 @@ export async function createAnswerService(
 ): Promise<AnswerService> {
   const sources = modelSourcesFrom(config);
   const live = new LiveIndex(config.DATA_DIR, {
-    efSearch: config.HNSW_EF_SEARCH,
+    efSearch: indexTuning(config.TUNING).efSearch,
     engine: indexEngineFrom(config),
     onSwap: (from, to) => logger?.info({ from, to }, 'index generation swapped in'),
     onError: (message) =>

@@ -6,6 +6,7 @@ import type { PassageTranslator } from '../index/build-options.js';
 import { createPostgresEngine, type PostgresEngine } from '../index/postgres/postgres-engine.js';
 import type { IndexEngine } from '../index/searchable-index.js';
 import { sqliteEngine } from '../index/sqlite/sqlite-engine.js';
+import { indexTuning } from '../index/tuning.js';
 import { createApertiumTranslator } from '../translate/apertium.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { ConversationRetention } from '../store/conversations.js';
@@ -37,15 +38,16 @@ export function buildOptionsFrom(
   extra: Pick<BuildOptions, 'trigger'> & Partial<BuildOptions>,
 ): BuildOptions {
   const sources = modelSourcesFrom(config);
+  const tuning = indexTuning(config.TUNING);
   return {
     corpusDir: config.CORPUS_DIR,
     sources: loadSources(config),
     dataDir: config.DATA_DIR,
     full: false,
     maxFileBytes: config.MAX_FILE_BYTES,
-    chunkMaxTokens: config.CHUNK_MAX_TOKENS ?? null,
-    overlapSentences: config.CHUNK_OVERLAP_SENTENCES,
-    hnsw: { m: config.HNSW_M, efConstruction: config.HNSW_EF_CONSTRUCTION },
+    chunkMaxTokens: tuning.chunkMaxTokens,
+    overlapSentences: tuning.overlapSentences,
+    hnsw: tuning.hnsw,
     configuredModelId: config.EMBEDDING_MODEL,
     models: {
       resolve: () => resolveModel(sources),
@@ -84,18 +86,9 @@ export function passageTranslatorFrom(config: Config): PassageTranslator | null 
   });
 }
 
-/** Retrieval knob overrides from configuration (unset keys keep the per-model defaults). */
+/** Retrieval knob overrides from the tuning file (TUNING_FILE); what it leaves out keeps the per-model knobs. */
 export function knobOverridesFrom(config: Config): Partial<RetrievalKnobs> {
-  return {
-    k: config.RETRIEVAL_K,
-    candidates: config.RETRIEVAL_CANDIDATES,
-    denseWeight: config.RETRIEVAL_DENSE_WEIGHT,
-    fusion: config.RETRIEVAL_FUSION,
-    minCoverage: config.RETRIEVAL_MIN_COVERAGE,
-    minDenseSimilarity: config.RETRIEVAL_MIN_SIMILARITY,
-    gateDenseWeight: config.RETRIEVAL_GATE_DENSE_WEIGHT,
-    minGateScore: config.RETRIEVAL_MIN_GATE_SCORE,
-  };
+  return config.TUNING.retrieval;
 }
 
 /** How much of each conversation state.db keeps, from configuration. */

@@ -22,7 +22,7 @@ export interface OpenIndex {
 export interface OpenIndexOptions {
   buildOptions: Omit<BuildOptions, 'corpusDir' | 'dataDir'>;
   embedderFor: (generation: Generation) => Promise<Embedder>;
-  /** HNSW search breadth (HNSW_EF_SEARCH). */
+  /** HNSW search breadth (the tuning's efSearch, src/index/tuning.ts). */
   efSearch: number;
   onProgress?: (message: string) => void;
 }

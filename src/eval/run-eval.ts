@@ -34,7 +34,7 @@ export interface EvalOptions {
   buildOptions: Omit<BuildOptions, 'corpusDir' | 'dataDir'>;
   embedderFor: (generation: Generation) => Promise<Embedder>;
   knobs: Partial<RetrievalKnobs>;
-  /** HNSW search breadth (HNSW_EF_SEARCH). */
+  /** HNSW search breadth (the tuning's efSearch, src/index/tuning.ts). */
   efSearch: number;
   /** English-question translators to compare; `default` names the one the product would use. */
   translators: { engine: string; translator: Translator | null }[];

@@ -5,6 +5,7 @@ import { checkApertium, checkLlm } from './check-services.js';
 import { checkSourcesFile, checkSourcesReachable, type SourcesCheck } from './check-sources.js';
 import { checkToken } from './check-token.js';
 import { Findings, type DoctorReport } from './problem.js';
+import { indexTuning } from '../index/tuning.js';
 
 /** Online checks of the Discord side, given a token that passed the offline checks. */
 export type CheckDiscord = (findings: Findings, token: string) => Promise<void>;
@@ -45,7 +46,7 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
   await guard('index', () =>
     checkIndexAndModel(findings, {
       dataDir: config.DATA_DIR,
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch: indexTuning(config.TUNING).efSearch,
       sources: deps.sources,
       tryModel: deps.tryModel,
     }),

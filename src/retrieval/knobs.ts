@@ -95,7 +95,7 @@ const BASE: RetrievalKnobs = {
 
 /**
  * The knobs for `modelId` (`bridged`: its dense channel compares a translated question with
- * translated passages), with `overrides` (from configuration or a caller) applied last.
+ * translated passages), with `overrides` (the tuning file TUNING_FILE, or a caller) applied last.
  */
 export function knobsFor(modelId: string, overrides: Partial<RetrievalKnobs> = {}, bridged = false): RetrievalKnobs {
   const name = modelName(modelId);

@@ -182,11 +182,18 @@ describe('npm run doctor -- --json', () => {
   }, 90_000);
 
   it('a broken configuration names each bad key', async () => {
-    const { code, json } = await doctor({ ...botEnv({ fake, ...ws }), RATE_LIMIT_PER_MINUTE: 'lots', HNSW_M: '1' });
+    const tuning = path.join(ws.root, 'bad-tuning.json');
+    writeFileSync(tuning, JSON.stringify({ hnsw: { m: 1 } }));
+    const { code, json } = await doctor({
+      ...botEnv({ fake, ...ws }),
+      RATE_LIMIT_PER_MINUTE: 'lots',
+      TUNING_FILE: tuning,
+    });
     expect(code).toBe(1);
     expect(json.problems.map((p) => [p.code, p.key])).toEqual([
-      ['config-invalid', 'HNSW_M'],
       ['config-invalid', 'RATE_LIMIT_PER_MINUTE'],
+      ['config-invalid', 'TUNING_FILE'],
     ]);
+    expect(json.problems[1]?.message).toContain('hnsw.m');
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config.js';
 import type { BuildReport } from '../../src/index/build-report.js';
@@ -28,7 +28,7 @@ export interface CliBuildOptions {
   prefix?: string[];
   /** EMBEDDING_BATCH_SIZE (default 16: fast; 1 makes embedding slow enough to be interrupted). */
   batchSize?: number;
-  /** CHUNK_MAX_TOKENS (default: unset, derived from the model like realBuildOptions' null). */
+  /** The tuning file's chunk.maxTokens (default: none, derived from the model like realBuildOptions' null). */
   chunkMaxTokens?: number;
 }
 
@@ -46,10 +46,8 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
     EMBEDDING_FALLBACK_MODEL: REAL_SPEC.id,
     MODELS_DIR: options.modelsDir,
     HUB_TIMEOUT_MS: '500',
-    CHUNK_MAX_TOKENS: options.chunkMaxTokens === undefined ? '' : String(options.chunkMaxTokens),
-    CHUNK_OVERLAP_SENTENCES: '1',
-    HNSW_M: '16',
-    HNSW_EF_CONSTRUCTION: '200',
+    // The tuning in code (chunking, HNSW), unless a test asks for another chunk size.
+    TUNING_FILE: options.chunkMaxTokens === undefined ? '' : writeChunkTuning(options),
     EMBEDDING_BATCH_SIZE: String(options.batchSize ?? 16),
     // Test builds (realBuildOptions) embed as written; so must the CLI, or it would rebuild fully.
     EMBED_VIA_TRANSLATION: 'off',
@@ -81,6 +79,13 @@ export function startCliBuild(options: CliBuildOptions): CliBuild {
   });
   if (child.pid === undefined) throw new Error(`could not start ${command ?? 'node'}`);
   return { child, pid: child.pid, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Writes a tuning file with `chunkMaxTokens` beside the data folder; returns its path. */
+function writeChunkTuning(options: CliBuildOptions): string {
+  const file = `${options.dataDir}.tuning.json`;
+  writeFileSync(file, JSON.stringify({ chunk: { maxTokens: options.chunkMaxTokens } }));
+  return file;
 }
 
 /** Polls `ready` every 20 ms; fails with the child's output when it ends first or `timeoutMs` passes. */

@@ -51,6 +51,7 @@ export function botEnv(input: {
     MODELS_DIR: input.modelsDir,
     EMBEDDING_FALLBACK_DIR: SHARED_MODELS,
     HUB_TIMEOUT_MS: '500',
+    TUNING_FILE: '',
     LOG_LEVEL: 'info',
     REINDEX_PROGRESS_INTERVAL_MS: '200',
     OPENAI_API_KEY: '',

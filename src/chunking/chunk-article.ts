@@ -1,8 +1,7 @@
 import type { Lang } from '../text/lang.js';
-import type { Chunk, ChunkerSettings, TokenCounter } from './chunk.js';
-import { measureParagraphs, type MeasuredParagraph } from './measure-paragraphs.js';
-import { packWindows } from './pack-windows.js';
-import type { Span } from './span.js';
+import type { Chunk, ChunkerSettings, Span, TokenCounter, Unit } from './chunk.js';
+import { packWindows, splitOversized } from './pack-passages.js';
+import { findParagraphs, splitSentences } from './split-sentences.js';
 
 /**
  * Cuts an article's `text` into chunks of whole sentences, each at most `settings.maxTokens`
@@ -60,4 +59,29 @@ function assertSettings({ maxTokens, overlapSentences }: ChunkerSettings): void 
   if (!Number.isInteger(overlapSentences) || overlapSentences < 0) {
     throw new RangeError(`chunker overlapSentences must be a non-negative integer, got ${overlapSentences}`);
   }
+}
+
+/** One paragraph as units no larger than the window (except unsplittable ones), with their total. */
+interface MeasuredParagraph {
+  units: Unit[];
+  tokens: number;
+}
+
+/**
+ * The paragraphs of `text`, each cut into sentences whose tokens are counted once; a sentence
+ * over `maxTokens` is cut into pieces that fit. Paragraphs with no text are left out.
+ */
+function measureParagraphs(
+  text: string,
+  lang: Lang,
+  maxTokens: number,
+  countTokens: TokenCounter,
+): MeasuredParagraph[] {
+  return findParagraphs(text).map((paragraph) => {
+    const units = splitSentences(text, lang, paragraph).flatMap((sentence) => {
+      const tokens = countTokens(text.slice(sentence.start, sentence.end));
+      return tokens <= maxTokens ? [{ ...sentence, tokens }] : splitOversized(text, sentence, maxTokens, countTokens);
+    });
+    return { units, tokens: units.reduce((sum, unit) => sum + unit.tokens, 0) };
+  });
 }

@@ -17,3 +17,15 @@ export interface ChunkerSettings {
 
 /** Counts tokens of the model in use (a fake in unit tests). */
 export type TokenCounter = (text: string) => number;
+
+/** A half-open range `[start, end)` of JavaScript string indices into an article's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span that is packed as a whole into chunks (a sentence or a piece of a long one). */
+export interface Unit extends Span {
+  /** Tokens of `text.slice(start, end)`, as the chunker's token counter counts them. */
+  tokens: number;
+}

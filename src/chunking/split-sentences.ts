@@ -1,6 +1,6 @@
 import type { Lang } from '../text/lang.js';
 import { endsWithAbbreviation } from './abbreviations.js';
-import { trimSpan, type Span } from './span.js';
+import type { Span } from './chunk.js';
 
 const segmenters = new Map<Lang, Intl.Segmenter>();
 
@@ -30,4 +30,39 @@ export function splitSentences(text: string, lang: Lang, within: Span = { start:
     else sentences.push(span);
   }
   return sentences;
+}
+
+// A blank line (possibly holding spaces or tabs) separates paragraphs.
+const PARAGRAPH_BREAK = /\n\s*\n/g;
+
+/**
+ * Cuts `text` into paragraphs at blank lines. Each span is trimmed to non-whitespace; empty
+ * paragraphs are dropped, so `[]` for empty or whitespace-only text.
+ */
+export function findParagraphs(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  let start = 0;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    pushTrimmed(paragraphs, text, start, match.index);
+    start = match.index + match[0].length;
+  }
+  pushTrimmed(paragraphs, text, start, text.length);
+  return paragraphs;
+}
+
+function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
+  const span = trimSpan(text, start, end);
+  if (span) spans.push(span);
+}
+
+/**
+ * Narrows `[start, end)` of `text` to its first and last non-whitespace characters.
+ * Returns null when the range holds only whitespace.
+ */
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text.charAt(from))) from += 1;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to -= 1;
+  return from < to ? { start: from, end: to } : null;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findParagraphs } from '../../src/chunking/find-paragraphs.js';
-import { splitSentences } from '../../src/chunking/split-sentences.js';
+import { findParagraphs, splitSentences } from '../../src/chunking/split-sentences.js';
 import type { Lang } from '../../src/text/lang.js';
 
 function sentencesOf(text: string, lang: Lang): string[] {

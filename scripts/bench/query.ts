@@ -35,20 +35,16 @@ export async function benchQuery(
   if (lease === null) throw new Error(`no servable index in ${dataDir}: ${live.status().error ?? 'nothing built'}`);
   try {
     const knobs = knobOverridesFrom(config);
-    const italian = await timeRetrieval(
-      lease.generation,
-      embedder,
-      knobs,
-      questions.map((q) => q.question_it),
-      'it',
-    );
-    const english = await timeRetrieval(
-      lease.generation,
-      embedder,
-      knobs,
-      questions.map((q) => q.question_en),
-      'en',
-    );
+    const retrievalIn = (lang: Lang) =>
+      timeRetrieval(
+        lease.generation,
+        embedder,
+        knobs,
+        questions.map((q) => questionIn(q, lang)),
+        lang,
+      );
+    const italian = await retrievalIn('it');
+    const english = await retrievalIn('en');
     const deps: AnswerDeps = {
       acquire: () => live.acquire(),
       embedderFor: () => Promise.resolve(embedder),
@@ -59,14 +55,13 @@ export async function benchQuery(
       translateQuotes: false,
     };
     const asked = questions.slice(0, askQuestions);
-    const askIt = await timeAsk(
-      deps,
-      asked.map((q) => q.question_it),
-    );
-    const askEn = await timeAsk(
-      deps,
-      asked.map((q) => q.question_en),
-    );
+    const askIn = (lang: Lang) =>
+      timeAsk(
+        deps,
+        asked.map((q) => questionIn(q, lang)),
+      );
+    const askIt = await askIn('it');
+    const askEn = await askIn('en');
     const summary = summarize(askIt.ms);
     return {
       ...italian,
@@ -84,6 +79,7 @@ export async function benchQuery(
   }
 }
 
+const questionIn = (q: EvalQuestion, lang: Lang) => (lang === 'it' ? q.question_it : q.question_en);
 const share = (part: number, whole: number) => (whole === 0 ? 0 : roundTo(part / whole, 3));
 
 async function timeRetrieval(

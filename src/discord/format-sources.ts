@@ -1,8 +1,9 @@
 import { escapeMarkdown } from 'discord.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../text/lang.js';
+import { formatPublicationDate } from '../time/index.js';
 import { redactUrls } from '../util/redact-url.js';
-import { formatArticleDate, formatTimestamp } from './format-units.js';
+import { formatTimestamp } from './format-units.js';
 import type { SourceFreshness } from './ports.js';
 
 /** Sources listed one per line in /status; the rest are counted (a newsroom rarely has more). */
@@ -49,7 +50,8 @@ export function formatSourceFreshness(sources: readonly SourceFreshness[], lang:
     const line = t(lang, 'sources.line', {
       source: sourceLabel(s.id),
       success: s.lastSuccessAt === null ? t(lang, 'sources.never') : formatTimestamp(s.lastSuccessAt, 'R'),
-      newest: s.newestArticleDate === null ? t(lang, 'sources.no-date') : formatArticleDate(s.newestArticleDate, lang),
+      newest:
+        s.newestArticleDate === null ? t(lang, 'sources.no-date') : formatPublicationDate(s.newestArticleDate, lang),
     });
     lines.push(
       s.lastErrorAt === null

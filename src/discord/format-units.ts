@@ -2,23 +2,6 @@ import type { Lang } from '../text/lang.js';
 
 const LOCALES: Readonly<Record<Lang, string>> = { it: 'it-IT', en: 'en-GB' };
 
-/**
- * An article date (`YYYY-MM` or `YYYY-MM-DD`, the source's own precision) written out in `lang`,
- * e.g. `5 marzo 2024` / `March 2024`. Anything else is returned unchanged.
- */
-export function formatArticleDate(date: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
-  if (!match) return date;
-  const [, year, month, day] = match;
-  const at = new Date(Date.UTC(Number(year), Number(month) - 1, day === undefined ? 1 : Number(day)));
-  if (Number.isNaN(at.getTime())) return date;
-  const options: Intl.DateTimeFormatOptions =
-    day === undefined
-      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(LOCALES[lang], options).format(at);
-}
-
 /** A count with the language's digit grouping (`12.345` / `12,345`). */
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(n);

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
-import { isLang } from '../text/lang.js';
-import type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from './passage.js';
+import {
+  toPassage,
+  type LexicalQuery,
+  type LexicalWeights,
+  type Passage,
+  type PassageRow,
+  type RankedId,
+  type TermStats,
+} from './passage.js';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
@@ -44,31 +51,8 @@ export function readTermStats(db: Database.Database, stems: string[]): TermStats
   return { passages, docs: stems.map((stem) => (df.get(stem) as { doc: number } | undefined)?.doc ?? 0) };
 }
 
-interface PassageRow {
-  id: number;
-  articleId: string;
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  title: string;
-  titleDerived: number;
-  date: string | null;
-  updated: string | null;
-  author: string | null;
-  url: string | null;
-  lang: string;
-}
-
 const PASSAGE_COLUMNS = `c.id, a.id AS articleId, c.idx, c.start, c.end, c.text, a.title, a.title_derived AS titleDerived,
   a.date, a.updated, a.author, a.url, a.lang FROM chunks c JOIN articles a ON a.rowid = c.article_rowid`;
-
-const toPassage = ({ idx, titleDerived, lang, ...rest }: PassageRow): Passage => ({
-  ...rest,
-  index: idx,
-  titleDerived: titleDerived === 1,
-  lang: isLang(lang) ? lang : 'it',
-});
 
 /** The passages with these chunk ids, with their articles' metadata (missing ids are left out). */
 export function loadPassages(db: Database.Database, ids: number[]): Map<number, Passage> {

@@ -1,4 +1,5 @@
 import type { ArticleMeta } from '../corpus/article.js';
+import { isLang } from '../text/lang.js';
 
 /** A stored chunk as an index returns it, with its article's metadata. */
 export interface Passage extends ArticleMeta {
@@ -11,6 +12,33 @@ export interface Passage extends ArticleMeta {
   start: number;
   end: number;
   text: string;
+}
+
+/** A passage as both engines' SQL selects it (`titleDerived`: SQLite's 0/1, PostgreSQL's boolean). */
+export interface PassageRow {
+  id: number;
+  articleId: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  title: string;
+  titleDerived: number | boolean;
+  date: string | null;
+  updated: string | null;
+  author: string | null;
+  url: string | null;
+  lang: string;
+}
+
+/** The Passage of a row; a language the index does not know is read as Italian. */
+export function toPassage({ idx, titleDerived, lang, ...rest }: PassageRow): Passage {
+  return {
+    ...rest,
+    index: idx,
+    titleDerived: titleDerived === true || titleDerived === 1,
+    lang: isLang(lang) ? lang : 'it',
+  };
 }
 
 /** One channel's ranking: passage ids best first, with the channel's own score. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAlreadyRunning, formatBuildReport, formatProgress } from '../../src/discord/format-build.js';
 import { formatStatus } from '../../src/discord/format-status.js';
-import { formatArticleDate, formatDuration } from '../../src/discord/format-units.js';
+import { formatDuration } from '../../src/discord/format-units.js';
 import { buildReport } from '../helpers/bot-harness.js';
 
 describe('formatProgress', () => {
@@ -80,12 +80,6 @@ describe('formatStatus', () => {
 });
 
 describe('format units', () => {
-  it('article dates at their own precision; malformed dates unchanged', () => {
-    expect(formatArticleDate('2024-02-29', 'it')).toBe('29 febbraio 2024');
-    expect(formatArticleDate('2024-02', 'en')).toBe('February 2024');
-    expect(formatArticleDate('ieri', 'it')).toBe('ieri');
-  });
-
   it('durations from milliseconds to days; negative counts as 0', () => {
     expect(formatDuration(-5, 'en')).toBe('0 ms');
     expect(formatDuration(12_345, 'it')).toBe('12,3 s');

@@ -24,7 +24,7 @@ describe('formatSourceFreshness', () => {
     expect(formatSourceFreshness([fresh, failing], 'en')).toBe(
       [
         '**Article sources**',
-        `• \`cronaca\` — last successful pull: ${at('2026-12-01T09:00:00.000Z')} · newest article: 14 July 2025`,
+        `• \`cronaca\` — last successful pull: ${at('2026-12-01T09:00:00.000Z')} · newest article: July 14, 2025`,
         `• \`feed:https://news.example.org/feed?token=***\` — last successful pull: never · newest article: — · last error (${at('2026-12-01T10:00:00.000Z')}): the server answered with an error (HTTP 500)`,
       ].join('\n'),
     );

@@ -12,6 +12,7 @@ describe('dates in answers', () => {
     expect(formatPublicationDate('2020-03-12', 'en')).toBe('March 12, 2020');
     expect(formatPublicationDate('2020-03', 'it')).toBe('marzo 2020');
     expect(formatPublicationDate('2020-03', 'en')).toBe('March 2020');
+    expect(formatPublicationDate('2024-02-29', 'it')).toBe('29 febbraio 2024');
     expect(formatPublicationDate('ieri', 'it')).toBe('ieri');
   });
 

@@ -1,6 +1,13 @@
 import type pg from 'pg';
-import { isLang } from '../../text/lang.js';
-import type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../passage.js';
+import {
+  toPassage,
+  type LexicalQuery,
+  type LexicalWeights,
+  type Passage,
+  type PassageRow,
+  type RankedId,
+  type TermStats,
+} from '../passage.js';
 import { quoteSchema } from './schema.js';
 import { FIELDS, inTransaction, toVectorLiteral } from './write.js';
 
@@ -111,31 +118,9 @@ export async function readSimilarities(
   return new Map(rows.map((r) => [r.id, Number(r.score)]));
 }
 
-interface PassageRow {
-  id: number;
-  articleId: string;
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  title: string;
-  titleDerived: boolean;
-  date: string | null;
-  updated: string | null;
-  author: string | null;
-  url: string | null;
-  lang: string;
-}
-
 const PASSAGES = (s: string) =>
   `SELECT c.id, a.id AS "articleId", c.idx, c.start, c."end", c.text, a.title, a.title_derived AS "titleDerived",
      a.date, a.updated, a.author, a.url, a.lang FROM ${s}.chunks c JOIN ${s}.articles a ON a.rowid = c.article_rowid`;
-
-const toPassage = ({ idx, lang, ...rest }: PassageRow): Passage => ({
-  ...rest,
-  index: idx,
-  lang: isLang(lang) ? lang : 'it',
-});
 
 /** The passages with these chunk ids, with their articles' metadata (missing ids are left out). */
 export async function loadPassages(pool: pg.Pool, schema: string, ids: number[]): Promise<Map<number, Passage>> {

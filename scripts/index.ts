@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildOptionsFrom } from '../src/app/compose.js';
 import { createProgressDisplay } from '../src/app/build-progress.js';
-import { formatBuildReport } from '../src/app/format-build-report.js';
+import { formatBuildReport, terminalLang } from '../src/app/format-build-report.js';
 import { autostartApertium } from '../src/app/apertium-autostart.js';
 import { createLogger } from '../src/app/logger.js';
 import { loadConfig } from '../src/config.js';
@@ -34,7 +34,7 @@ await runScript(USAGE, async () => {
   if (values.data !== undefined) options.dataDir = values.data;
   const report = await buildIndex(options).finally(() => apertium.stop());
   display.stop();
-  console.log(formatBuildReport(report));
+  console.log(formatBuildReport(report, terminalLang()));
   if (values.json) console.log(JSON.stringify(report));
   return report.outcome === 'success' ? 0 : 1;
 });

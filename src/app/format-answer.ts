@@ -21,12 +21,15 @@ export function formatAnswerForTerminal(answer: Answer): string {
         lines.push(`    (${t(answer.language, 'answer.machine-translation')}: ${c.quoteTranslation})`);
     }
   }
-  if (answer.followUp)
-    lines.push('', `[follow-up searched as (${answer.followUp.via}): ${answer.followUp.standalone}]`);
+  const lang = answer.language;
+  if (answer.followUp) {
+    const via = t(lang, `terminal.ask.follow-up-via.${answer.followUp.via}`);
+    lines.push('', t(lang, 'terminal.ask.follow-up', { via, standalone: answer.followUp.standalone }));
+  }
   if (answer.translation !== null)
     lines.push(
       '',
-      `[query translated by ${answer.translation.engine} in ${answer.translation.ms} ms: ${answer.translation.query}]`,
+      t(lang, 'terminal.ask.translated', { ...answer.translation, ms: Math.round(answer.translation.ms) }),
     );
   return lines.join('\n');
 }

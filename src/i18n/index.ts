@@ -18,6 +18,7 @@ import { gaps } from './areas/gaps.js';
 import { setup } from './areas/setup.js';
 import { sources } from './areas/sources.js';
 import { status } from './areas/status.js';
+import { terminal } from './areas/terminal.js';
 import { translate } from './areas/translate.js';
 import type { Area, Placeholders } from './define-area.js';
 
@@ -34,6 +35,7 @@ export const AREAS = {
   setup,
   sources,
   status,
+  terminal,
   translate,
 } as const satisfies Record<string, Area>;
 

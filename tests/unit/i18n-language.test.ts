@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFallbackNote, formatNoAnswer } from '../../src/answer/messages.js';
+import { formatAnswerForTerminal } from '../../src/app/format-answer.js';
+import { formatBuildReport as formatTerminalBuildReport } from '../../src/app/format-build-report.js';
 import { userErrors } from '../../src/discord/errors.js';
 import {
   formatAlreadyRunning,
@@ -14,9 +16,10 @@ import type { StatusNote, StatusSnapshot } from '../../src/discord/ports.js';
 import type { ModelSource } from '../../src/embedding/resolve-model.js';
 import { AREAS } from '../../src/i18n/index.js';
 import type { BridgeNote, BuildProgress, FullReason } from '../../src/index/build-report.js';
+import type { SourceReport } from '../../src/sources/source-report.js';
 import { LANGS, type Lang } from '../../src/text/lang.js';
 import type { TranslatorReason } from '../../src/translate/select.js';
-import { buildReport } from '../helpers/bot-harness.js';
+import { buildReport, cannedAnswer } from '../helpers/bot-harness.js';
 import { foreignWords } from '../helpers/foreign-words.js';
 
 // One example of every code (a new code is a compile error here until it has one).
@@ -188,12 +191,84 @@ function errorTexts(lang: Lang): string[] {
   ];
 }
 
+const SOURCE: SourceReport = {
+  id: 'feed:https://news.example.org/feed.xml',
+  type: 'feed',
+  location: 'https://news.example.org/feed.xml',
+  outcome: 'fetched',
+  articles: 120,
+  fetched: 12,
+  unchanged: 108,
+  failed: 1,
+  lastErrorCode: null,
+  lastError: null,
+  newestArticleDate: '2026-11-30',
+  durationMs: 2300,
+};
+const OUTCOMES: SourceReport['outcome'][] = ['fetched', 'unchanged', 'failed'];
+
+/** The operator's terminal: build reports (`npm run index`) and the notes under an answer (`npm run ask`). */
+function terminalTexts(lang: Lang): string[] {
+  // What the asker and the articles wrote stays in their words: here, the reader's language.
+  const words = lang === 'it' ? 'Chi ha approvato il bilancio comunale?' : 'Who approved the city budget?';
+  const canned = cannedAnswer(words, lang);
+  const answer = {
+    ...canned,
+    text: lang === 'it' ? 'Il bilancio è passato [1].' : 'The budget passed [1].',
+    citations: canned.citations.map((c) => ({ ...c, title: words, quote: words, quoteTranslation: null })),
+  };
+  return [
+    formatTerminalBuildReport(
+      buildReport({
+        ignoredFiles: 3,
+        skipped: buildReport().skipped.concat(buildReport().skipped, buildReport().skipped),
+      }),
+      lang,
+    ),
+    formatTerminalBuildReport(
+      buildReport({ outcome: 'failed', error: 'EACCES: permission denied, open corpus' }),
+      lang,
+    ),
+    formatTerminalBuildReport(buildReport({ full: true }), lang),
+    ...Object.values(FULL_REASONS).map((fullReason) =>
+      formatTerminalBuildReport(buildReport({ full: true, fullReason }), lang),
+    ),
+    ...Object.values(MODEL_SOURCES).map((source) =>
+      formatTerminalBuildReport(buildReport({ modelNote: { code: 'source', source } }), lang),
+    ),
+    ...BRIDGE_NOTES.map((bridgeNote) => formatTerminalBuildReport(buildReport({ bridgeNote }), lang)),
+    ...OUTCOMES.map((outcome) =>
+      formatTerminalBuildReport(
+        buildReport({
+          sources: [
+            { ...SOURCE, outcome },
+            { ...SOURCE, outcome, newestArticleDate: null, lastErrorCode: 'http-500', lastError: 'HTTP 500' },
+          ],
+        }),
+        lang,
+      ),
+    ),
+    formatAnswerForTerminal({
+      ...answer,
+      followUp: { standalone: words, via: 'offline' },
+      translation: { engine: 'apertium', query: words, ms: 41.7 },
+    }),
+    formatAnswerForTerminal({ ...answer, followUp: { standalone: words, via: 'llm' } }),
+  ];
+}
+
 /** Every text of the catalogue, its placeholders left as they are. */
 function catalogueTexts(lang: Lang): string[] {
   return Object.values(AREAS).flatMap((area) => Object.values(area[lang] as Record<string, string>));
 }
 
-const READINGS = { status: statusTexts, reindex: reindexTexts, errors: errorTexts, catalogue: catalogueTexts };
+const READINGS = {
+  status: statusTexts,
+  reindex: reindexTexts,
+  terminal: terminalTexts,
+  errors: errorTexts,
+  catalogue: catalogueTexts,
+};
 
 describe('no sentence in the other language', () => {
   for (const [name, texts] of Object.entries(READINGS)) {
@@ -217,7 +292,7 @@ describe('no sentence in the other language', () => {
     expect(foreignWords('Model: `x` (`the index uses y`)', 'it')).toEqual([]);
     for (const lang of LANGS) {
       const other = lang === 'it' ? 'en' : 'it';
-      for (const text of [...statusTexts(lang), ...reindexTexts(lang).slice(3 + PHASES.length)])
+      for (const text of [...statusTexts(lang), ...reindexTexts(lang).slice(3 + PHASES.length), ...terminalTexts(lang)])
         expect(foreignWords(text, other).length, text).toBeGreaterThan(0);
     }
   });

@@ -1,13 +1,6 @@
 import type Database from 'better-sqlite3';
-import {
-  toPassage,
-  type LexicalQuery,
-  type LexicalWeights,
-  type Passage,
-  type PassageRow,
-  type RankedId,
-  type TermStats,
-} from './passage.js';
+import type { LexicalQuery, LexicalWeights, Passage, PassageRow, RankedId, TermStats } from './passage.js';
+import { toPassage } from './passage.js';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 

@@ -1,13 +1,6 @@
 import type pg from 'pg';
-import {
-  toPassage,
-  type LexicalQuery,
-  type LexicalWeights,
-  type Passage,
-  type PassageRow,
-  type RankedId,
-  type TermStats,
-} from '../passage.js';
+import type { LexicalQuery, LexicalWeights, Passage, PassageRow, RankedId, TermStats } from '../passage.js';
+import { toPassage } from '../passage.js';
 import { quoteSchema } from './schema.js';
 import { FIELDS, inTransaction, toVectorLiteral } from './write.js';
 

@@ -210,8 +210,9 @@ export function loadTuningFile(file: string): TuningFile {
 
 /**
  * The parsed configuration. `SOURCES_FILE`: the sources file (absolute); null = the default
- * `sources.json`, when it exists. `TUNING`: the tuning file's overrides (none without TUNING_FILE). `APERTIUM_URL` is null when unset or `off`; `APERTIUM_AUTOSTART`
- * is true when it was unset (ask, index and the bot then start APy themselves if it is installed).
+ * `sources.json`, when it exists. `TUNING_FILE` (absolute) and `TUNING`, its overrides (none
+ * without a file). `APERTIUM_URL` is null when unset or `off`; `APERTIUM_AUTOSTART` is true when
+ * it was unset (ask, index and the bot then start APy themselves if it is installed).
  */
 export type Config = Omit<z.infer<typeof schema>, 'SOURCES_FILE' | 'APERTIUM_URL' | 'TUNING_FILE'> & {
   SOURCES_FILE: string | null;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { loadEmbedder } from '../../src/embedding/load-embedder.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { describeModel } from '../../src/embedding/model-profiles.js';
+import type { AnswerDeps } from '../../src/answer/answer-question.js';
 import type { BuildOptions } from '../../src/index/build-index.js';
+import type { LiveIndex } from '../../src/index/live-index.js';
 import { projectRoot } from '../../src/config.js';
 import { detectLanguage } from '../../src/text/language.js';
 
@@ -55,5 +57,18 @@ export function realBuildOptions(
     passageTranslator: null,
     trigger: 'test',
     ...rest,
+  };
+}
+
+/** What `answerQuestion` needs to answer offline over `live` (no LLM, no translator, default knobs). */
+export function offlineAnswerDeps(live: LiveIndex, embedder: Embedder): AnswerDeps {
+  return {
+    acquire: () => live.acquire(),
+    embedderFor: () => Promise.resolve(embedder),
+    llm: null,
+    translator: null,
+    knobs: {},
+    maxQuestionChars: 1000,
+    translateQuotes: false,
   };
 }

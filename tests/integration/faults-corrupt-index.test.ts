@@ -14,7 +14,14 @@ import { buildIndex } from '../../src/index/build-index.js';
 import type { Generation } from '../../src/index/generation.js';
 import { dataLayout, generationDir, newGenerationId, switchCurrent } from '../../src/index/layout.js';
 import { LiveIndex } from '../../src/index/live-index.js';
-import { REAL_SPEC, SEED_FILE, SEED_ID, SHARED_MODELS, realBuildOptions } from '../helpers/build-setup.js';
+import {
+  REAL_SPEC,
+  SEED_FILE,
+  SEED_ID,
+  SHARED_MODELS,
+  realBuildOptions,
+  offlineAnswerDeps,
+} from '../helpers/build-setup.js';
 import {
   editManifest,
   HNSW_ENTERPOINT_OFFSET,
@@ -207,15 +214,7 @@ describe('a corrupt live generation is never served: the last good one is, and s
       generationId: null,
       error: expect.stringMatching(new RegExp(`${liveId} cannot be loaded: vectors\\.hnsw has \\d+ bytes`)) as unknown,
     });
-    const deps = {
-      acquire: () => live.acquire(),
-      embedderFor: () => Promise.resolve(embedder),
-      llm: null,
-      translator: null,
-      knobs: {},
-      maxQuestionChars: 1000,
-      translateQuotes: false,
-    };
+    const deps = offlineAnswerDeps(live, embedder);
     const answer = answerSchema.parse(await answerQuestion(deps, { question: LAVROV }));
     expect(answer).toMatchObject({ mode: 'no-answer', reason: 'no-index', language: 'it' });
     expect(answer.text).toMatch(/non è ancora indicizzato/);

@@ -9,7 +9,7 @@ import { buildIndex } from '../../src/index/build-index.js';
 import { LiveIndex } from '../../src/index/live-index.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
 import { publishedWithin } from '../../src/retrieval/time-rank.js';
-import { REAL_SPEC, makeWorkspace, realBuildOptions } from '../helpers/build-setup.js';
+import { REAL_SPEC, makeWorkspace, realBuildOptions, offlineAnswerDeps } from '../helpers/build-setup.js';
 
 // A fictional archive: one story (the San Vito bridge) with follow-ups at different dates,
 // distractors on the same subject and other stories (eval/corpora/timeline).
@@ -79,15 +79,7 @@ describe('time words in retrieval (real model, timeline corpus)', () => {
     expect(result.time.period).toMatchObject({ from: '2022-02-28', to: '2022-02-28', matched: false });
     expect(result.groups.length).toBeGreaterThan(0);
     // The answer says so before anything else, in the asker's language.
-    const deps = {
-      acquire: () => live.acquire(),
-      embedderFor: () => Promise.resolve(embedder),
-      llm: null,
-      translator: null,
-      knobs: {},
-      maxQuestionChars: 1000,
-      translateQuotes: false,
-    };
+    const deps = offlineAnswerDeps(live, embedder);
     const answer = await answerQuestion(deps, {
       question: 'Cosa è successo al ponte di San Vito ieri?',
       today: '2022-03-01',

@@ -1,8 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { ConfigError, DEFAULT_SOURCES_FILE, loadSources, type Config, type SourcesFile } from '../config.js';
 import { Fetcher } from '../sources/http/fetcher.js';
-import { describePullError } from '../sources/http/fetch-error.js';
+import { describePullError, FetchError } from '../sources/http/fetch-error.js';
 import type { RemoteSource } from '../sources/remote-pull.js';
+import { readRobots } from '../sources/robots.js';
 import { redactUrl, redactUrls } from '../util/redact-url.js';
 import type { Findings } from './problem.js';
 
@@ -57,7 +58,8 @@ export function checkSourcesFile(findings: Findings, config: Pick<Config, 'SOURC
 /**
  * Online: each remote source (any type: feed, WordPress, sitemap…) answers a GET of its URL
  * through the same polite fetcher builds use (its hosts, timeout, size limit and pace). An
- * unreachable source is reported with its error code and what to do, never as fatal.
+ * unreachable source (`source-unreachable`) or a sitemap robots.txt keeps us out of
+ * (`source-disallowed`) is reported with its error code and what to do, never as fatal.
  */
 export async function checkSourcesReachable(findings: Findings, checked: SourcesCheck): Promise<void> {
   if (checked === null || checked.file === null) return;
@@ -68,25 +70,47 @@ export async function checkSourcesReachable(findings: Findings, checked: Sources
     remote.flatMap(({ source }) => [new URL(source.url).host, ...source.hosts.map((h) => h.toLowerCase())]),
   );
   const fetcher = new Fetcher(file.fetch, hosts, { readValidators: () => null, saveValidators: () => undefined });
-  const probes = remote.map(async ({ source, i }) => ({ source, i, error: await probe(fetcher, source) }));
+  const probes = remote.map(async ({ source, i }) => ({
+    source,
+    i,
+    error: await probe(fetcher, source, file.fetch.userAgent),
+  }));
   for (const { source, i, error } of await Promise.all(probes)) {
     const name = `source ${redactUrls(source.id)}`;
     if (error === null) {
       findings.pass(name, `${redactUrl(source.url)} answers`);
       continue;
     }
+    const where = `Source ${redactUrls(source.id)} (${path}, sources.${i})`;
+    const detail = `${error.code} (${redactUrls(error.message)})`;
+    const disallowed = error.code === 'robots-disallowed';
     findings.fail(name, {
-      code: 'source-unreachable',
+      code: disallowed ? 'source-disallowed' : 'source-unreachable',
       key: `sources.${i}.url`,
-      message: `Source ${redactUrls(source.id)} (${path}, sources.${i}) does not answer: ${error.code} (${redactUrls(error.message)}). Check its "url" and the site. ${KEEPS_ANSWERING}`,
+      message: disallowed
+        ? `${where} may not be crawled: ${detail}. Ask the site to allow ${file.fetch.userAgent.split('/')[0] ?? 'the bot'}, or remove the source. ${KEEPS_ANSWERING}`
+        : `${where} does not answer: ${detail}. Check its "url" and the site. ${KEEPS_ANSWERING}`,
       fatal: false,
     });
   }
 }
 
-/** GETs the source's URL; null when it answered 200 (the body is read within the size limit, then dropped). */
-async function probe(fetcher: Fetcher, source: RemoteSource): Promise<{ code: string; message: string } | null> {
+/**
+ * GETs the source's URL; null when it answered 200 (the body is read within the size limit, then
+ * dropped). A sitemap is crawled only as robots.txt allows, so its probe reads robots.txt first,
+ * as its pulls do, and does not fetch a URL robots.txt disallows.
+ */
+async function probe(
+  fetcher: Fetcher,
+  source: RemoteSource,
+  userAgent: string,
+): Promise<{ code: string; message: string } | null> {
   try {
+    if (source.type === 'sitemap') {
+      const robots = await readRobots(fetcher, source.url, userAgent);
+      if (!robots.allows(source.url))
+        throw new FetchError('robots-disallowed', `${source.url}: disallowed by robots.txt`);
+    }
     await fetcher.get(source.url);
     return null;
   } catch (error) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { APPLICATION_FLAGS, FakeDiscord } from '../helpers/fake-discord.js';
 import { rssFeed, ITEMS } from '../fixtures/sources/feeds.js';
+import { ROBOTS, urlset } from '../fixtures/sources/sitemaps.js';
 import { closedPortUrl } from '../helpers/loopback.js';
 import { makeBotWorkspace } from '../helpers/main-corpus.js';
 import { SourceServer } from '../helpers/source-server.js';
@@ -109,6 +110,10 @@ describe('npm run doctor -- --json', () => {
         headers: { 'content-type': 'application/rss+xml' },
       });
       server.routes.set('/broken?token=s3cret', { status: 500, body: 'oops' });
+      server.routes.set('/robots.txt', { body: ROBOTS, headers: { 'content-type': 'text/plain' } });
+      const xml = { 'content-type': 'application/xml' };
+      server.routes.set('/sitemap.xml', { body: urlset([{ loc: server.url('/news/a') }]), headers: xml });
+      server.routes.set('/privato/sitemap.xml', { body: urlset([]), headers: xml });
       const closed = await closedPortUrl();
       const sources = [
         { type: 'folder', path: ws.corpusDir },
@@ -116,6 +121,8 @@ describe('npm run doctor -- --json', () => {
         { type: 'feed', id: 'cronaca', url: server.url('/feed') },
         { type: 'feed', url: server.url('/broken?token=s3cret') },
         { type: 'wordpress', id: 'sito', url: closed },
+        { type: 'sitemap', id: 'mappa', url: server.url('/sitemap.xml') },
+        { type: 'sitemap', id: 'privata', url: server.url('/privato/sitemap.xml') },
       ];
       writeFileSync(file, JSON.stringify({ sources, fetch: { timeoutMs: 2000, delayMs: 0 } }));
       const run = await doctor({ ...botEnv({ fake, ...ws }), SOURCES_FILE: file });
@@ -123,12 +130,18 @@ describe('npm run doctor -- --json', () => {
         ['source-folder-unreadable', 'sources.1.path', false],
         ['source-unreachable', 'sources.3.url', false],
         ['source-unreachable', 'sources.4.url', false],
+        ['source-disallowed', 'sources.6.url', false],
       ]);
       const [, broken, site] = run.json.problems;
       expect(broken?.message).toContain('does not answer: http-500');
       expect(site?.message).toContain('Source sito');
       expect(site?.message).toContain('does not answer: network');
       expect(run.stdout).toContain(`✓ source cronaca: ${server.url('/feed')} answers`);
+      expect(run.stdout).toContain(`✓ source mappa: ${server.url('/sitemap.xml')} answers`);
+      expect(run.json.problems[3]?.message).toContain('may not be crawled: robots-disallowed');
+      // robots.txt was read, and the page it disallows was never requested.
+      expect(server.paths()).toContain('/robots.txt');
+      expect(server.paths()).not.toContain('/privato/sitemap.xml');
       expect(run.stdout).toContain('✓ sources file:');
       expect(run.stdout).not.toContain('s3cret');
       expect(run.code).toBe(0);

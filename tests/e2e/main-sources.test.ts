@@ -121,7 +121,7 @@ describe('sources on a schedule, their freshness and failures (real bot, fixture
   it('/status lists each source with its last pull, newest article and error; the failing one is not stale yet', async () => {
     const text = await status(PERMISSIONS.manageGuild);
     expect(text).toMatch(/• `archivio` — last successful pull: <t:\d+:R> · newest article: July 2025\n/);
-    expect(text).toMatch(/• `cronaca` — last successful pull: <t:\d+:R> · newest article: 2 June 2025\n/);
+    expect(text).toMatch(/• `cronaca` — last successful pull: <t:\d+:R> · newest article: June 2, 2025\n/);
     expect(text).toMatch(
       /• `sport` — last successful pull: never · newest article: — · last error \(<t:\d+:R>\): the server answered with an error \(HTTP 500\)/,
     );

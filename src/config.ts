@@ -176,7 +176,6 @@ const tuningFileSchema = z.strictObject({
       passagesPerArticle: z.int().min(1).max(20),
       recencyWeight: z.number().min(0).max(10),
       latestShare: fraction,
-      latestCoverageShare: fraction,
     })
     .partial()
     .default({}),

@@ -17,29 +17,14 @@ export async function gateCoverage(
   top: Pick<ScoredPassage, 'text' | 'lang'>[],
   mix: number,
 ): Promise<number> {
-  return (await coverageOf(generation, queryTexts, mix))(top);
-}
-
-/**
- * The gate's coverage measure with its term weights looked up once: a function giving the best
- * weighted coverage of any query text over any of the passages it is handed.
- */
-export async function coverageOf(
-  generation: Pick<Generation, 'termStats'>,
-  queryTexts: QueryText[],
-  mix: number,
-): Promise<(passages: Pick<ScoredPassage, 'text' | 'lang'>[]) => number> {
-  const weighted = await Promise.all(
+  const coverages = await Promise.all(
     queryTexts.map(async (q) => {
       const own = collectTerms([q]);
-      return { own, weights: termWeights(await generation.termStats(own.map((t) => t.stem)), own, mix) };
+      const weights = termWeights(await generation.termStats(own.map((t) => t.stem)), own, mix);
+      return Math.max(0, ...top.map((p) => termCoverage(own, weights, p.text, p.lang)));
     }),
   );
-  return (passages) =>
-    Math.max(
-      0,
-      ...weighted.flatMap(({ own, weights }) => passages.map((p) => termCoverage(own, weights, p.text, p.lang))),
-    );
+  return Math.max(0, ...coverages);
 }
 
 /**

@@ -88,9 +88,6 @@ const BASE: RetrievalKnobs = {
   passagesPerArticle: 3,
   recencyWeight: 0.02,
   latestShare: 0.4,
-  // Off: 0.7 took dice-news-time's latest questions from 9/18 to 12/18 but timeline's from 14/16 to
-  // 13/16 and lost "Il ponte di San Vito è ancora chiuso?" to another bridge (README, time questions).
-  latestCoverageShare: 0,
 };
 
 /**

@@ -1,14 +1,14 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
-import { coverageOf, GATE_DEPTH, isRelevant } from './gate.js';
+import { GATE_DEPTH, gateCoverage, isRelevant } from './gate.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
 import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
 import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate, type Period } from '../time/index.js';
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
-import type { ArticleGroup, RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
+import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 import { roundTo } from '../util/round.js';
 
 /** Score multiplier for passages of a prior article (a follow-up's previous answer). */
@@ -96,7 +96,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   // A period keeps only what was published in it, unless nothing found was; then it was not
   // used, and its words (a year, a month) are searched like the others.
   const inside = period === null ? [] : fusedPassages.filter((p) => publishedWithin(p.date, period) === true);
-  if (period !== null && inside.length === 0 && !latest && queryTexts !== plainTexts) {
+  if (period !== null && inside.length === 0 && !latest) {
     queryTexts = plainTexts;
     ({ lexical, fused: fusedPassages } = await search(queryTexts, null));
   }
@@ -109,10 +109,8 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const { groups, noAnswer, gate } = await time('grouping', async () => {
     const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
-    const covers = await coverageOf(generation, queryTexts, knobs.gateBackgroundMix);
-    const story = { coverage: (g: ArticleGroup) => covers(g.passages), share: knobs.latestCoverageShare };
-    const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today, story).slice(0, knobs.k) : pool;
-    const coverage = covers(ranked.slice(0, GATE_DEPTH));
+    const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today).slice(0, knobs.k) : pool;
+    const coverage = await gateCoverage(generation, queryTexts, ranked.slice(0, GATE_DEPTH), knobs.gateBackgroundMix);
     const gate = { coverage, similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)) };
     const relevant = isRelevant(
       gate,
@@ -168,7 +166,7 @@ interface FuseInput {
   dense: RankedId[];
   period: Period | null;
   latest: boolean;
-  today: string;
+  today: IsoDate;
   priorArticles: Set<string>;
   time: <T>(stage: string, work: () => T | Promise<T>) => Promise<T>;
 }

@@ -13,27 +13,14 @@ export function publishedWithin(date: string | null, period: Pick<Period, 'from'
 }
 
 /**
- * For "latest" questions: the articles scoring at least `share` × the best one's score, and (with
- * `story`) covering the question's weighted words at least `story.share` × as well as the best
- * covering article does, are the relevant ones and come first, newest first (undated last); the
- * others follow by score, and so do articles dated after `today` (a clock set in the past: they
- * do not exist yet). The coverage test keeps a newer report on a neighbouring subject (another
- * theft, for "the rifle stolen from a car") from passing as the story's latest.
+ * For "latest" questions: the articles scoring at least `share` × the best one's score are the
+ * relevant ones and come first, newest first (undated last); the others follow by score, and so
+ * do articles dated after `today` (a clock set in the past: they do not exist yet).
  */
-export function orderNewestFirst(
-  groups: ArticleGroup[],
-  share: number,
-  today: IsoDate,
-  story?: { coverage: (g: ArticleGroup) => number; share: number },
-): ArticleGroup[] {
+export function orderNewestFirst(groups: ArticleGroup[], share: number, today: IsoDate): ArticleGroup[] {
   const best = groups[0]?.score ?? 0;
-  const coverage = new Map(groups.map((g) => [g, story?.coverage(g) ?? 1]));
-  const bestCoverage = Math.max(0, ...coverage.values());
   const dateOf = (g: ArticleGroup) => g.passages[0]?.date ?? '';
-  const isRelevant = (g: ArticleGroup) =>
-    g.score >= share * best &&
-    (coverage.get(g) ?? 0) >= (story?.share ?? 0) * bestCoverage &&
-    dateOf(g).slice(0, 10) <= today;
+  const isRelevant = (g: ArticleGroup) => g.score >= share * best && dateOf(g).slice(0, 10) <= today;
   const relevant = groups.filter(isRelevant);
   const others = groups.filter((g) => !isRelevant(g));
   relevant.sort((a, b) => dateOf(b).localeCompare(dateOf(a)) || b.score - a.score);

@@ -69,11 +69,6 @@ export interface RetrievalKnobs {
   recencyWeight: number;
   /** "Latest" questions: articles scoring ≥ this share of the best one count as relevant and go newest first. */
   latestShare: number;
-  /**
-   * "Latest" questions: an article also needs at least this share of the best article's gate
-   * coverage of the question's words to count as the same story (0 = the score share alone).
-   */
-  latestCoverageShare: number;
 }
 
 /** The time a question names: its period (and whether any article was found in it) and whether it asks for the latest. */

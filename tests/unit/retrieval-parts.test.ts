@@ -60,26 +60,6 @@ describe('time ranking', () => {
     ]);
   });
 
-  it('with a story test, a newer article covering fewer of the question words is not the latest', () => {
-    const group = (articleId: string, score: number, date: string) => ({
-      articleId,
-      score,
-      passages: [{ ...passage(score * 100, articleId, articleId, score), date }],
-    });
-    const groups = [
-      group('rifle', 1, '2020-03-01'),
-      group('crossbow', 0.9, '2020-06-01'),
-      group('rifle-2', 0.7, '2020-05-01'),
-    ];
-    const coverage = (g: { articleId: string }) => ({ rifle: 1, crossbow: 0.5, 'rifle-2': 0.9 })[g.articleId] ?? 0;
-    expect(orderNewestFirst(groups, 0.4, '2021-01-01').map((g) => g.articleId)[0]).toBe('crossbow');
-    expect(orderNewestFirst(groups, 0.4, '2021-01-01', { coverage, share: 0.7 }).map((g) => g.articleId)).toEqual([
-      'rifle-2',
-      'rifle',
-      'crossbow',
-    ]);
-  });
-
   it('recency prior: mild, halves over a year, ignores undated articles and the future', () => {
     expect(recencyFactor('2020-06-17', '2020-06-17', 0.02)).toBeCloseTo(1.02);
     expect(recencyFactor('2019-06-18', '2020-06-17', 0.02)).toBeCloseTo(1.01, 3);

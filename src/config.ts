@@ -69,6 +69,8 @@ const schema = z.object({
   /** Expert override of the tuning in code (chunking, HNSW, retrieval knobs): a JSON file, see loadTuningFile. */
   TUNING_FILE: z.string().optional(),
   INDEX_ENGINE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /** The PostgreSQL engine's lexical channel (PostgresLexical): bm25 on the project's terms, or to_tsvector + ts_rank_cd. */
+  POSTGRES_LEXICAL: z.enum(['bm25', 'tsvector']).default('bm25'),
   DATABASE_URL: optionalString.pipe(
     z
       .string()

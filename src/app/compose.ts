@@ -63,12 +63,13 @@ export function buildOptionsFrom(
 
 const postgresEngines = new Map<string, PostgresEngine>();
 
-/** The index engine INDEX_ENGINE names; one PostgreSQL pool per DATABASE_URL for the whole process. */
+/** The index engine INDEX_ENGINE names (with POSTGRES_LEXICAL's channel); one PostgreSQL pool per DATABASE_URL and channel for the whole process. */
 export function indexEngineFrom(config: Config): IndexEngine {
   if (config.INDEX_ENGINE === 'sqlite' || config.DATABASE_URL === null) return sqliteEngine;
-  const url = config.DATABASE_URL;
-  const engine = postgresEngines.get(url) ?? createPostgresEngine(url);
-  postgresEngines.set(url, engine);
+  const [url, lexical] = [config.DATABASE_URL, config.POSTGRES_LEXICAL];
+  const key = `${lexical} ${url}`;
+  const engine = postgresEngines.get(key) ?? createPostgresEngine(url, { lexical });
+  postgresEngines.set(key, engine);
   return engine;
 }
 

@@ -29,8 +29,8 @@ export function collectPairs(texts: QueryText[]): string[] {
 }
 
 /**
- * The lexical query of analysed terms: their distinct stems and prefix terms, and stem pairs.
- * Null when no content word is left.
+ * The lexical query of analysed terms: their distinct stems, prefix terms and words as written,
+ * and stem pairs. Null when no content word is left.
  */
 export function buildLexicalQuery(terms: Term[], pairs: string[] = []): LexicalQuery | null {
   if (terms.length === 0) return null;
@@ -38,5 +38,6 @@ export function buildLexicalQuery(terms: Term[], pairs: string[] = []): LexicalQ
     stems: [...new Set(terms.map((t) => t.stem))],
     prefixes: [...new Set(terms.map((t) => t.prefix))],
     pairs,
+    words: [...new Set(terms.map((t) => t.token))],
   };
 }

@@ -49,13 +49,16 @@ export interface RankedId {
 
 /**
  * A lexical query in the index's own analysed terms (see `analyzeForIndex`): passages match on
- * any stem (in the stems or title field), prefix term or stem pair. Engines quote every term,
- * so nothing a user typed is read as query syntax.
+ * any stem (in the stems or title field), prefix term or stem pair. `words` holds the same
+ * content words as written (lowercase, accents kept), for a channel that analyses text itself
+ * (PostgreSQL's to_tsvector variant). Engines quote every term, so nothing a user typed is read
+ * as query syntax.
  */
 export interface LexicalQuery {
   stems: string[];
   prefixes: string[];
   pairs: string[];
+  words: string[];
 }
 
 /** BM25 weights of the lexical fields beside the stems field (weight 1). */

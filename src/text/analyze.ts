@@ -19,11 +19,15 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
-/** One analysed word: its stem and its prefix term, both folded, and the folded word itself. */
+/**
+ * One analysed word: its stem and its prefix term, both folded, the folded word itself, and the
+ * word as written (`token`: lowercase, accents kept) for engines that analyse text themselves.
+ */
 export interface Term {
   stem: string;
   prefix: string;
   word: string;
+  token: string;
 }
 
 /**
@@ -37,7 +41,7 @@ export function analyze(text: string, lang: Lang): Term[] {
   for (const token of tokenize(text)) {
     const folded = foldText(token);
     if (STOPWORDS.it.has(folded) || STOPWORDS.en.has(folded)) continue;
-    terms.push({ stem: foldText(stem(token)), prefix: folded.slice(0, PREFIX_LENGTH), word: folded });
+    terms.push({ stem: foldText(stem(token)), prefix: folded.slice(0, PREFIX_LENGTH), word: folded, token });
   }
   return terms;
 }

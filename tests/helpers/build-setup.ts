@@ -7,6 +7,7 @@ import { describeModel } from '../../src/embedding/model-profiles.js';
 import type { AnswerDeps } from '../../src/answer/answer-question.js';
 import type { BuildOptions } from '../../src/index/build-index.js';
 import type { LiveIndex } from '../../src/index/live-index.js';
+import type { Generation } from '../../src/index/searchable-index.js';
 import { projectRoot } from '../../src/config.js';
 import { detectLanguage } from '../../src/text/language.js';
 
@@ -71,4 +72,15 @@ export function offlineAnswerDeps(live: LiveIndex, embedder: Embedder): AnswerDe
     maxQuestionChars: 1000,
     translateQuotes: false,
   };
+}
+
+/** Runs `work` on the generation `live` serves, under a lease; throws saying why when nothing is served. */
+export async function withGeneration<T>(live: LiveIndex, work: (g: Generation) => Promise<T>): Promise<T> {
+  const lease = live.acquire();
+  if (lease === null) throw new Error(`nothing served: ${live.status().error ?? ''}`);
+  try {
+    return await work(lease.generation);
+  } finally {
+    lease.release();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Embedder, ModelSpec } from '../../src/embedding/embedder.js';
+import type { BuildOptions } from '../../src/index/build-index.js';
 
 /** Dimensions of the fake embedder's vectors. */
 export const FAKE_DIMS = 64;
@@ -73,5 +74,23 @@ export function createFakeEmbedder(): FakeEmbedder {
       return Promise.resolve(embedFake(text));
     },
     countTokens: (text) => tokenize(text).length,
+  };
+}
+
+/** A build's model source serving the fake embedder (no model load); every embedded passage text is pushed to `embedded`. */
+export function fakeModels(embedded: string[] = []): BuildOptions['models'] {
+  return {
+    resolve: () => Promise.resolve({ spec: FAKE_SPEC, source: { code: 'hub' } }),
+    locate: (spec) => ({ ...spec, localDir: null }),
+    load: () => {
+      const fake = createFakeEmbedder();
+      return Promise.resolve({
+        ...fake,
+        embedPassages: (texts: string[]) => {
+          embedded.push(...texts);
+          return fake.embedPassages(texts);
+        },
+      });
+    },
   };
 }

@@ -5,7 +5,7 @@ import type { BuildOptions } from '../../src/index/build-index.js';
 import { dataLayout, GENERATION_FILES, generationDir, readCurrent } from '../../src/index/layout.js';
 import { listArticles, openIndexDb } from '../../src/store/index-db.js';
 import { realBuildOptions } from './build-setup.js';
-import { createFakeEmbedder, FAKE_SPEC } from './fake-embedder.js';
+import { fakeModels } from './fake-embedder.js';
 
 /** Fetch settings for tests: no pause between requests, short timeouts. */
 export const TEST_FETCH: SourcesFile['fetch'] = {
@@ -35,20 +35,7 @@ export function sourcesOf(
 export function fakeSourceBuild(dataDir: string, sources: SourcesFile, embedded: string[] = []): BuildOptions {
   return realBuildOptions('/nonexistent-corpus', dataDir, {
     sources,
-    models: {
-      resolve: () => Promise.resolve({ spec: FAKE_SPEC, source: { code: 'hub' } }),
-      locate: (spec) => ({ ...spec, localDir: null }),
-      load: () => {
-        const fake = createFakeEmbedder();
-        return Promise.resolve({
-          ...fake,
-          embedPassages: (texts: string[]) => {
-            embedded.push(...texts);
-            return fake.embedPassages(texts);
-          },
-        });
-      },
-    },
+    models: fakeModels(embedded),
   });
 }
 

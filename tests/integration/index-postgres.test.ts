@@ -9,10 +9,9 @@ import { buildIndex } from '../../src/index/build-index.js';
 import { dataLayout, listGenerations, readCurrent } from '../../src/index/layout.js';
 import { LiveIndex } from '../../src/index/live-index.js';
 import { createPostgresEngine, schemaPrefix, type PostgresEngine } from '../../src/index/postgres/postgres-engine.js';
-import type { Generation } from '../../src/index/searchable-index.js';
 import { buildLexicalQuery, collectPairs, collectTerms } from '../../src/retrieval/lexical-query.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
-import { REAL_SPEC, SEED_ID, makeWorkspace, realBuildOptions } from '../helpers/build-setup.js';
+import { REAL_SPEC, SEED_ID, makeWorkspace, realBuildOptions, withGeneration } from '../helpers/build-setup.js';
 import { fictionalArticle, writeFictionalArticles } from '../helpers/fault-corpus.js';
 import { pgUnavailableNote, startPgServer } from '../helpers/pglite-server.js';
 
@@ -31,15 +30,6 @@ describe.skipIf(!up && !isCi())(`the PostgreSQL + pgvector engine (against PGlit
   let embedder: Embedder;
   let live: LiveIndex;
 
-  const withGeneration = async <T>(index: LiveIndex, work: (g: Generation) => Promise<T>): Promise<T> => {
-    const lease = index.acquire();
-    if (lease === null) throw new Error(`nothing served: ${index.status().error ?? ''}`);
-    try {
-      return await work(lease.generation);
-    } finally {
-      lease.release();
-    }
-  };
   const build = (dataDir = ws.dataDir, extra = {}) =>
     buildIndex(realBuildOptions(ws.corpusDir, dataDir, { engine, ...extra }));
 

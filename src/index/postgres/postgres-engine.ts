@@ -17,6 +17,7 @@ import {
   searchBm25,
   searchVectors,
 } from '../../store/postgres/search.js';
+import { searchFullText } from '../../store/postgres/text-search.js';
 import { countRows, deleteArticles, insertArticle, readArticleHashes } from '../../store/postgres/write.js';
 import { failLoad } from '../generation-error.js';
 import type { Manifest } from '../manifest.js';
@@ -28,6 +29,14 @@ export interface PostgresEngine extends IndexEngine {
 }
 
 /**
+ * The lexical channel searches answer from (POSTGRES_LEXICAL): 'bm25', FTS5's BM25 over the
+ * project's own analysed terms (the default: the SQLite engine's ranking); 'tsvector',
+ * PostgreSQL's to_tsvector lexemes ranked by ts_rank_cd. Every generation holds both, so a
+ * change needs no rebuild.
+ */
+export type PostgresLexical = 'bm25' | 'tsvector';
+
+/**
  * PostgreSQL + pgvector: one schema per generation, named after the data folder and the
  * generation id (`archivista_<folder hash>_g<id>`), so each data folder — the bot's, each eval
  * work folder's — has its own generations in one database. The data folder keeps CURRENT, the
@@ -35,14 +44,15 @@ export interface PostgresEngine extends IndexEngine {
  * names it, and pruning drops the schemas whose folders are gone. The `vector` extension and the
  * schemas are created on first use.
  */
-export function createPostgresEngine(databaseUrl: string): PostgresEngine {
+export function createPostgresEngine(databaseUrl: string, options: { lexical?: PostgresLexical } = {}): PostgresEngine {
+  const lexical = options.lexical ?? 'bm25';
   // allowExitOnIdle: a script ends when its work is done, without waiting for idle connections.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, allowExitOnIdle: true });
   let extension: Promise<void> | null = null;
   const ready = () => (extension ??= ensureVectorExtension(pool));
   return {
     name: 'postgres',
-    open: (_dir, id, manifest, efSearch) => openPostgresGeneration(pool, id, manifest, efSearch),
+    open: (_dir, id, manifest, efSearch) => openPostgresGeneration(pool, id, manifest, { efSearch, lexical }),
     readBase: async (_dir, manifest) => {
       const schema = schemaOf(manifest);
       return { hashes: await readArticleHashes(pool, schema), chunks: (await countRows(pool, schema)).chunks };
@@ -78,12 +88,18 @@ function schemaOf(manifest: Manifest): string {
   return manifest.schema;
 }
 
-function openPostgresGeneration(pool: pg.Pool, id: string, manifest: Manifest, efSearch: number): Generation {
+function openPostgresGeneration(
+  pool: pg.Pool,
+  id: string,
+  manifest: Manifest,
+  { efSearch, lexical }: { efSearch: number; lexical: PostgresLexical },
+): Generation {
   const schema = manifest.schema ?? failLoad(id, 'the manifest names no PostgreSQL schema');
+  const searchLexical = lexical === 'tsvector' ? searchFullText : searchBm25;
   return {
     id,
     manifest,
-    searchLexical: (query, limit, weights) => searchBm25(pool, schema, query, limit, weights),
+    searchLexical: (query, limit, weights) => searchLexical(pool, schema, query, limit, weights),
     searchDense: (query, limit) => searchVectors(pool, schema, query, limit, efSearch),
     similarities: (query, ids) => readSimilarities(pool, schema, query, [...ids]),
     passages: (ids) => loadPassages(pool, schema, ids),

@@ -9,15 +9,26 @@ export function quoteSchema(schema: string): string {
   return `"${schema}"`;
 }
 
+/** PostgreSQL's text-search configuration for an article language (`lang`: an SQL text expression). */
+const textConfig = (lang: string) => `(CASE ${lang} WHEN 'en' THEN 'english' ELSE 'italian' END)::regconfig`;
+
+/**
+ * SQL for a passage's full-text lexemes (the to_tsvector channel): its article's title, weight
+ * A (pass '' for a derived title, which only repeats the first sentence), and its text, weight
+ * D, both analysed with the article language's configuration. Arguments are SQL expressions.
+ */
+export const lexemesSql = (lang: string, title: string, text: string): string =>
+  `setweight(to_tsvector(${textConfig(lang)}, ${title}), 'A') || to_tsvector(${textConfig(lang)}, ${text})`;
+
 /** Creates the `vector` extension when the database lacks it (needs the right to create extensions). */
 export async function ensureVectorExtension(pool: pg.Pool): Promise<void> {
   await pool.query('CREATE EXTENSION IF NOT EXISTS vector');
 }
 
 /**
- * Creates one generation's schema: articles, chunks (with their vectors), the lexical postings
- * (one row per chunk, field and analysed term, with its count) and the BM25 statistics. The
- * search indexes come later (`createSearchIndexes`), once the rows are in.
+ * Creates one generation's schema: articles, chunks (with their vectors and full-text lexemes),
+ * the lexical postings (one row per chunk, field and analysed term, with its count) and the
+ * BM25 statistics. The search indexes come later (`createSearchIndexes`), once the rows are in.
  */
 export async function createGenerationSchema(pool: pg.Pool, schema: string, dims: number): Promise<void> {
   const s = quoteSchema(schema);
@@ -34,13 +45,17 @@ export async function createGenerationSchema(pool: pg.Pool, schema: string, dims
       id integer PRIMARY KEY DEFAULT nextval('${s}.chunk_ids'),
       article_rowid integer NOT NULL REFERENCES ${s}.articles(rowid),
       idx integer NOT NULL, start integer NOT NULL, "end" integer NOT NULL, text text NOT NULL,
-      len integer NOT NULL, embedding vector(${dims}) NOT NULL);
+      len integer NOT NULL, embedding vector(${dims}) NOT NULL, lexemes tsvector);
     CREATE INDEX ON ${s}.chunks (article_rowid);
     CREATE TABLE ${s}.postings (term text NOT NULL, field smallint NOT NULL, chunk_id integer NOT NULL, tf integer NOT NULL);
     CREATE TABLE ${s}.stats (passages double precision NOT NULL, avg_len double precision NOT NULL);`);
 }
 
-/** Copies every row of generation `from` into the new, empty generation `to`, sequences included. */
+/**
+ * Copies every row of generation `from` into the new, empty generation `to`, sequences and
+ * lexemes included (nothing is analysed again). Only a generation written before chunks had
+ * lexemes (its rows copy with none) gets them computed here, once.
+ */
 export async function copyGeneration(pool: pg.Pool, from: string, to: string): Promise<void> {
   const [f, t] = [quoteSchema(from), quoteSchema(to)];
   await pool.query(`
@@ -48,10 +63,12 @@ export async function copyGeneration(pool: pg.Pool, from: string, to: string): P
     SELECT setval(pg_get_serial_sequence('${t}.articles', 'rowid'), coalesce((SELECT max(rowid) FROM ${t}.articles), 0) + 1, false);
     INSERT INTO ${t}.chunks SELECT * FROM ${f}.chunks;
     SELECT setval('${t}.chunk_ids', last_value, is_called) FROM ${f}.chunk_ids;
-    INSERT INTO ${t}.postings SELECT * FROM ${f}.postings;`);
+    INSERT INTO ${t}.postings SELECT * FROM ${f}.postings;
+    UPDATE ${t}.chunks c SET lexemes = ${lexemesSql('a.lang', "CASE WHEN a.title_derived THEN '' ELSE a.title END", 'c.text')}
+      FROM ${t}.articles a WHERE a.rowid = c.article_rowid AND c.lexemes IS NULL;`);
 }
 
-/** Builds the lexical and HNSW indexes and the BM25 statistics of a generation whose rows are all written. */
+/** Builds the lexical (postings, full-text GIN) and HNSW indexes and the BM25 statistics of a generation whose rows are all written. */
 export async function createSearchIndexes(
   pool: pg.Pool,
   schema: string,
@@ -63,6 +80,7 @@ export async function createSearchIndexes(
   await pool.query(`
     CREATE INDEX ON ${s}.postings (term, field);
     CREATE INDEX ON ${s}.postings (chunk_id);
+    CREATE INDEX ON ${s}.chunks USING gin (lexemes);
     CREATE INDEX ON ${s}.chunks USING hnsw (embedding vector_cosine_ops) WITH (m = ${m}, ef_construction = ${ef});
     DELETE FROM ${s}.stats;
     INSERT INTO ${s}.stats SELECT count(*), coalesce(avg(len), 0) FROM ${s}.chunks;

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Chunk } from '../../chunking/chunk.js';
 import type { Article } from '../../corpus/article.js';
 import { analyzeForIndex } from '../../text/analyze.js';
-import { quoteSchema } from './schema.js';
+import { lexemesSql, quoteSchema } from './schema.js';
 
 /** Lexical fields, as numbered in the postings table (the SQLite engine's FTS5 columns, in order). */
 export const FIELDS = { stems: 0, prefixes: 1, pairs: 2, title: 3 } as const;
@@ -52,8 +52,9 @@ export async function deleteArticles(pool: pg.Pool, schema: string, articleIds: 
 }
 
 /**
- * Stores an article, its chunks with their vectors, and the chunks' postings (the same analysed
- * fields as the SQLite engine's FTS5 columns) in one transaction; returns the chunk ids in order.
+ * Stores an article, its chunks with their vectors and full-text lexemes, and the chunks'
+ * postings (the same analysed fields as the SQLite engine's FTS5 columns) in one transaction;
+ * returns the chunk ids in order.
  */
 export async function insertArticle(
   pool: pg.Pool,
@@ -89,8 +90,8 @@ export async function insertArticle(
     if (rowid === undefined) throw new Error(`inserting article ${article.id} returned no row`);
     if (chunks.length === 0) return [];
     const inserted = await client.query<{ id: number; idx: number }>(
-      `INSERT INTO ${s}.chunks (article_rowid, idx, start, "end", text, len, embedding)
-       SELECT $1, t.idx, t.start, t.e, t.text, t.len, t.v::vector
+      `INSERT INTO ${s}.chunks (article_rowid, idx, start, "end", text, len, embedding, lexemes)
+       SELECT $1, t.idx, t.start, t.e, t.text, t.len, t.v::vector, ${lexemesSql('$8::text', '$9::text', 't.text')}
        FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::text[]) WITH ORDINALITY
          AS t(idx, start, e, text, len, v, n)
        ORDER BY t.n RETURNING id, idx`,
@@ -106,6 +107,8 @@ export async function insertArticle(
           if (v === undefined) throw new Error(`no vector for chunk ${c.index} of ${article.id}`);
           return toVectorLiteral(v);
         }),
+        article.lang,
+        article.titleDerived ? '' : article.title,
       ],
     );
     const idByIndex = new Map(inserted.rows.map((r) => [r.idx, r.id]));

@@ -7,7 +7,7 @@ import { loadConfig, projectRoot } from '../src/config.js';
 import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { locateModel } from '../src/embedding/resolve-model.js';
 import { loadDataset, sliceDataset, splitHalves, writeCorpusJsonl } from '../src/eval/dataset.js';
-import { collectGateSamples, fitGate, type GateSample } from '../src/eval/fit-gate.js';
+import { collectGateSamples, fitGate, samplesAt, type GateObservation } from '../src/eval/fit-gate.js';
 import { buildAndOpenIndex } from '../src/eval/open-index.js';
 import { modelName } from '../src/embedding/model-profiles.js';
 import { GATE_FIT_FILE, gateFitKey } from '../src/retrieval/knobs.js';
@@ -16,9 +16,13 @@ import { selectTranslator } from '../src/translate/select.js';
 import { runScript } from './run-script.js';
 import { indexTuning } from '../src/index/tuning.js';
 
-const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--min-answered 0.97,0.975,0.98,0.985] [--cache DIR] [--dry-run]
+const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--min-answered 0.97,0.975,0.98,0.985]
+  [--missing-weights 0,0.1,...] [--cache DIR] [--dry-run]
   Fits the relevance gate on squad-it-train (half the articles indexed; the other half's questions are the
   off-coverage negatives), chooses the background mix on squad-it-dev, and writes ${path.relative(projectRoot, GATE_FIT_FILE)}.`;
+
+/** The missing-word weights tried by default (0: the gate of coverage and cosine alone). */
+const MISSING_WEIGHTS = '0,0.1,0.2,0.3,0.4,0.5,0.75,1';
 
 const shared = (...p: string[]) => path.resolve(projectRoot, '..', 'shared', 'eval', ...p);
 
@@ -31,6 +35,7 @@ await runScript(USAGE, async () => {
       cache: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'min-answered': { type: 'string', default: '0.97,0.975,0.98,0.985' },
+      'missing-weights': { type: 'string', default: MISSING_WEIGHTS },
       out: { type: 'string', default: GATE_FIT_FILE },
     },
   });
@@ -76,25 +81,28 @@ await runScript(USAGE, async () => {
         indexed: new Set(indexed),
         langs,
         knobs: knobOverridesFrom(config),
-        mixes,
         onProgress: (done, total) => console.error(`${name}: ${done}/${total}`),
       });
     const started = Date.now();
-    // With --cache the samples are kept beside the index, so a refit with other options skips retrieval.
-    const samplesFile = path.join(
+    // With --cache what retrieval showed the gate is kept beside the index, so a refit with other options skips retrieval.
+    const observationsFile = path.join(
       workDir,
-      `samples-${translation.translator?.engine ?? 'none'}-${trainQuestions.length}.json`,
+      `gate-observations-${translation.translator?.engine ?? 'none'}-${trainQuestions.length}.json`,
     );
-    const cached = values.cache !== undefined && existsSync(samplesFile);
-    const { trainSamples, devSamples } = cached
-      ? (JSON.parse(readFileSync(samplesFile, 'utf8')) as { trainSamples: GateSample[]; devSamples: GateSample[] })
-      : { trainSamples: await collect(trainQuestions, 'train'), devSamples: await collect(dev.questions, 'dev') };
-    if (values.cache !== undefined && !cached) writeFileSync(samplesFile, JSON.stringify({ trainSamples, devSamples }));
+    const cached = values.cache !== undefined && existsSync(observationsFile);
+    const observed = cached
+      ? (JSON.parse(readFileSync(observationsFile, 'utf8')) as { train: GateObservation[]; dev: GateObservation[] })
+      : { train: await collect(trainQuestions, 'train'), dev: await collect(dev.questions, 'dev') };
+    if (values.cache !== undefined && !cached) writeFileSync(observationsFile, JSON.stringify(observed));
     const minAnswered = values['min-answered'].split(',').map(Number);
     if (!minAnswered.every((x) => x > 0 && x < 1))
       throw new TypeError('--min-answered takes shares between 0 and 1, comma-separated');
-    const fit = fitGate(trainSamples, devSamples, {
+    const missingWeights = values['missing-weights'].split(',').map(Number);
+    if (!missingWeights.every((x) => Number.isFinite(x) && x >= 0))
+      throw new TypeError('--missing-weights takes weights ≥ 0, comma-separated');
+    const fit = fitGate(samplesAt(observed.train, mixes), samplesAt(observed.dev, mixes), {
       mixes,
+      missingWeights,
       denseWeights: index.generation.manifest.bridge === null ? [0, 0.5, 1] : [0, 0.5, 1, 1.5, 2, 2.5, 3],
       minAnswered,
       // The product's target (no-answer on answerable questions ≤ .03); the train target is chosen on dev.
@@ -106,7 +114,7 @@ await runScript(USAGE, async () => {
     const key = gateFitKey(modelName(index.generation.manifest.model.id), index.generation.manifest.bridge !== null);
     const entry = {
       ...fit.params,
-      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
+      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')} --missing-weights ${missingWeights.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
       trainTarget: fit.trainTarget,
       data: { train: path.relative(projectRoot, values.train), dev: path.relative(projectRoot, values.dev) },
       questions: { train: trainQuestions.length, dev: dev.questions.length, heldArticles: held.length },

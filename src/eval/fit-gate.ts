@@ -1,4 +1,4 @@
-import { GATE_DEPTH, gateCoverage } from '../retrieval/gate.js';
+import { GATE_DEPTH, gateEvidence, gateSignals, type GateSignals, type TextEvidence } from '../retrieval/gate.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
@@ -6,23 +6,48 @@ import type { EvalQuestion } from './dataset.js';
 import { roundTo } from '../util/round.js';
 import { retrieveAsProduct, type OpenIndex } from './open-index.js';
 
-/** One question's gate signals: coverage at each background mix (same order as the mixes), best cosine, and its label. */
-export interface GateSample {
+/** What retrieval showed the gate for one question, and its label; the signals at any mix follow from it. */
+export interface GateObservation {
   lang: Lang;
-  coverage: number[];
+  /** The gate's evidence per query text (the question, then its translations). */
+  evidence: TextEvidence[];
+  /** Best dense cosine. */
   similarity: number;
+  /** The first fused and lexical scores, best first (kept to measure other signals against). */
+  fused: number[];
+  lexical: number[];
   /** True when the question's article is indexed (it should be answered). */
   answerable: boolean;
 }
 
+/** One question's gate signals at each background mix (same order as the mixes), best cosine, and its label. */
+export interface GateSample {
+  lang: Lang;
+  signals: GateSignals[];
+  similarity: number;
+  answerable: boolean;
+}
+
+/** The samples of `observations` at `mixes`. */
+export function samplesAt(observations: GateObservation[], mixes: number[]): GateSample[] {
+  return observations.map((o) => ({
+    lang: o.lang,
+    signals: mixes.map((mix) => gateSignals(o.evidence, mix)),
+    similarity: o.similarity,
+    answerable: o.answerable,
+  }));
+}
+
 /**
- * A gate decision `coverage(mix) + denseWeight × cosine ≥ threshold`, and with an LLM the lower
+ * A gate decision `coverage(mix) + denseWeight × cosine − missingWeight × missing(mix) ≥
+ * threshold`, and with an LLM the lower
  * `llmThreshold`; questions in another language than the corpus's have thresholds of their own
  * (`crossThreshold`, `crossLlmThreshold`): even translated, their signals run on another scale.
  */
 export interface GateParams {
   mix: number;
   denseWeight: number;
+  missingWeight: number;
   threshold: number;
   llmThreshold: number;
   crossThreshold: number;
@@ -49,11 +74,10 @@ export async function collectGateSamples(input: {
   indexed: Set<string>;
   langs: Lang[];
   knobs: Partial<RetrievalKnobs>;
-  mixes: number[];
   onProgress?: (done: number, total: number) => void;
-}): Promise<GateSample[]> {
+}): Promise<GateObservation[]> {
   const { index } = input;
-  const samples: GateSample[] = [];
+  const samples: GateObservation[] = [];
   const total = input.questions.length * input.langs.length;
   for (const q of input.questions)
     for (const lang of input.langs) {
@@ -63,8 +87,10 @@ export async function collectGateSamples(input: {
       const texts = [{ text: question, lang }, ...t.extraQueries];
       samples.push({
         lang,
-        coverage: await Promise.all(input.mixes.map((mix) => gateCoverage(index.generation, texts, top, mix))),
+        evidence: await gateEvidence(index.generation, texts, top),
         similarity: result.gate?.similarity ?? 0,
+        fused: result.passages.slice(0, 5).map((p) => p.score),
+        lexical: result.channels.lexical.slice(0, 5).map((r) => r.score),
         answerable: input.indexed.has(q.doc_id),
       });
       if (samples.length % 200 === 0) input.onProgress?.(samples.length, total);
@@ -75,8 +101,10 @@ export async function collectGateSamples(input: {
 /** Rounded down, so a threshold never rises above the value it was chosen to keep. */
 const floorTo4 = (x: number) => Math.floor(x * 1e4) / 1e4;
 
-const score = (s: GateSample, mixIndex: number, denseWeight: number) =>
-  (s.coverage[mixIndex] ?? 0) + denseWeight * s.similarity;
+const score = (s: GateSample, mixIndex: number, params: Pick<GateParams, 'denseWeight' | 'missingWeight'>) =>
+  (s.signals[mixIndex]?.coverage ?? 0) +
+  params.denseWeight * s.similarity -
+  params.missingWeight * (s.signals[mixIndex]?.missing ?? 0);
 
 /** The highest threshold that keeps at least `share` of `values` at or above it. */
 function thresholdKeeping(values: number[], share: number): number {
@@ -85,7 +113,7 @@ function thresholdKeeping(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((1 - share) * sorted.length))] ?? 0;
 }
 
-/** Answered / refused shares of `samples` under `params` (`mixIndex` locates params.mix in the samples' coverage). */
+/** Answered / refused shares of `samples` under `params` (`mixIndex` locates params.mix in the samples' signals). */
 export function scoreGate(
   samples: GateSample[],
   params: GateParams,
@@ -97,7 +125,7 @@ export function scoreGate(
   for (const lang of ['it', 'en'] as const) {
     const threshold = gateThreshold(params, lang, corpusLanguage, llm);
     const own = samples.filter((s) => s.lang === lang);
-    const pass = (s: GateSample) => score(s, mixIndex, params.denseWeight) >= threshold;
+    const pass = (s: GateSample) => score(s, mixIndex, params) >= threshold;
     const pos = own.filter((s) => s.answerable);
     const neg = own.filter((s) => !s.answerable);
     out[lang] = {
@@ -112,10 +140,11 @@ const meanRefused = (s: GateScores, langs: Lang[]) => langs.reduce((a, l) => a +
 
 /**
  * Fits the gate on `train`: for each background mix, train answer target (`minAnswered`, one or
- * several) and dense weight, each threshold (the corpus language's, and the other languages'
- * together) is the highest that still answers that share of the answerable questions of every
- * language it serves (`llmAnswered` for the LLM thresholds, which only drop clearly unrelated
- * questions); the dense weight that refuses most off-coverage questions wins per mix and target.
+ * several), dense weight and missing-word weight, each threshold (the corpus language's, and the
+ * other languages' together) is the highest that still answers that share of the answerable
+ * questions of every language it serves (`llmAnswered` for the LLM thresholds, which only drop
+ * clearly unrelated questions); the weights that refuse most off-coverage questions win per mix
+ * and target.
  * Then `dev` chooses among them: the best mean refusal among those that keep `devMinAnswered` on
  * dev (else the best dev answer rate).
  */
@@ -125,6 +154,8 @@ export function fitGate(
   options: {
     mixes: number[];
     denseWeights: number[];
+    /** Weights of the missing-word signal to try (default: [0], the two-signal gate). */
+    missingWeights?: number[];
     minAnswered: number | number[];
     llmAnswered: number;
     langs: Lang[];
@@ -146,14 +177,20 @@ export function fitGate(
   const grid = options.mixes.flatMap((mix, mixIndex) => targets.map((target) => ({ mix, mixIndex, target })));
   const candidates = grid.map(({ mix, mixIndex, target }) => {
     let best: { params: GateParams; train: GateScores; trainTarget: number } | null = null;
-    for (const denseWeight of options.denseWeights) {
+    const weights = options.denseWeights.flatMap((denseWeight) =>
+      (options.missingWeights ?? [0]).map((missingWeight) => ({ denseWeight, missingWeight })),
+    );
+    for (const { denseWeight, missingWeight } of weights) {
       const positives = (lang: Lang) =>
-        train.filter((s) => s.lang === lang && s.answerable).map((s) => score(s, mixIndex, denseWeight));
+        train
+          .filter((s) => s.lang === lang && s.answerable)
+          .map((s) => score(s, mixIndex, { denseWeight, missingWeight }));
       const keep = (langs: Lang[], share: number) =>
         floorTo4(Math.min(...langs.map((l) => thresholdKeeping(positives(l), share))));
       const params = {
         mix,
         denseWeight,
+        missingWeight,
         threshold: keep(same, target),
         llmThreshold: keep(same, options.llmAnswered),
         crossThreshold: keep(cross, target),
@@ -163,7 +200,7 @@ export function fitGate(
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
         best = { params, train: scores, trainTarget: target };
     }
-    if (best === null) throw new RangeError('fitGate needs at least one dense weight');
+    if (best === null) throw new RangeError('fitGate needs at least one dense and one missing-word weight');
     return {
       ...best,
       dev: scoreGate(dev, best.params, mixIndex, options.corpusLanguage),

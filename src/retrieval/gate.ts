@@ -1,5 +1,7 @@
 import type { Generation } from '../index/searchable-index.js';
-import { termCoverage, termWeights } from './coverage.js';
+import { analyze } from '../text/analyze.js';
+import { backgroundRarity } from '../text/background.js';
+import { inverseFrequencies, termWeight } from './coverage.js';
 import { collectTerms, type QueryText } from './lexical-query.js';
 import type { RetrievalKnobs, ScoredPassage } from './types.js';
 
@@ -7,39 +9,99 @@ import type { RetrievalKnobs, ScoredPassage } from './types.js';
 export const GATE_DEPTH = 3;
 
 /**
- * Best weighted term coverage of the top passages (`termCoverage` with `termWeights` at `mix`).
- * Each query text is judged on its own: an English question's words rarely occur in Italian
- * text, so mixing them with its translation's would dilute the translation's coverage.
+ * What the gate knows of one query text: for each of its content words, its rarity in general
+ * Italian and English (`backgroundRarity`, 0–1), its stem's inverse passage frequency in the
+ * index scaled to 0–1 (`idf`), and which top passages hold it (`held[p][i]`, by stem or prefix).
  */
+export interface TextEvidence {
+  rarity: number[];
+  idf: number[];
+  held: boolean[][];
+}
+
+/** The gate's signals at one background mix: best weighted coverage, and the heaviest word the passages miss. */
+export interface GateSignals {
+  /** Best share (0–1) of a query text's word weight that one top passage holds. */
+  coverage: number;
+  /**
+   * Weight (0–1) of the heaviest question word that no top passage holds, in the query text
+   * that leaves the lightest one out ("Zelensky" asked over an article on Rubio and Lavrov: 1).
+   */
+  missing: number;
+}
+
+/**
+ * The gate's evidence for each query text over the top passages. Each query text is judged on its
+ * own: an English question's words rarely occur in Italian text, so mixing them with its
+ * translation's would dilute the translation's coverage.
+ */
+export async function gateEvidence(
+  generation: Pick<Generation, 'termStats'>,
+  queryTexts: QueryText[],
+  top: Pick<ScoredPassage, 'text' | 'lang'>[],
+): Promise<TextEvidence[]> {
+  const passages = top.map((p) => {
+    const own = analyze(p.text, p.lang);
+    return { stems: new Set(own.map((t) => t.stem)), prefixes: new Set(own.map((t) => t.prefix)) };
+  });
+  return Promise.all(
+    queryTexts.map(async (q) => {
+      const terms = collectTerms([q]);
+      return {
+        rarity: terms.map((t) => backgroundRarity(t.word)),
+        idf: inverseFrequencies(await generation.termStats(terms.map((t) => t.stem)), terms.length),
+        held: passages.map((p) => terms.map((t) => p.stems.has(t.stem) || p.prefixes.has(t.prefix))),
+      };
+    }),
+  );
+}
+
+/**
+ * The gate's signals from its evidence, each word weighted `mix` × its background rarity +
+ * (1 − `mix`) × its idf in the index (`termWeight`). 0 coverage and 0 missing without words.
+ */
+export function gateSignals(evidence: TextEvidence[], mix: number): GateSignals {
+  let coverage = 0;
+  let missing = evidence.length === 0 ? 0 : Infinity;
+  for (const text of evidence) {
+    const weights = text.idf.map((idf, i) => termWeight(text.rarity[i] ?? 1, idf, mix));
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total > 0)
+      for (const held of text.held) {
+        const covered = weights.reduce((sum, w, i) => sum + (held[i] === true ? w : 0), 0);
+        coverage = Math.max(coverage, covered / total);
+      }
+    const left = weights.filter((_, i) => !text.held.some((held) => held[i] === true));
+    missing = Math.min(missing, Math.max(0, ...left));
+  }
+  return { coverage, missing: Number.isFinite(missing) ? missing : 0 };
+}
+
+/** Best weighted term coverage of the top passages at `mix` (the gate's first signal). */
 export async function gateCoverage(
   generation: Pick<Generation, 'termStats'>,
   queryTexts: QueryText[],
   top: Pick<ScoredPassage, 'text' | 'lang'>[],
   mix: number,
 ): Promise<number> {
-  const coverages = await Promise.all(
-    queryTexts.map(async (q) => {
-      const own = collectTerms([q]);
-      const weights = termWeights(await generation.termStats(own.map((t) => t.stem)), own, mix);
-      return Math.max(0, ...top.map((p) => termCoverage(own, weights, p.text, p.lang)));
-    }),
-  );
-  return Math.max(0, ...coverages);
+  return gateSignals(await gateEvidence(generation, queryTexts, top), mix).coverage;
 }
 
 /**
- * The relevance decision from the gate's two signals. `gateLinear` (fitted): `coverage +
- * gateDenseWeight × similarity ≥ minGateScore` (`minGateScoreCrossLingual` for a question in
- * another language than the corpus's); otherwise the older rule, coverage over its minimum (lower
- * for translated questions) or a cosine over `minDenseSimilarity`. `lenient` (an LLM answers, and
- * may say NOT_IN_COVERAGE itself) uses the linear rule's lower LLM thresholds.
+ * The relevance decision from the gate's signals. `gateLinear` (fitted): `coverage +
+ * gateDenseWeight × similarity − gateMissingWeight × missing ≥ minGateScore`
+ * (`minGateScoreCrossLingual` for a question in another language than the corpus's); otherwise
+ * the older rule, coverage over its minimum (lower for translated questions) or a cosine over
+ * `minDenseSimilarity`. `lenient` (an LLM answers, and may say NOT_IN_COVERAGE itself) uses the
+ * linear rule's lower LLM thresholds.
  */
 export function isRelevant(
-  gate: { coverage: number; similarity: number },
+  gate: { coverage: number; similarity: number; missing?: number },
   knobs: Pick<
     RetrievalKnobs,
     | 'gateLinear'
     | 'gateDenseWeight'
+    | 'gateMissingWeight'
     | 'minGateScore'
     | 'minGateScoreWithLlm'
     | 'minGateScoreCrossLingual'
@@ -55,7 +117,9 @@ export function isRelevant(
   if (knobs.gateLinear || knobs.gateDenseWeight > 0) {
     const strict = crossLingual ? knobs.minGateScoreCrossLingual : knobs.minGateScore;
     const withLlm = crossLingual ? knobs.minGateScoreCrossLingualWithLlm : knobs.minGateScoreWithLlm;
-    return gate.coverage + knobs.gateDenseWeight * gate.similarity >= (lenient ? Math.min(strict, withLlm) : strict);
+    const score =
+      gate.coverage + knobs.gateDenseWeight * gate.similarity - knobs.gateMissingWeight * (gate.missing ?? 0);
+    return score >= (lenient ? Math.min(strict, withLlm) : strict);
   }
   return (
     gate.coverage >= (translated ? knobs.minCoverageTranslated : knobs.minCoverage) ||

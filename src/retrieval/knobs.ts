@@ -35,6 +35,8 @@ const fittedGateSchema = z.record(
   z.looseObject({
     mix: z.number(),
     denseWeight: z.number(),
+    // Fits before the third signal have none: they used coverage and cosine alone.
+    missingWeight: z.number().default(0),
     threshold: z.number(),
     llmThreshold: z.number(),
     crossThreshold: z.number(),
@@ -57,6 +59,7 @@ function fittedGate(name: string, bridged: boolean): Partial<RetrievalKnobs> {
     gateLinear: true,
     gateBackgroundMix: fit.mix,
     gateDenseWeight: fit.denseWeight,
+    gateMissingWeight: fit.missingWeight,
     minGateScore: fit.threshold,
     minGateScoreWithLlm: fit.llmThreshold,
     minGateScoreCrossLingual: fit.crossThreshold,
@@ -79,6 +82,7 @@ const BASE: RetrievalKnobs = {
   minCoverageTranslated: 0.35,
   minDenseSimilarity: 0.8,
   gateDenseWeight: 0,
+  gateMissingWeight: 0,
   gateBackgroundMix: 0,
   gateLinear: false,
   minGateScoreWithLlm: 1,

@@ -1,7 +1,7 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
-import { GATE_DEPTH, gateCoverage, isRelevant } from './gate.js';
+import { GATE_DEPTH, gateEvidence, gateSignals, isRelevant } from './gate.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
@@ -110,8 +110,11 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
   const { groups, noAnswer, gate } = await time('grouping', async () => {
     const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
     const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today).slice(0, knobs.k) : pool;
-    const coverage = await gateCoverage(generation, queryTexts, ranked.slice(0, GATE_DEPTH), knobs.gateBackgroundMix);
-    const gate = { coverage, similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)) };
+    const evidence = await gateEvidence(generation, queryTexts, ranked.slice(0, GATE_DEPTH));
+    const gate = {
+      ...gateSignals(evidence, knobs.gateBackgroundMix),
+      similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)),
+    };
     const relevant = isRelevant(
       gate,
       knobs,

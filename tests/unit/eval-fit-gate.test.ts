@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitGate, scoreGate, type GateSample } from '../../src/eval/fit-gate.js';
 
+/** Signals at each mix: these coverages, nothing missing. */
+const at = (coverage: number[], missing = 0) => coverage.map((c) => ({ coverage: c, missing }));
+
 /** Synthetic gate signals: the two labels overlap at mix 0 and separate at mix 1 (seeded, so the fit is reproducible). */
 function samples(n: number, seed: number): GateSample[] {
   let x = seed;
@@ -11,13 +14,13 @@ function samples(n: number, seed: number): GateSample[] {
       out.push({
         lang,
         answerable: true,
-        coverage: [0.3 + 0.5 * rand(), 0.6 + 0.4 * rand()],
+        signals: at([0.3 + 0.5 * rand(), 0.6 + 0.4 * rand()]),
         similarity: 0.3 + 0.4 * rand(),
       });
       out.push({
         lang,
         answerable: false,
-        coverage: [0.2 + 0.5 * rand(), 0.1 + 0.4 * rand()],
+        signals: at([0.2 + 0.5 * rand(), 0.1 + 0.4 * rand()]),
         similarity: 0.1 + 0.3 * rand(),
       });
     }
@@ -59,14 +62,15 @@ describe('fitGate', () => {
 
   it('scoreGate counts answered among answerable and refused among the rest, per language', () => {
     const s: GateSample[] = [
-      { lang: 'it', answerable: true, coverage: [0.5], similarity: 0 },
-      { lang: 'it', answerable: true, coverage: [0.1], similarity: 0 },
-      { lang: 'it', answerable: false, coverage: [0.1], similarity: 0.5 },
-      { lang: 'en', answerable: false, coverage: [0.2], similarity: 0 },
+      { lang: 'it', answerable: true, signals: at([0.5]), similarity: 0 },
+      { lang: 'it', answerable: true, signals: at([0.1]), similarity: 0 },
+      { lang: 'it', answerable: false, signals: at([0.1]), similarity: 0.5 },
+      { lang: 'en', answerable: false, signals: at([0.2]), similarity: 0 },
     ];
     const params = {
       mix: 0,
       denseWeight: 1,
+      missingWeight: 0,
       threshold: 0.4,
       llmThreshold: 0.05,
       crossThreshold: 0.4,
@@ -85,11 +89,37 @@ describe('fitGate', () => {
   it('questions in another language than the corpus get their own threshold, so they do not lower the corpus language one', () => {
     // Untranslated English questions score far lower than Italian ones over an Italian corpus.
     const shifted = samples(300, 7).map((s) =>
-      s.lang === 'en' ? { ...s, coverage: s.coverage.map((c) => c * 0.3), similarity: s.similarity * 0.3 } : s,
+      s.lang === 'en'
+        ? {
+            ...s,
+            signals: s.signals.map((g) => ({ ...g, coverage: g.coverage * 0.3 })),
+            similarity: s.similarity * 0.3,
+          }
+        : s,
     );
     const fit = fitGate(shifted, samples(200, 11), options);
     expect(fit.params.crossThreshold).toBeLessThan(fit.params.threshold);
     expect(fit.train.it.refused).toBeGreaterThan(0.9);
     expect(fit.train.en.answered).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('a third signal that separates what coverage and cosine cannot gets a weight, and refuses more at the same answer rate', () => {
+    // Coverage and cosine overlap between the labels; off-coverage questions miss a heavy word.
+    const mixed = (n: number, seed: number) =>
+      samples(n, seed).map((s, i) => ({
+        ...s,
+        signals: s.signals.map(() => ({
+          coverage: 0.5 + 0.3 * (((i * 7) % 10) / 10),
+          missing: s.answerable ? 0.1 * (i % 4) : 0.8 + 0.05 * (i % 4),
+        })),
+      }));
+    const two = fitGate(mixed(300, 7), mixed(200, 11), options);
+    const three = fitGate(mixed(300, 7), mixed(200, 11), { ...options, missingWeights: [0, 0.5, 1] });
+    expect(two.params.missingWeight).toBe(0);
+    expect(three.params.missingWeight).toBeGreaterThan(0);
+    for (const lang of ['it', 'en'] as const) {
+      expect(three.train[lang].answered).toBeGreaterThanOrEqual(0.97);
+      expect(three.dev[lang].refused).toBeGreaterThan(two.dev[lang].refused + 0.3);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termWeights } from '../../src/retrieval/coverage.js';
+import { inverseFrequencies, termWeight } from '../../src/retrieval/coverage.js';
 import { analyze } from '../../src/text/analyze.js';
 import { backgroundRarity } from '../../src/text/background.js';
 import { stripDiscordTokens } from '../../src/text/mentions.js';
@@ -32,8 +32,10 @@ describe('background rarity (zxcvbn-ts Italian and English word lists)', () => {
     const words = terms.map((t) => t.word);
     // Every term occurs in the only passage but "durato": the corpus idf alone makes it the heaviest.
     const stats = { passages: 1, docs: words.map((w) => (w === 'durato' ? 0 : 1)) };
-    const own = termWeights(stats, terms, 0);
-    const mixed = termWeights(stats, terms, 0.75);
+    const idf = inverseFrequencies(stats, terms.length);
+    const weights = (mix: number) => idf.map((x, i) => termWeight(backgroundRarity(words[i] ?? ''), x, mix));
+    const own = weights(0);
+    const mixed = weights(0.75);
     const weightOf = (weights: number[], word: string) => weights[words.indexOf(word)] ?? NaN;
     expect(weightOf(own, 'durato')).toBeGreaterThan(weightOf(own, 'lavrov'));
     expect(weightOf(mixed, 'lavrov')).toBeGreaterThan(weightOf(mixed, 'durato'));

@@ -17,12 +17,12 @@ import { runScript } from './run-script.js';
 import { indexTuning } from '../src/index/tuning.js';
 
 const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--min-answered 0.97,0.975,0.98,0.985]
-  [--missing-weights 0,0.1,...] [--cache DIR] [--dry-run]
+  [--absent-weights 0,0.1,...] [--cache DIR] [--dry-run]
   Fits the relevance gate on squad-it-train (half the articles indexed; the other half's questions are the
   off-coverage negatives), chooses the background mix on squad-it-dev, and writes ${path.relative(projectRoot, GATE_FIT_FILE)}.`;
 
-/** The missing-word weights tried by default (0: the gate of coverage and cosine alone). */
-const MISSING_WEIGHTS = '0,0.1,0.2,0.3,0.4,0.5,0.75,1';
+/** The absent-word weights tried by default (0: the gate of coverage and cosine alone). */
+const ABSENT_WEIGHTS = '0,0.05,0.1,0.15,0.2,0.3,0.5,0.75,1';
 
 const shared = (...p: string[]) => path.resolve(projectRoot, '..', 'shared', 'eval', ...p);
 
@@ -35,7 +35,7 @@ await runScript(USAGE, async () => {
       cache: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'min-answered': { type: 'string', default: '0.97,0.975,0.98,0.985' },
-      'missing-weights': { type: 'string', default: MISSING_WEIGHTS },
+      'absent-weights': { type: 'string', default: ABSENT_WEIGHTS },
       out: { type: 'string', default: GATE_FIT_FILE },
     },
   });
@@ -97,12 +97,12 @@ await runScript(USAGE, async () => {
     const minAnswered = values['min-answered'].split(',').map(Number);
     if (!minAnswered.every((x) => x > 0 && x < 1))
       throw new TypeError('--min-answered takes shares between 0 and 1, comma-separated');
-    const missingWeights = values['missing-weights'].split(',').map(Number);
-    if (!missingWeights.every((x) => Number.isFinite(x) && x >= 0))
-      throw new TypeError('--missing-weights takes weights ≥ 0, comma-separated');
+    const absentWeights = values['absent-weights'].split(',').map(Number);
+    if (!absentWeights.every((x) => Number.isFinite(x) && x >= 0))
+      throw new TypeError('--absent-weights takes weights ≥ 0, comma-separated');
     const fit = fitGate(samplesAt(observed.train, mixes), samplesAt(observed.dev, mixes), {
       mixes,
-      missingWeights,
+      absentWeights,
       denseWeights: index.generation.manifest.bridge === null ? [0, 0.5, 1] : [0, 0.5, 1, 1.5, 2, 2.5, 3],
       minAnswered,
       // The product's target (no-answer on answerable questions ≤ .03); the train target is chosen on dev.
@@ -114,7 +114,7 @@ await runScript(USAGE, async () => {
     const key = gateFitKey(modelName(index.generation.manifest.model.id), index.generation.manifest.bridge !== null);
     const entry = {
       ...fit.params,
-      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')} --missing-weights ${missingWeights.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
+      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')} --absent-weights ${absentWeights.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
       trainTarget: fit.trainTarget,
       data: { train: path.relative(projectRoot, values.train), dev: path.relative(projectRoot, values.dev) },
       questions: { train: trainQuestions.length, dev: dev.questions.length, heldArticles: held.length },

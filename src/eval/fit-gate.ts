@@ -39,7 +39,7 @@ export function samplesAt(observations: GateObservation[], mixes: number[]): Gat
 }
 
 /**
- * A gate decision `coverage(mix) + denseWeight × cosine − missingWeight × missing(mix) ≥
+ * A gate decision `coverage(mix) + denseWeight × cosine − absentWeight × absent(mix) ≥
  * threshold`, and with an LLM the lower
  * `llmThreshold`; questions in another language than the corpus's have thresholds of their own
  * (`crossThreshold`, `crossLlmThreshold`): even translated, their signals run on another scale.
@@ -47,7 +47,7 @@ export function samplesAt(observations: GateObservation[], mixes: number[]): Gat
 export interface GateParams {
   mix: number;
   denseWeight: number;
-  missingWeight: number;
+  absentWeight: number;
   threshold: number;
   llmThreshold: number;
   crossThreshold: number;
@@ -101,10 +101,10 @@ export async function collectGateSamples(input: {
 /** Rounded down, so a threshold never rises above the value it was chosen to keep. */
 const floorTo4 = (x: number) => Math.floor(x * 1e4) / 1e4;
 
-const score = (s: GateSample, mixIndex: number, params: Pick<GateParams, 'denseWeight' | 'missingWeight'>) =>
+const score = (s: GateSample, mixIndex: number, params: Pick<GateParams, 'denseWeight' | 'absentWeight'>) =>
   (s.signals[mixIndex]?.coverage ?? 0) +
   params.denseWeight * s.similarity -
-  params.missingWeight * (s.signals[mixIndex]?.missing ?? 0);
+  params.absentWeight * (s.signals[mixIndex]?.absent ?? 0);
 
 /** The highest threshold that keeps at least `share` of `values` at or above it. */
 function thresholdKeeping(values: number[], share: number): number {
@@ -140,7 +140,7 @@ const meanRefused = (s: GateScores, langs: Lang[]) => langs.reduce((a, l) => a +
 
 /**
  * Fits the gate on `train`: for each background mix, train answer target (`minAnswered`, one or
- * several), dense weight and missing-word weight, each threshold (the corpus language's, and the
+ * several), dense weight and absent-word weight, each threshold (the corpus language's, and the
  * other languages' together) is the highest that still answers that share of the answerable
  * questions of every language it serves (`llmAnswered` for the LLM thresholds, which only drop
  * clearly unrelated questions); the weights that refuse most off-coverage questions win per mix
@@ -154,8 +154,8 @@ export function fitGate(
   options: {
     mixes: number[];
     denseWeights: number[];
-    /** Weights of the missing-word signal to try (default: [0], the two-signal gate). */
-    missingWeights?: number[];
+    /** Weights of the absent-word signal to try (default: [0], the two-signal gate). */
+    absentWeights?: number[];
     minAnswered: number | number[];
     llmAnswered: number;
     langs: Lang[];
@@ -178,19 +178,19 @@ export function fitGate(
   const candidates = grid.map(({ mix, mixIndex, target }) => {
     let best: { params: GateParams; train: GateScores; trainTarget: number } | null = null;
     const weights = options.denseWeights.flatMap((denseWeight) =>
-      (options.missingWeights ?? [0]).map((missingWeight) => ({ denseWeight, missingWeight })),
+      (options.absentWeights ?? [0]).map((absentWeight) => ({ denseWeight, absentWeight })),
     );
-    for (const { denseWeight, missingWeight } of weights) {
+    for (const { denseWeight, absentWeight } of weights) {
       const positives = (lang: Lang) =>
         train
           .filter((s) => s.lang === lang && s.answerable)
-          .map((s) => score(s, mixIndex, { denseWeight, missingWeight }));
+          .map((s) => score(s, mixIndex, { denseWeight, absentWeight }));
       const keep = (langs: Lang[], share: number) =>
         floorTo4(Math.min(...langs.map((l) => thresholdKeeping(positives(l), share))));
       const params = {
         mix,
         denseWeight,
-        missingWeight,
+        absentWeight,
         threshold: keep(same, target),
         llmThreshold: keep(same, options.llmAnswered),
         crossThreshold: keep(cross, target),
@@ -200,7 +200,7 @@ export function fitGate(
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
         best = { params, train: scores, trainTarget: target };
     }
-    if (best === null) throw new RangeError('fitGate needs at least one dense and one missing-word weight');
+    if (best === null) throw new RangeError('fitGate needs at least one dense and one absent-word weight');
     return {
       ...best,
       dev: scoreGate(dev, best.params, mixIndex, options.corpusLanguage),

@@ -19,15 +19,16 @@ export interface TextEvidence {
   held: boolean[][];
 }
 
-/** The gate's signals at one background mix: best weighted coverage, and the heaviest word the passages miss. */
+/** The gate's signals at one background mix: best weighted coverage, and the heaviest word the archive lacks. */
 export interface GateSignals {
   /** Best share (0–1) of a query text's word weight that one top passage holds. */
   coverage: number;
   /**
-   * Weight (0–1) of the heaviest question word that no top passage holds, in the query text
-   * that leaves the lightest one out ("Zelensky" asked over an article on Rubio and Lavrov: 1).
+   * Weight (0–1) of the heaviest question word that no passage of the index holds (by stem) and
+   * no top passage holds by prefix, in the query text whose heaviest such word is lightest:
+   * "Zelensky" asked over an archive that never names him gives 1.
    */
-  missing: number;
+  absent: number;
 }
 
 /**
@@ -58,11 +59,11 @@ export async function gateEvidence(
 
 /**
  * The gate's signals from its evidence, each word weighted `mix` × its background rarity +
- * (1 − `mix`) × its idf in the index (`termWeight`). 0 coverage and 0 missing without words.
+ * (1 − `mix`) × its idf in the index (`termWeight`). 0 coverage and 0 absent without words.
  */
 export function gateSignals(evidence: TextEvidence[], mix: number): GateSignals {
   let coverage = 0;
-  let missing = evidence.length === 0 ? 0 : Infinity;
+  let absent = evidence.length === 0 ? 0 : Infinity;
   for (const text of evidence) {
     const weights = text.idf.map((idf, i) => termWeight(text.rarity[i] ?? 1, idf, mix));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -71,10 +72,11 @@ export function gateSignals(evidence: TextEvidence[], mix: number): GateSignals 
         const covered = weights.reduce((sum, w, i) => sum + (held[i] === true ? w : 0), 0);
         coverage = Math.max(coverage, covered / total);
       }
-    const left = weights.filter((_, i) => !text.held.some((held) => held[i] === true));
-    missing = Math.min(missing, Math.max(0, ...left));
+    // inverseFrequencies gives exactly 1 to a stem no passage of the index holds, and less to any other.
+    const unseen = weights.filter((_, i) => text.idf[i] === 1 && !text.held.some((held) => held[i] === true));
+    absent = Math.min(absent, Math.max(0, ...unseen));
   }
-  return { coverage, missing: Number.isFinite(missing) ? missing : 0 };
+  return { coverage, absent: Number.isFinite(absent) ? absent : 0 };
 }
 
 /** Best weighted term coverage of the top passages at `mix` (the gate's first signal). */
@@ -89,19 +91,19 @@ export async function gateCoverage(
 
 /**
  * The relevance decision from the gate's signals. `gateLinear` (fitted): `coverage +
- * gateDenseWeight × similarity − gateMissingWeight × missing ≥ minGateScore`
+ * gateDenseWeight × similarity − gateAbsentWeight × absent ≥ minGateScore`
  * (`minGateScoreCrossLingual` for a question in another language than the corpus's); otherwise
  * the older rule, coverage over its minimum (lower for translated questions) or a cosine over
  * `minDenseSimilarity`. `lenient` (an LLM answers, and may say NOT_IN_COVERAGE itself) uses the
  * linear rule's lower LLM thresholds.
  */
 export function isRelevant(
-  gate: { coverage: number; similarity: number; missing?: number },
+  gate: { coverage: number; similarity: number; absent?: number },
   knobs: Pick<
     RetrievalKnobs,
     | 'gateLinear'
     | 'gateDenseWeight'
-    | 'gateMissingWeight'
+    | 'gateAbsentWeight'
     | 'minGateScore'
     | 'minGateScoreWithLlm'
     | 'minGateScoreCrossLingual'
@@ -117,8 +119,7 @@ export function isRelevant(
   if (knobs.gateLinear || knobs.gateDenseWeight > 0) {
     const strict = crossLingual ? knobs.minGateScoreCrossLingual : knobs.minGateScore;
     const withLlm = crossLingual ? knobs.minGateScoreCrossLingualWithLlm : knobs.minGateScoreWithLlm;
-    const score =
-      gate.coverage + knobs.gateDenseWeight * gate.similarity - knobs.gateMissingWeight * (gate.missing ?? 0);
+    const score = gate.coverage + knobs.gateDenseWeight * gate.similarity - knobs.gateAbsentWeight * (gate.absent ?? 0);
     return score >= (lenient ? Math.min(strict, withLlm) : strict);
   }
   return (

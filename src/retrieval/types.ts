@@ -57,9 +57,9 @@ export interface RetrievalKnobs {
   gateBackgroundMix: number;
   /**
    * Weight of the gate's third signal in the linear rule, subtracted: the weight (0–1) of the
-   * heaviest question word that no top passage holds (`GateSignals.missing`). 0 = not used.
+   * heaviest question word the index never holds (`GateSignals.absent`). 0 = not used.
    */
-  gateMissingWeight: number;
+  gateAbsentWeight: number;
   /** Use the linear rule `coverage + gateDenseWeight × cosine ≥ minGateScore` even when gateDenseWeight is 0 (a fitted gate). */
   gateLinear: boolean;
   /** The linear rule's threshold when an LLM writes the answer: lower, so only clearly unrelated questions are dropped. */
@@ -96,8 +96,8 @@ export interface RetrievalResult {
   channels: { dense: RankedId[]; lexical: RankedId[]; fused: RankedId[] };
   /** What the question said about time, as retrieval used it. */
   time: TimeQuery;
-  /** What the relevance gate saw: best term coverage of the top passages, heaviest word they miss, best dense cosine. */
-  gate?: { coverage: number; missing: number; similarity: number };
+  /** What the relevance gate saw: best term coverage of the top passages, heaviest word the index lacks, best dense cosine. */
+  gate?: { coverage: number; absent: number; similarity: number };
   knobs: RetrievalKnobs;
   /** Milliseconds per stage: embed, hnsw, fts, fusion, grouping, total. */
   timings: Record<string, number>;

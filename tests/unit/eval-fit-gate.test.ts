@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitGate, scoreGate, type GateSample } from '../../src/eval/fit-gate.js';
 
-/** Signals at each mix: these coverages, nothing missing. */
-const at = (coverage: number[], missing = 0) => coverage.map((c) => ({ coverage: c, missing }));
+/** Signals at each mix: these coverages, nothing absent. */
+const at = (coverage: number[], absent = 0) => coverage.map((c) => ({ coverage: c, absent }));
 
 /** Synthetic gate signals: the two labels overlap at mix 0 and separate at mix 1 (seeded, so the fit is reproducible). */
 function samples(n: number, seed: number): GateSample[] {
@@ -70,7 +70,7 @@ describe('fitGate', () => {
     const params = {
       mix: 0,
       denseWeight: 1,
-      missingWeight: 0,
+      absentWeight: 0,
       threshold: 0.4,
       llmThreshold: 0.05,
       crossThreshold: 0.4,
@@ -104,19 +104,19 @@ describe('fitGate', () => {
   });
 
   it('a third signal that separates what coverage and cosine cannot gets a weight, and refuses more at the same answer rate', () => {
-    // Coverage and cosine overlap between the labels; off-coverage questions miss a heavy word.
+    // Coverage and cosine overlap between the labels; off-coverage questions name a word the index lacks.
     const mixed = (n: number, seed: number) =>
       samples(n, seed).map((s, i) => ({
         ...s,
         signals: s.signals.map(() => ({
           coverage: 0.5 + 0.3 * (((i * 7) % 10) / 10),
-          missing: s.answerable ? 0.1 * (i % 4) : 0.8 + 0.05 * (i % 4),
+          absent: s.answerable ? 0.1 * (i % 4) : 0.8 + 0.05 * (i % 4),
         })),
       }));
     const two = fitGate(mixed(300, 7), mixed(200, 11), options);
-    const three = fitGate(mixed(300, 7), mixed(200, 11), { ...options, missingWeights: [0, 0.5, 1] });
-    expect(two.params.missingWeight).toBe(0);
-    expect(three.params.missingWeight).toBeGreaterThan(0);
+    const three = fitGate(mixed(300, 7), mixed(200, 11), { ...options, absentWeights: [0, 0.5, 1] });
+    expect(two.params.absentWeight).toBe(0);
+    expect(three.params.absentWeight).toBeGreaterThan(0);
     for (const lang of ['it', 'en'] as const) {
       expect(three.train[lang].answered).toBeGreaterThanOrEqual(0.97);
       expect(three.dev[lang].refused).toBeGreaterThan(two.dev[lang].refused + 0.3);

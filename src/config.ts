@@ -169,6 +169,7 @@ const tuningFileSchema = z.strictObject({
       minCoverageTranslated: fraction,
       minDenseSimilarity: z.number().min(-1).max(1),
       gateDenseWeight: z.number().min(0).max(10),
+      gateAbsentWeight: z.number().min(0).max(10),
       gateBackgroundMix: fraction,
       gateLinear: z.boolean(),
       minGateScore: z.number().min(0).max(20),

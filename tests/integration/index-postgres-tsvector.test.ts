@@ -131,6 +131,17 @@ describe.skipIf(!up && !isCi())(
       await expect(served((g) => g.searchLexical(odd, 10, WEIGHTS))).resolves.toBeInstanceOf(Array);
     });
 
+    it('searches within a period: only passages of articles published then, scored as in the whole generation', async () => {
+      const query = queryOf('bloccata');
+      const { all, within } = await served(async (g) => ({
+        all: await g.searchLexical(query, 50, WEIGHTS),
+        within: await g.searchLexical(query, 50, WEIGHTS, { from: '2025-05-02', to: '2025-05-03' }),
+      }));
+      const passages = await served((g) => g.passages(within.map((h) => h.id)));
+      expect(new Set([...passages.values()].map((p) => p.articleId))).toEqual(towns(1, 2));
+      expect(within).toEqual(all.filter((h) => within.some((w) => w.id === h.id)));
+    });
+
     it('an incremental build copies unchanged lexemes, analyses only what changed, and the old generation is not searched', async () => {
       const before = readCurrent(dataLayout(ws.dataDir));
       const oldSchema = await served((g) => Promise.resolve(g.manifest.schema));

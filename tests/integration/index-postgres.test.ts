@@ -11,6 +11,7 @@ import { LiveIndex } from '../../src/index/live-index.js';
 import { createPostgresEngine, schemaPrefix, type PostgresEngine } from '../../src/index/postgres/postgres-engine.js';
 import { buildLexicalQuery, collectPairs, collectTerms } from '../../src/retrieval/lexical-query.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
+import type { RankedId } from '../../src/retrieval/types.js';
 import { REAL_SPEC, SEED_ID, makeWorkspace, realBuildOptions, withGeneration } from '../helpers/build-setup.js';
 import { fictionalArticle, writeFictionalArticles } from '../helpers/fault-corpus.js';
 import { pgUnavailableNote, startPgServer } from '../helpers/pglite-server.js';
@@ -119,6 +120,54 @@ describe.skipIf(!up && !isCi())(`the PostgreSQL + pgvector engine (against PGlit
       sqliteLive.close();
     }
   }, 240_000);
+
+  it('searches within a period as the SQLite engine does: the same passages and lexical scores, month-dated articles spanning their month', async () => {
+    const sqliteLive = new LiveIndex(sqliteData, { efSearch: 100 });
+    const periods = [
+      { from: '2025-05-02', to: '2025-05-04' },
+      { from: '2025-07-15', to: null },
+      { from: null, to: '2025-05-01' },
+      { from: '2026-01-01', to: '2026-12-31' },
+    ];
+    const texts = [{ text: 'cantiere frana strada Lavrov Rubio', lang: 'it' as const }];
+    const query = buildLexicalQuery(collectTerms(texts), collectPairs(texts));
+    if (query === null) throw new Error('no lexical query');
+    const vector = await embedder.embedQuery('riapertura del cantiere');
+    try {
+      await withGeneration(sqliteLive, (lite) =>
+        withGeneration(live, async (pgGen) => {
+          const all = await pgGen.searchLexical(query, 50, WEIGHTS);
+          const sizes: number[] = [];
+          for (const period of periods) {
+            const [a, b] = [
+              await lite.searchLexical(query, 50, WEIGHTS, period),
+              await pgGen.searchLexical(query, 50, WEIGHTS, period),
+            ];
+            expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+            b.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]?.score ?? NaN, 6));
+            // Statistics stay those of the whole generation: a passage scores as in the unrestricted search.
+            for (const r of b) expect(r.score).toBeCloseTo(all.find((x) => x.id === r.id)?.score ?? NaN, 6);
+            const [da, db] = [await lite.searchDense(vector, 50, period), await pgGen.searchDense(vector, 50, period)];
+            expect(db.map((r) => r.id)).toEqual(da.map((r) => r.id));
+            sizes.push(b.length, db.length);
+          }
+          // Three towns; the seed article (dated 2025-07); the first town; nothing in 2026.
+          const passagesOf = async (ids: RankedId[]) =>
+            new Set([...(await pgGen.passages(ids.map((r) => r.id))).values()].map((p) => p.articleId));
+          expect(await passagesOf(await pgGen.searchDense(vector, 50, periods[0]))).toEqual(
+            new Set([1, 2, 3].map((n) => fictionalArticle(n).name)),
+          );
+          expect(await passagesOf(await pgGen.searchDense(vector, 50, periods[1]))).toEqual(new Set([SEED_ID]));
+          expect(await passagesOf(await pgGen.searchDense(vector, 50, periods[2]))).toEqual(
+            new Set([fictionalArticle(0).name]),
+          );
+          expect(sizes.slice(-2)).toEqual([0, 0]);
+        }),
+      );
+    } finally {
+      sqliteLive.close();
+    }
+  }, 120_000);
 
   it('incrementally, a touched article re-embeds only its passages and a deleted one leaves both halves', async () => {
     const before = readCurrent(dataLayout(ws.dataDir));

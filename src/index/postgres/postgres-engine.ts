@@ -99,8 +99,8 @@ function openPostgresGeneration(
   return {
     id,
     manifest,
-    searchLexical: (query, limit, weights) => searchLexical(pool, schema, query, limit, weights),
-    searchDense: (query, limit) => searchVectors(pool, schema, query, limit, efSearch),
+    searchLexical: (query, limit, weights, within) => searchLexical(pool, schema, query, limit, weights, within),
+    searchDense: (query, limit, within) => searchVectors(pool, schema, query, limit, efSearch, within),
     similarities: (query, ids) => readSimilarities(pool, schema, query, [...ids]),
     passages: (ids) => loadPassages(pool, schema, ids),
     termStats: (stems) => readTermStats(pool, schema, stems),

@@ -1,6 +1,8 @@
 import type pg from 'pg';
+import type { DateBounds } from '../dated-search.js';
 import type { LexicalQuery, LexicalWeights, Passage, PassageRow, RankedId, TermStats } from '../passage.js';
 import { toPassage } from '../passage.js';
+import { publishedWithin } from './dated.js';
 import { quoteSchema } from './schema.js';
 import { FIELDS, inTransaction, toVectorLiteral } from './write.js';
 
@@ -9,9 +11,10 @@ import { FIELDS, inTransaction, toVectorLiteral } from './write.js';
  * stems and title fields, a prefix term, a stem pair) idf = ln((N − n + 0.5) / (n + 0.5)), at
  * least 1e-6, with n the passages the phrase occurs in; its frequency in a passage is the
  * field-weighted count; the length is the passage's tokens over all fields against the mean.
- * Ranks and scores are those of the SQLite engine's FTS5 on the same passages.
+ * Ranks and scores are those of the SQLite engine's FTS5 on the same passages. `within` keeps
+ * the passages of a period after the statistics are taken over all (as FTS5 does).
  */
-const BM25 = (s: string) => `
+const BM25 = (s: string, within: ReturnType<typeof publishedWithin>) => `
   WITH q AS (SELECT * FROM unnest($1::int[], $2::text[], $3::smallint[], $4::float8[]) AS q(phrase, term, field, weight)),
   hits AS (
     SELECT p.chunk_id, q.phrase, sum(q.weight * p.tf) AS f
@@ -21,7 +24,8 @@ const BM25 = (s: string) => `
   SELECT h.chunk_id AS id,
     sum(greatest(ln((st.passages - df.n + 0.5) / (df.n + 0.5)), 1e-6)
         * (h.f * 2.2) / (h.f + 1.2 * (0.25 + 0.75 * c.len / nullif(st.avg_len, 0)))) AS score
-  FROM hits h JOIN df USING (phrase) JOIN ${s}.chunks c ON c.id = h.chunk_id CROSS JOIN ${s}.stats st
+  FROM hits h JOIN df USING (phrase) JOIN ${s}.chunks c ON c.id = h.chunk_id CROSS JOIN ${s}.stats st ${within.join}
+  WHERE ${within.where}
   GROUP BY h.chunk_id ORDER BY score DESC, h.chunk_id LIMIT $5`;
 
 /** The query's phrases as parallel arrays: phrase number, term, field, field weight. */
@@ -47,18 +51,22 @@ function phrases(query: LexicalQuery, weights: LexicalWeights): [number[], strin
   return out;
 }
 
-/** BM25 over the lexical postings, best first (`score` higher is better). */
+/** BM25 over the lexical postings, best first (`score` higher is better); `within`: only passages of articles published then. */
 export async function searchBm25(
   pool: pg.Pool,
   schema: string,
   query: LexicalQuery,
   limit: number,
   weights: LexicalWeights,
+  within?: DateBounds,
 ): Promise<RankedId[]> {
   if (query.stems.length === 0) return [];
-  const { rows } = await pool.query<{ id: number; score: number }>(BM25(quoteSchema(schema)), [
+  const s = quoteSchema(schema);
+  const filter = publishedWithin(s, within, 6);
+  const { rows } = await pool.query<{ id: number; score: number }>(BM25(s, filter), [
     ...phrases(query, weights),
     limit,
+    ...filter.params,
   ]);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
@@ -77,15 +85,29 @@ export async function readTermStats(pool: pg.Pool, schema: string, stems: string
   return { passages: total.rows[0]?.n ?? 0, docs: stems.map((t) => byTerm.get(t) ?? 0) };
 }
 
-/** HNSW nearest neighbours by cosine distance, searching `efSearch` wide (SET LOCAL: this query only). */
+/**
+ * HNSW nearest neighbours by cosine distance, searching `efSearch` wide (SET LOCAL: this query
+ * only). `within`: the exact nearest among passages of articles published then (an HNSW scan
+ * filters after it has taken its `efSearch` candidates, so it can return too few).
+ */
 export async function searchVectors(
   pool: pg.Pool,
   schema: string,
   query: Float32Array,
   limit: number,
   efSearch: number,
+  within?: DateBounds,
 ): Promise<RankedId[]> {
   const s = quoteSchema(schema);
+  if (within !== undefined) {
+    const filter = publishedWithin(s, within, 3);
+    const { rows } = await pool.query<{ id: number; score: number }>(
+      `WITH c AS MATERIALIZED (SELECT c.id, c.embedding FROM ${s}.chunks c ${filter.join} WHERE ${filter.where})
+       SELECT id, 1 - (embedding <=> $1::vector) AS score FROM c ORDER BY embedding <=> $1::vector, id LIMIT $2`,
+      [toVectorLiteral(query), limit, ...filter.params],
+    );
+    return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  }
   return inTransaction(pool, async (client) => {
     await client.query(`SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`);
     const { rows } = await client.query<{ id: number; score: number }>(

@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import type { DateBounds } from '../dated-search.js';
 import type { LexicalQuery, LexicalWeights, RankedId } from '../passage.js';
+import { publishedWithin } from './dated.js';
 import { quoteSchema } from './schema.js';
 
 /**
@@ -9,7 +11,7 @@ import { quoteSchema } from './schema.js';
  * since an AND of all of a natural question's words matches almost no passage. Ranked by
  * `ts_rank_cd` (cover density: how many matches and how close; no idf), weights {D, C, B, A}.
  */
-const FULL_TEXT = (s: string) => `
+const FULL_TEXT = (s: string, within: ReturnType<typeof publishedWithin>) => `
   WITH q AS (
     SELECT string_agg(DISTINCT '(' || p.t || ')', ' | ')::tsquery AS q
     FROM unnest($1::text[]) AS w(word)
@@ -17,7 +19,7 @@ const FULL_TEXT = (s: string) => `
       CROSS JOIN LATERAL (SELECT plainto_tsquery(c.cfg, w.word)::text AS t) p
     WHERE p.t <> '')
   SELECT c.id, ts_rank_cd($2::float4[], c.lexemes, q.q) AS score
-  FROM ${s}.chunks c CROSS JOIN q WHERE c.lexemes @@ q.q
+  FROM ${s}.chunks c CROSS JOIN q ${within.join} WHERE c.lexemes @@ q.q AND ${within.where}
   ORDER BY score DESC, c.id LIMIT $3`;
 
 /**
@@ -32,7 +34,8 @@ function labelWeights(weights: LexicalWeights): number[] {
 
 /**
  * Passages matching any of the query's words by PostgreSQL's full text search, best first
- * (`score`: ts_rank_cd, higher is better). The analysed stems, prefixes and pairs are not used.
+ * (`score`: ts_rank_cd, higher is better); `within`: only passages of articles published then.
+ * The analysed stems, prefixes and pairs are not used.
  */
 export async function searchFullText(
   pool: pg.Pool,
@@ -40,12 +43,16 @@ export async function searchFullText(
   query: LexicalQuery,
   limit: number,
   weights: LexicalWeights,
+  within?: DateBounds,
 ): Promise<RankedId[]> {
   if (query.words.length === 0) return [];
-  const { rows } = await pool.query<{ id: number; score: number }>(FULL_TEXT(quoteSchema(schema)), [
+  const s = quoteSchema(schema);
+  const filter = publishedWithin(s, within, 4);
+  const { rows } = await pool.query<{ id: number; score: number }>(FULL_TEXT(s, filter), [
     query.words,
     labelWeights(weights),
     limit,
+    ...filter.params,
   ]);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }

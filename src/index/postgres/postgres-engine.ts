@@ -23,8 +23,9 @@ import { failLoad } from '../generation-error.js';
 import type { Manifest } from '../manifest.js';
 import type { Generation, GenerationWriter, IndexEngine } from '../searchable-index.js';
 
-/** The PostgreSQL engine with its connection pool; `end()` closes the pool. */
+/** The PostgreSQL engine with its connection pool and lexical channel; `end()` closes the pool. */
 export interface PostgresEngine extends IndexEngine {
+  readonly lexical: PostgresLexical;
   end(): Promise<void>;
 }
 
@@ -52,6 +53,7 @@ export function createPostgresEngine(databaseUrl: string, options: { lexical?: P
   const ready = () => (extension ??= ensureVectorExtension(pool));
   return {
     name: 'postgres',
+    lexical,
     open: (_dir, id, manifest, efSearch) => openPostgresGeneration(pool, id, manifest, { efSearch, lexical }),
     readBase: async (_dir, manifest) => {
       const schema = schemaOf(manifest);

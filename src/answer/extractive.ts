@@ -129,6 +129,26 @@ async function formatLead(
 }
 
 /**
+ * For a question about the latest, the answering sentence comes from the first article (retrieval
+ * put the newest relevant one there, and a newer fact is what such a question asks for): that
+ * article's best sentence moves to the front; the others keep their order. Otherwise (or when that
+ * article is undated) `ranked` as is.
+ */
+export function leadWithNewest(
+  ranked: ScoredCandidate[],
+  result: Pick<RetrievalResult, 'time' | 'groups'>,
+): ScoredCandidate[] {
+  const first = result.groups[0];
+  // Undated articles (an encyclopaedia, say) have no newest: the scorer's choice stands.
+  if (!result.time.latest || first === undefined || (first.passages[0]?.date ?? null) === null) return ranked;
+  const newest = first.articleId;
+  const at = ranked.findIndex((r) => r.candidate.group.articleId === newest);
+  const lead = ranked[at];
+  if (at <= 0 || lead === undefined) return ranked;
+  return [lead, ...ranked.slice(0, at), ...ranked.slice(at + 1)];
+}
+
+/**
  * Answers from the articles' own sentences when no LLM answer is available: scores every sentence
  * of the best groups with the fitted scorer (sentence-weights.json: term overlap, the kind of
  * answer the question asks for, passage scores, position, length), then writes the fact first —
@@ -140,7 +160,7 @@ async function formatLead(
  */
 export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<ExtractiveAnswer | null> {
   const weights = input.weights ?? committedWeights();
-  const ranked = rankCandidates(featureQuestion(input), weights.weights);
+  const ranked = leadWithNewest(rankCandidates(featureQuestion(input), weights.weights), input.result);
   const translate = input.translate ?? null;
   const first = ranked[0]?.candidate;
   // A translated answering sentence is shown twice (translation and quote): it takes its room twice.

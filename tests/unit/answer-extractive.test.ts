@@ -267,6 +267,24 @@ describe('buildExtractiveAnswer', () => {
       'translator down',
     );
   });
+
+  it('for a question about the latest, answers from the first article (the newest relevant one), even when an older one matches better', async () => {
+    const question = 'Ci sono novità sul ponte sul fiume Lieto?';
+    // Retrieval put the newer roadworks report first; the older bridge article matches the words better.
+    const result = makeResult(question, 'it', [ROADWORKS_IT, BRIDGE_IT]);
+    const [newer, better] = result.groups;
+    if (newer === undefined || better === undefined) throw new Error('expected two groups');
+    newer.score = 0.5;
+    for (const p of newer.passages) p.score = 0.5;
+    better.score = 1;
+    for (const p of better.passages) p.score = 1;
+    const older = await buildExtractiveAnswer({ question, language: 'it', result });
+    expect(older?.citations[0]?.articleId).toBe('ponte-borgo-lieto');
+    const latest = { ...result, time: { ...result.time, latest: true } };
+    const newest = await buildExtractiveAnswer({ question, language: 'it', result: latest });
+    expect(newest?.citations[0]?.articleId).toBe('lavori-provinciale');
+    expect(newest?.text.split('\n')[0]).toContain('Il ponte sul fiume Lieto resterà aperto');
+  });
 });
 
 describe('extractive answers on Discord', () => {

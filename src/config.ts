@@ -179,6 +179,7 @@ const tuningFileSchema = z.strictObject({
       passagesPerArticle: z.int().min(1).max(20),
       recencyWeight: z.number().min(0).max(10),
       latestShare: fraction,
+      latestStoryThreshold: z.number().min(0).max(2),
     })
     .partial()
     .default({}),

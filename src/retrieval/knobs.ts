@@ -92,6 +92,7 @@ const BASE: RetrievalKnobs = {
   passagesPerArticle: 3,
   recencyWeight: 0.02,
   latestShare: 0.4,
+  latestStoryThreshold: 0.8,
 };
 
 /**

@@ -13,18 +13,36 @@ export function publishedWithin(date: string | null, period: Pick<Period, 'from'
 }
 
 /**
- * For "latest" questions: the articles scoring at least `share` × the best one's score are the
- * relevant ones and come first, newest first (undated last); the others follow by score, and so
- * do articles dated after `today` (a clock set in the past: they do not exist yet).
+ * For "latest" questions: the relevant articles come first, newest first (undated last); the
+ * others follow by score, and so do articles dated after `today` (a clock set in the past: they
+ * do not exist yet). An article is relevant when it scores at least `share` × the best one's
+ * score (the best published by `today`) and, with `story`, is on the best one's story: its score
+ * share plus its text similarity to the best article (`story.similarity[i]` for `groups[i]`, 0–1)
+ * reach `story.threshold`. So a
+ * report scoring close to the best counts even in other words, a weaker one only when it tells
+ * the same event (names, places, objects); a newer report of another theft does not.
  */
-export function orderNewestFirst(groups: ArticleGroup[], share: number, today: IsoDate): ArticleGroup[] {
-  const best = groups[0]?.score ?? 0;
+export function orderNewestFirst(
+  groups: ArticleGroup[],
+  share: number,
+  today: IsoDate,
+  story?: { similarity: number[]; threshold: number },
+): ArticleGroup[] {
+  // The best article published by today sets the bar: one dated after it does not exist yet.
+  const best = groups.find((g) => publishedBy(g, today))?.score ?? 0;
   const dateOf = (g: ArticleGroup) => g.passages[0]?.date ?? '';
-  const isRelevant = (g: ArticleGroup) => g.score >= share * best && dateOf(g).slice(0, 10) <= today;
+  const onStory = (g: ArticleGroup, i: number) =>
+    story === undefined || (best > 0 ? g.score / best : 0) + (story.similarity[i] ?? 0) >= story.threshold;
+  const isRelevant = (g: ArticleGroup, i: number) => g.score >= share * best && onStory(g, i) && publishedBy(g, today);
   const relevant = groups.filter(isRelevant);
-  const others = groups.filter((g) => !isRelevant(g));
+  const others = groups.filter((g, i) => !isRelevant(g, i));
   relevant.sort((a, b) => dateOf(b).localeCompare(dateOf(a)) || b.score - a.score);
   return [...relevant, ...others];
+}
+
+/** Whether the group's article was published by `today` (undated articles count as published). */
+export function publishedBy(group: Pick<ArticleGroup, 'passages'>, today: IsoDate): boolean {
+  return (group.passages[0]?.date ?? '').slice(0, 10) <= today;
 }
 
 /**

@@ -74,6 +74,11 @@ export interface RetrievalKnobs {
   recencyWeight: number;
   /** "Latest" questions: articles scoring ≥ this share of the best one count as relevant and go newest first. */
   latestShare: number;
+  /**
+   * "Latest" questions: an article also needs its score share plus its text similarity to the
+   * best article (tf-idf cosine, 0–1) to reach this, to count as on the best one's story; 0 = off.
+   */
+  latestStoryThreshold: number;
 }
 
 /** The time a question names: its period (and whether any article was found in it) and whether it asks for the latest. */

@@ -7,7 +7,7 @@ import { groupByArticle } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
 import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
 import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate, type Period } from '../time/index.js';
-import { latestStory } from './story.js';
+import { offStoryArticles } from './story.js';
 import { orderNewestFirst, publishedWithin, recencyFactor } from './time-rank.js';
 import type { RankedId, RetrievalKnobs, RetrievalResult, ScoredPassage, TimeQuery } from './types.js';
 import { roundTo } from '../util/round.js';
@@ -110,14 +110,14 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
 
   const { groups, noAnswer, gate } = await time('grouping', async () => {
     const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
-    const story = latest
-      ? await latestStory((stems) => generation.termStats(stems), pool, {
+    const offStory = latest
+      ? await offStoryArticles((stems) => generation.termStats(stems), pool, {
           share: knobs.latestShare,
           threshold: knobs.latestStoryThreshold,
           today,
         })
       : undefined;
-    const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today, story).slice(0, knobs.k) : pool;
+    const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today, offStory).slice(0, knobs.k) : pool;
     const evidence = await gateEvidence(generation, queryTexts, ranked.slice(0, GATE_DEPTH));
     const gate = {
       ...gateSignals(evidence, knobs.gateBackgroundMix),

@@ -66,22 +66,29 @@ export async function storySimilarities(
 }
 
 /**
- * The story test `orderNewestFirst` takes for a "latest" question's article pool (best first):
- * each group's similarity to the best one published by `today` (an article dated after it does
- * not exist yet), for the published groups scoring at least `share` × that one (the others cannot
- * be relevant; they get 0), with `threshold`; undefined when `threshold` is 0 (the test is off).
+ * The story test of a "latest" question's article pool (best first): the articles that would go
+ * before the best one published by `today` (the anchor; one dated after today does not exist yet)
+ * but are not on its story. Only an article newer than the anchor and scoring at least `share` ×
+ * its score can go before it; one scoring at least `threshold` × its score is on the story
+ * whatever its words; the others are when their score share plus their text similarity to the
+ * anchor (`storySimilarities`) reaches `threshold`. Returns their article ids (none when
+ * `threshold` is 0: the test is off), for `orderNewestFirst`.
  */
-export async function latestStory(
+export async function offStoryArticles(
   termStats: (stems: string[]) => Promise<TermStats>,
   pool: ArticleGroup[],
   knobs: { share: number; threshold: number; today: IsoDate },
-): Promise<{ similarity: number[]; threshold: number } | undefined> {
+): Promise<Set<string>> {
   const { share, threshold, today } = knobs;
-  if (threshold <= 0) return undefined;
-  const published = pool.filter((g) => publishedBy(g, today));
-  const best = published[0]?.score ?? 0;
-  const candidates = published.filter((g) => g.score >= share * best);
-  const similar = await storySimilarities(termStats, candidates);
-  const byGroup = new Map(candidates.map((g, i) => [g, similar[i] ?? 0]));
-  return { similarity: pool.map((g) => byGroup.get(g) ?? 0), threshold };
+  const anchor = pool.find((g) => publishedBy(g, today));
+  if (threshold <= 0 || anchor === undefined || anchor.score <= 0) return new Set();
+  const dateOf = (g: ArticleGroup) => (g.passages[0]?.date ?? '').slice(0, 10);
+  const shareOf = (g: ArticleGroup) => g.score / anchor.score;
+  // Only these could go before the anchor and need their words compared with it.
+  const doubtful = pool.filter(
+    (g) => publishedBy(g, today) && dateOf(g) > dateOf(anchor) && shareOf(g) >= share && shareOf(g) < threshold,
+  );
+  if (doubtful.length === 0) return new Set();
+  const [, ...similar] = await storySimilarities(termStats, [anchor, ...doubtful]);
+  return new Set(doubtful.filter((g, i) => shareOf(g) + (similar[i] ?? 0) < threshold).map((g) => g.articleId));
 }

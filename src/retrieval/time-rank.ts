@@ -15,27 +15,23 @@ export function publishedWithin(date: string | null, period: Pick<Period, 'from'
 /**
  * For "latest" questions: the relevant articles come first, newest first (undated last); the
  * others follow by score, and so do articles dated after `today` (a clock set in the past: they
- * do not exist yet). An article is relevant when it scores at least `share` × the best one's
- * score (the best published by `today`) and, with `story`, is on the best one's story: its score
- * share plus its text similarity to the best article (`story.similarity[i]` for `groups[i]`, 0–1)
- * reach `story.threshold`. So a
- * report scoring close to the best counts even in other words, a weaker one only when it tells
- * the same event (names, places, objects); a newer report of another theft does not.
+ * do not exist yet). An article is relevant when it scores at least `share` × the best one
+ * published by today and is not in `offStory` (articles that would go before the best one but
+ * tell another story: `offStoryArticles`), so a newer report of another theft does not win.
  */
 export function orderNewestFirst(
   groups: ArticleGroup[],
   share: number,
   today: IsoDate,
-  story?: { similarity: number[]; threshold: number },
+  offStory: ReadonlySet<string> = new Set(),
 ): ArticleGroup[] {
   // The best article published by today sets the bar: one dated after it does not exist yet.
   const best = groups.find((g) => publishedBy(g, today))?.score ?? 0;
   const dateOf = (g: ArticleGroup) => g.passages[0]?.date ?? '';
-  const onStory = (g: ArticleGroup, i: number) =>
-    story === undefined || (best > 0 ? g.score / best : 0) + (story.similarity[i] ?? 0) >= story.threshold;
-  const isRelevant = (g: ArticleGroup, i: number) => g.score >= share * best && onStory(g, i) && publishedBy(g, today);
+  const isRelevant = (g: ArticleGroup) =>
+    g.score >= share * best && !offStory.has(g.articleId) && publishedBy(g, today);
   const relevant = groups.filter(isRelevant);
-  const others = groups.filter((g, i) => !isRelevant(g, i));
+  const others = groups.filter((g) => !isRelevant(g));
   relevant.sort((a, b) => dateOf(b).localeCompare(dateOf(a)) || b.score - a.score);
   return [...relevant, ...others];
 }

@@ -75,8 +75,8 @@ export interface RetrievalKnobs {
   /** "Latest" questions: articles scoring ≥ this share of the best one count as relevant and go newest first. */
   latestShare: number;
   /**
-   * "Latest" questions: an article also needs its score share plus its text similarity to the
-   * best article (tf-idf cosine, 0–1) to reach this, to count as on the best one's story; 0 = off.
+   * "Latest" questions: an article newer than the best one goes before it only when its score
+   * share plus its text similarity to it (tf-idf cosine, 0–1) reaches this (on its story); 0 = off.
    */
   latestStoryThreshold: number;
 }

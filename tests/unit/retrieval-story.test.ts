@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/text/analyze.js';
-import { cosine, latestStory, stemCounts, storySimilarities, termVector } from '../../src/retrieval/story.js';
+import { cosine, offStoryArticles, stemCounts, storySimilarities, termVector } from '../../src/retrieval/story.js';
 import { orderNewestFirst } from '../../src/retrieval/time-rank.js';
 import type { ArticleGroup, ScoredPassage, TermStats } from '../../src/retrieval/types.js';
 
@@ -45,6 +45,9 @@ function fakeTermStats(asked: string[][] = []): (stems: string[]) => Promise<Ter
   };
 }
 
+const knobs = { share: 0.4, threshold: 0.9, today: '2020-12-31' };
+const stemOf = (word: string) => analyze(word, 'it')[0]?.stem ?? '';
+
 describe('story similarity for "latest" questions', () => {
   it("a report of the same event (its names and objects) is closer to the best article than another theft's", async () => {
     const best = group('scam-2', 1, '2020-03-05', CORPUS[1] ?? '');
@@ -86,48 +89,56 @@ describe('story similarity for "latest" questions', () => {
       group('bar', 0.3, '2020-12-20', CORPUS[4] ?? ''),
     ];
     const asked: string[][] = [];
-    const story = await latestStory(fakeTermStats(asked), pool, { share: 0.4, threshold: 0.9, today: '2020-12-31' });
-    expect(story?.similarity[3]).toBe(0);
-    // Only the articles over the score share are compared: "bar"'s words are not looked up.
-    expect(asked[0]).not.toContain(analyze('Sassuolo', 'it')[0]?.stem);
-    const ordered = orderNewestFirst(pool, 0.4, '2020-12-31', story).map((g) => g.articleId);
-    expect(ordered[0]).toBe('scam-2');
-    expect(ordered.indexOf('balestra')).toBeGreaterThan(ordered.indexOf('scam-1'));
+    const offStory = await offStoryArticles(fakeTermStats(asked), pool, knobs);
+    expect([...offStory]).toEqual(['balestra']);
+    // Only the newer articles over the score share are compared with the best one: not the older
+    // report of the same theft, not the weak bar theft.
+    const looked = new Set(asked.flat());
+    expect(looked.has(stemOf('Sassuolo'))).toBe(false);
+    expect(looked.has(stemOf('Bellaria'))).toBe(false);
+    expect(looked.has(stemOf('balestra'))).toBe(true);
+    expect(orderNewestFirst(pool, 0.4, '2020-12-31', offStory).map((g) => g.articleId)).toEqual([
+      'scam-2',
+      'scam-1',
+      'balestra',
+      'bar',
+    ]);
     // Without the story test the newer theft wins.
     expect(orderNewestFirst(pool, 0.4, '2020-12-31')[0]?.articleId).toBe('balestra');
-    expect(await latestStory(fakeTermStats(), pool, { share: 0.4, threshold: 0, today: '2020-12-31' })).toBeUndefined();
+    const none: string[][] = [];
+    expect((await offStoryArticles(fakeTermStats(none), pool, { ...knobs, threshold: 0 })).size).toBe(0);
+    expect(none).toEqual([]);
   });
 
   it('an article dated after today (a clock set in the past) neither anchors the story nor sets the bar', async () => {
     const pool = [
       group('future', 1, '2021-02-01', CORPUS[3] ?? ''),
       group('scam-2', 0.5, '2020-03-05', CORPUS[1] ?? ''),
-      group('scam-1', 0.45, '2020-03-04', CORPUS[0] ?? ''),
+      group('balestra', 0.35, '2020-12-09', CORPUS[3] ?? ''),
+      group('scam-3', 0.3, '2020-03-10', 'Scam, il furto da 400mila euro: arrestato il basista.'),
     ];
-    const story = await latestStory(fakeTermStats(), pool, { share: 0.4, threshold: 0.9, today: '2020-12-31' });
-    expect(story?.similarity).toEqual([0, 1, expect.any(Number)]);
-    expect(story?.similarity[2]).toBeGreaterThan(0.1);
-    const ordered = orderNewestFirst(pool, 0.4, '2020-12-31', story).map((g) => g.articleId);
-    expect(ordered).toEqual(['scam-2', 'scam-1', 'future']);
+    const offStory = await offStoryArticles(fakeTermStats(), pool, knobs);
+    expect([...offStory]).toEqual(['balestra']);
+    expect(orderNewestFirst(pool, 0.4, '2020-12-31', offStory).map((g) => g.articleId)).toEqual([
+      'scam-3',
+      'scam-2',
+      'future',
+      'balestra',
+    ]);
   });
 
-  it('an article scoring close to the best counts as the story even in other words; a weak one needs the same words', () => {
+  it('an article scoring close to the best counts as the story even in other words; a weak one needs the same words', async () => {
+    const closed = 'Il ponte di San Vito sul Lesina chiuso per le crepe nei piloni.';
     const pool = [
-      group('bridge-closed', 1, '2020-02-10', 'x'),
-      group('bridge-reopened', 0.95, '2021-04-30', 'y'),
-      group('similar-but-weak', 0.5, '2021-01-22', 'z'),
+      group('bridge-closed', 1, '2020-02-10', closed),
+      group('bridge-reopened', 0.95, '2021-04-30', 'Riaperto oggi al traffico dopo quattordici mesi.'),
+      group('same-words-weak', 0.5, '2021-01-22', `${closed} Il cantiere è fermo.`),
+      group('other-words-weak', 0.5, '2021-03-01', CORPUS[5] ?? ''),
     ];
-    const near = { similarity: [1, 0, 0.45], threshold: 0.9 };
-    expect(orderNewestFirst(pool, 0.4, '2021-07-01', near).map((g) => g.articleId)).toEqual([
-      'bridge-reopened',
-      'similar-but-weak',
-      'bridge-closed',
-    ]);
-    const far = { similarity: [1, 0, 0.3], threshold: 0.9 };
-    expect(orderNewestFirst(pool, 0.4, '2021-07-01', far).map((g) => g.articleId)).toEqual([
-      'bridge-reopened',
-      'bridge-closed',
-      'similar-but-weak',
-    ]);
+    const asked: string[][] = [];
+    const offStory = await offStoryArticles(fakeTermStats(asked), pool, { ...knobs, today: '2021-07-01' });
+    expect([...offStory]).toEqual(['other-words-weak']);
+    expect(new Set(asked.flat()).has(stemOf('quattordici'))).toBe(false);
+    expect(orderNewestFirst(pool, 0.4, '2021-07-01', offStory)[0]?.articleId).toBe('bridge-reopened');
   });
 });

@@ -18,11 +18,13 @@ import { indexTuning } from '../src/index/tuning.js';
 const TRAIN = '../shared/eval/squad-it-train/squad-it-train.json';
 const DEV = '../shared/eval/squad-it-dev/squad-it-dev.json';
 const USAGE = `usage: npm run fit -- [--train FILE] [--dev FILE] [--lang it|en|both] [--articles N] [--max-train N] [--max-dev N]
-  [--sample-train N] [--sample-dev N] [--out FILE] [--cache DIR]
+  [--sample-train N] [--sample-dev N] [--out FILE] [--cache DIR] [--retrieval-cache FILE]
   Fits the extractive answer's sentence scorer on --train (default ${TRAIN}), chooses λ and the
   supporting-quote margin on --dev (default ${DEV}) and writes the weights with their numbers
   (default: ${path.relative(process.cwd(), fileURLToPath(WEIGHTS_FILE))}). --articles N keeps the first N articles (a quick slice);
-  --sample-train/--sample-dev N keep N questions evenly spaced over the file (every article keeps some).`;
+  --sample-train/--sample-dev N keep N questions evenly spaced over the file (every article keeps some).
+  --retrieval-cache FILE keeps what retrieval gave each question (reused under the same model,
+  bridge, translator and knobs), so refitting after a change of the sentence features is fast.`;
 
 /** `n` questions evenly spaced over the dataset's questions (all of them when n ≥ their number). */
 function sampleEvenly(dataset: Dataset, n: number): Dataset {
@@ -49,6 +51,7 @@ await runScript(USAGE, async () => {
       'sample-dev': { type: 'string' },
       out: { type: 'string' },
       cache: { type: 'string' },
+      'retrieval-cache': { type: 'string' },
     },
   });
   const langs: Lang[] =
@@ -88,6 +91,7 @@ await runScript(USAGE, async () => {
       maxMeanChars: 550,
       recipe: `npm run fit -- ${process.argv.slice(2).join(' ')}`.trim(),
       onProgress: (m) => console.error(m),
+      ...(values['retrieval-cache'] === undefined ? {} : { retrievalCache: values['retrieval-cache'] }),
     });
     const out = values.out ?? fileURLToPath(WEIGHTS_FILE);
     writeFileSync(out, `${JSON.stringify(weights, null, 2)}\n`);

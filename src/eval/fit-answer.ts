@@ -1,8 +1,9 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { featureQuestion } from '../answer/extractive.js';
 import { pickQuotes } from '../answer/pick-quotes.js';
 import { FEATURE_NAMES, type FeaturedCandidate } from '../answer/sentence-features.js';
 import { rankCandidates, type ScorerWeights } from '../answer/sentence-scorer.js';
-import type { RetrievalKnobs } from '../retrieval/types.js';
+import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
 import type { Dataset, EvalQuestion } from './dataset.js';
@@ -30,6 +31,12 @@ export interface FitAnswerOptions extends Pick<
   /** Mean quoted characters an answer may reach when choosing the supporting-quote margin. */
   maxMeanChars: number;
   recipe: string;
+  /**
+   * A JSON-lines file of what retrieval gave each question (read when written under the same
+   * model, bridge, translator and knobs; rewritten with what was added): a refit after a change
+   * of the sentence features does not retrieve again.
+   */
+  retrievalCache?: string;
 }
 
 /** One asked question: its candidates (empty when the gate refused it) and which hold a gold answer. */
@@ -51,27 +58,91 @@ export interface SetScores {
   meanQuotedChars: number;
 }
 
+/** What retrieval gave one question: all the scorer's features are computed from it. */
+interface Retrieved {
+  key: string;
+  lang: Lang;
+  question: string;
+  result: RetrievalResult;
+  translation: { text: string; lang: Lang } | null;
+  golds: string[];
+}
+
 /** Questions asked at once: translation (APy) waits dominate, and APy serves several requests in parallel. */
 const CONCURRENCY = 6;
 
-async function askOne(options: FitAnswerOptions, index: OpenIndex, q: EvalQuestion, lang: Lang): Promise<Asked> {
+async function retrieveOne(
+  options: FitAnswerOptions,
+  index: OpenIndex,
+  q: EvalQuestion,
+  lang: Lang,
+): Promise<Retrieved> {
   const { manifest } = index.generation;
   const question = lang === 'it' ? q.question_it : q.question_en;
   const { result, translations: t } = await retrieveAsProduct(index, options.translator, question, lang, options.knobs);
   const translation = t.lexical === null ? null : { text: t.lexical.query, lang: manifest.corpusLanguage };
+  return {
+    key: `${q.id}:${lang}`,
+    lang,
+    question,
+    result,
+    translation,
+    golds: q.answers_it.map((a) => a.toLowerCase()),
+  };
+}
+
+/** Features and gold labels of one retrieved question, with the feature code as it is now. */
+function featureOne(r: Retrieved): Asked {
+  const { question, lang, result, translation } = r;
   const featured = result.noAnswer ? [] : featureQuestion({ question, language: lang, result, translation });
-  const golds = q.answers_it.map((a) => a.toLowerCase());
-  const labels = featured.map((f) => golds.some((g) => f.candidate.span.text.toLowerCase().includes(g)));
+  const labels = featured.map((f) => r.golds.some((g) => f.candidate.span.text.toLowerCase().includes(g)));
   return { lang, featured, labels };
 }
 
-async function askAll(options: FitAnswerOptions, index: OpenIndex, questions: EvalQuestion[]): Promise<Asked[]> {
+/**
+ * What retrieval gives for the index and settings now: a fingerprint of the model, the bridge,
+ * the translator and the knobs, so a retrieval cache written under other settings is not reused.
+ */
+function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): string {
+  const { manifest } = index.generation;
+  return JSON.stringify({
+    model: manifest.model.id,
+    bridge: manifest.bridge,
+    translator: options.translator?.engine ?? null,
+    knobs: options.knobs,
+  });
+}
+
+/**
+ * The retrieved questions of a cache file (JSON lines, the first the fingerprint) when it was
+ * written under `fingerprint`; an empty map when it is absent or was written under others.
+ */
+function readRetrievalCache(file: string, fingerprint: string): Map<string, Retrieved> {
+  if (!existsSync(file)) return new Map();
+  const [head, ...lines] = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  if (head !== fingerprint) return new Map();
+  const rows = lines.map((l) => JSON.parse(l) as Retrieved);
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+async function askAll(
+  options: FitAnswerOptions,
+  index: OpenIndex,
+  questions: EvalQuestion[],
+  cache: Map<string, Retrieved>,
+): Promise<Asked[]> {
   const asked: Asked[] = [];
   for (const lang of options.langs) {
     for (let i = 0; i < questions.length; i += CONCURRENCY) {
       if (i % 300 === 0) options.onProgress?.(`${lang} ${i}/${questions.length}`);
       const batch = questions.slice(i, i + CONCURRENCY);
-      asked.push(...(await Promise.all(batch.map((q) => askOne(options, index, q, lang)))));
+      const retrieved = await Promise.all(
+        batch.map(async (q) => cache.get(`${q.id}:${lang}`) ?? (await retrieveOne(options, index, q, lang))),
+      );
+      for (const r of retrieved) cache.set(r.key, r);
+      asked.push(...retrieved.map(featureOne));
     }
   }
   return asked;
@@ -125,16 +196,22 @@ function byLang(asked: readonly Asked[], langs: Lang[], weights: number[], margi
  */
 export async function fitAnswerScorer(options: FitAnswerOptions): Promise<ScorerWeights> {
   const index = await openIndexFor(options, options.train, 'fit');
+  const fingerprint = retrievalFingerprint(options, index);
+  const file = options.retrievalCache;
+  const cache = file === undefined ? new Map<string, Retrieved>() : readRetrievalCache(file, fingerprint);
+  const cached = cache.size;
   let train: Asked[];
   let dev: Asked[];
   try {
-    options.onProgress?.('asking the train questions…');
-    train = await askAll(options, index, options.train.questions);
+    options.onProgress?.(`asking the train questions… (${cached} retrievals cached)`);
+    train = await askAll(options, index, options.train.questions, cache);
     options.onProgress?.('asking the dev questions…');
-    dev = await askAll(options, index, options.dev.questions);
+    dev = await askAll(options, index, options.dev.questions, cache);
   } finally {
     index.close();
   }
+  if (file !== undefined && cache.size > cached)
+    writeFileSync(file, [fingerprint, ...[...cache.values()].map((r) => JSON.stringify(r))].join('\n') + '\n');
   const samples = train.map((a) => ({ features: a.featured.map((f) => f.features), labels: a.labels }));
   const mean = (s: Record<string, SetScores>, key: 'top1' | 'answer') =>
     Object.values(s).reduce((sum, v) => sum + v[key], 0) / Math.max(Object.keys(s).length, 1);

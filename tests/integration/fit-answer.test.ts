@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,5 +41,43 @@ describe('npm run fit on a slice of squad-it-train (real model; through APy when
     }
     // The fitted scorer must rank its own training questions at least as well as term overlap alone.
     expect(train?.top1).toBeGreaterThanOrEqual(results.trainOverlapOnlyBaseline?.it?.top1 ?? 1);
+  }, 600_000);
+
+  it('keeps what retrieval gave each question in --retrieval-cache, refits from it to the same weights, and drops a cache written under other settings', async () => {
+    const cache = path.join(dir, 'retrieved.jsonl');
+    const fit = async (out: string) => {
+      const args = [
+        '--import',
+        'tsx',
+        'scripts/fit-answer.ts',
+        '--articles',
+        '1',
+        '--max-train',
+        '12',
+        '--max-dev',
+        '6',
+      ];
+      const { stderr } = await promisify(execFile)(
+        process.execPath,
+        [...args, '--lang', 'it', '--out', out, '--cache', path.join(dir, 'index'), '--retrieval-cache', cache],
+        {
+          cwd: projectRoot,
+          env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: path.join(dir, 'unused') },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      return { weights: loadScorerWeights(out).weights, stderr };
+    };
+    const first = await fit(path.join(dir, 'w1.json'));
+    expect(first.stderr).toContain('(0 retrievals cached)');
+    const lines = readFileSync(cache, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1 + 12 + 6);
+    const second = await fit(path.join(dir, 'w2.json'));
+    expect(second.stderr).toContain('(18 retrievals cached)');
+    expect(second.weights).toEqual(first.weights);
+    writeFileSync(cache, ['{"model":"another"}', ...lines.slice(1)].join('\n'));
+    const third = await fit(path.join(dir, 'w3.json'));
+    expect(third.stderr).toContain('(0 retrievals cached)');
+    expect(readFileSync(cache, 'utf8').split('\n')[0]).toBe(lines[0]);
   }, 600_000);
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { featureQuestion } from '../answer/extractive.js';
 import { pickQuotes } from '../answer/pick-quotes.js';
 import { FEATURE_NAMES, type FeaturedCandidate } from '../answer/sentence-features.js';
@@ -115,16 +116,37 @@ function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): stri
 
 /**
  * The retrieved questions of a cache file (JSON lines, the first the fingerprint) when it was
- * written under `fingerprint`; an empty map when it is absent or was written under others.
+ * written under `fingerprint`; an empty map when it is absent or was written under others. Read
+ * line by line: a full train set's file is larger than one string may be.
  */
-function readRetrievalCache(file: string, fingerprint: string): Map<string, Retrieved> {
-  if (!existsSync(file)) return new Map();
-  const [head, ...lines] = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  if (head !== fingerprint) return new Map();
-  const rows = lines.map((l) => JSON.parse(l) as Retrieved);
-  return new Map(rows.map((r) => [r.key, r]));
+async function readRetrievalCache(file: string, fingerprint: string): Promise<Map<string, Retrieved>> {
+  const rows = new Map<string, Retrieved>();
+  if (!existsSync(file)) return rows;
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    if (first) {
+      first = false;
+      if (line !== fingerprint) break;
+      continue;
+    }
+    const row = JSON.parse(line) as Retrieved;
+    rows.set(row.key, row);
+  }
+  lines.close();
+  return first ? new Map() : rows;
+}
+
+/** Writes the cache file line by line (see readRetrievalCache). */
+function writeRetrievalCache(file: string, fingerprint: string, rows: Iterable<Retrieved>): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${fingerprint}\n`);
+    for (const row of rows) writeSync(fd, `${JSON.stringify(row)}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function askAll(
@@ -198,7 +220,7 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
   const index = await openIndexFor(options, options.train, 'fit');
   const fingerprint = retrievalFingerprint(options, index);
   const file = options.retrievalCache;
-  const cache = file === undefined ? new Map<string, Retrieved>() : readRetrievalCache(file, fingerprint);
+  const cache = file === undefined ? new Map<string, Retrieved>() : await readRetrievalCache(file, fingerprint);
   const cached = cache.size;
   let train: Asked[];
   let dev: Asked[];
@@ -210,8 +232,7 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
   } finally {
     index.close();
   }
-  if (file !== undefined && cache.size > cached)
-    writeFileSync(file, [fingerprint, ...[...cache.values()].map((r) => JSON.stringify(r))].join('\n') + '\n');
+  if (file !== undefined && cache.size > cached) writeRetrievalCache(file, fingerprint, cache.values());
   const samples = train.map((a) => ({ features: a.featured.map((f) => f.features), labels: a.labels }));
   const mean = (s: Record<string, SetScores>, key: 'top1' | 'answer') =>
     Object.values(s).reduce((sum, v) => sum + v[key], 0) / Math.max(Object.keys(s).length, 1);

@@ -4,6 +4,7 @@ import { featureQuestion } from '../answer/extractive.js';
 import { pickQuotes } from '../answer/pick-quotes.js';
 import { FEATURE_NAMES, type FeaturedCandidate } from '../answer/sentence-features.js';
 import { rankCandidates, type ScorerWeights } from '../answer/sentence-scorer.js';
+import { knobsFor } from '../retrieval/knobs.js';
 import type { RetrievalKnobs, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
@@ -102,7 +103,7 @@ function featureOne(r: Retrieved): Asked {
 
 /**
  * What retrieval gives for the index and settings now: a fingerprint of the model, the bridge,
- * the translator and the knobs, so a retrieval cache written under other settings is not reused.
+ * the translator and the knobs in effect, so a retrieval cache written under other settings is not reused.
  */
 function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): string {
   const { manifest } = index.generation;
@@ -110,7 +111,8 @@ function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): stri
     model: manifest.model.id,
     bridge: manifest.bridge,
     translator: options.translator?.engine ?? null,
-    knobs: options.knobs,
+    // The knobs in effect (fitted gate and tuning included), as retrieval resolves them.
+    knobs: knobsFor(manifest.model.id, options.knobs, manifest.bridge !== null),
   });
 }
 

@@ -1,11 +1,16 @@
 import type { TermStats } from './types.js';
 
+/** The BM25 idf of a stem held by `docs` of the index's `passages` passages: ln(1 + (N − n + 0.5) / (n + 0.5)). */
+export function bm25Idf(passages: number, docs: number): number {
+  return Math.log(1 + (passages - docs + 0.5) / (docs + 0.5));
+}
+
 /**
  * Inverse passage frequency (0–1) of each term's stem in the index, scaled so a stem no passage
  * holds weighs 1 (`stats`: `passages` in the index and `docs[i]` passages holding term i's stem).
  */
 export function inverseFrequencies(stats: TermStats, count: number): number[] {
-  const idf = (docs: number) => Math.log(1 + (stats.passages - docs + 0.5) / (docs + 0.5));
+  const idf = (docs: number) => bm25Idf(stats.passages, docs);
   const top = idf(0);
   return Array.from({ length: count }, (_, i) => (top > 0 ? idf(stats.docs[i] ?? 0) / top : 1));
 }

@@ -79,16 +79,6 @@ export function gateSignals(evidence: TextEvidence[], mix: number): GateSignals 
   return { coverage, absent: Number.isFinite(absent) ? absent : 0 };
 }
 
-/** Best weighted term coverage of the top passages at `mix` (the gate's first signal). */
-export async function gateCoverage(
-  generation: Pick<Generation, 'termStats'>,
-  queryTexts: QueryText[],
-  top: Pick<ScoredPassage, 'text' | 'lang'>[],
-  mix: number,
-): Promise<number> {
-  return gateSignals(await gateEvidence(generation, queryTexts, top), mix).coverage;
-}
-
 /**
  * The relevance decision from the gate's signals. `gateLinear` (fitted): `coverage +
  * gateDenseWeight × similarity − gateAbsentWeight × absent ≥ minGateScore`

@@ -1,5 +1,6 @@
 import { analyze } from '../text/analyze.js';
 import type { IsoDate } from '../time/index.js';
+import { bm25Idf } from './coverage.js';
 import { publishedBy } from './time-rank.js';
 import type { ArticleGroup, TermStats } from './types.js';
 
@@ -18,14 +19,9 @@ export function stemCounts(group: Pick<ArticleGroup, 'passages'>): Map<string, n
   return counts;
 }
 
-/** The index's BM25 idf of each of `stems`, from `stats` (their passage counts, in that order). */
-export function inverseFrequencies(stems: string[], stats: TermStats): Map<string, number> {
-  return new Map(
-    stems.map((stem, i) => {
-      const docs = stats.docs[i] ?? 0;
-      return [stem, Math.log(1 + (stats.passages - docs + 0.5) / (docs + 0.5))];
-    }),
-  );
+/** The index's BM25 idf of each of `stems` (`bm25Idf`), from `stats` (their passage counts, in that order). */
+export function idfByStem(stems: string[], stats: TermStats): Map<string, number> {
+  return new Map(stems.map((stem, i) => [stem, bm25Idf(stats.passages, stats.docs[i] ?? 0)]));
 }
 
 /** The tf-idf vector of `counts` (tf 1 + ln n, `idf` per stem, 0 when unknown), scaled to unit length; empty when nothing weighs. */
@@ -59,7 +55,7 @@ export async function storySimilarities(
   if (groups.length === 0) return [];
   const counts = groups.map(stemCounts);
   const stems = [...new Set(counts.flatMap((c) => [...c.keys()]))];
-  const idf = inverseFrequencies(stems, await termStats(stems));
+  const idf = idfByStem(stems, await termStats(stems));
   const vectors = counts.map((c) => termVector(c, idf));
   const anchor = vectors[0] ?? new Map<string, number>();
   return vectors.map((v, i) => (i === 0 ? 1 : cosine(anchor, v)));

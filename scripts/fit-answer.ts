@@ -87,7 +87,7 @@ await runScript(USAGE, async () => {
       efSearch: indexTuning(config.TUNING).efSearch,
       translator,
       lambdas: [0, 0.001, 0.01, 0.1],
-      margins: [0, 0.5, 1, 1.5, 2, 3],
+      margins: [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6],
       maxMeanChars: 550,
       recipe: `npm run fit -- ${process.argv.slice(2).join(' ')}`.trim(),
       onProgress: (m) => console.error(m),

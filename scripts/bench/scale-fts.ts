@@ -66,7 +66,7 @@ export function fillSyntheticStore(
   onProgress: (done: number) => void,
 ): void {
   const insertBatch = db.transaction((articles: { article: Article; chunks: Chunk[] }[]) => {
-    for (const { article, chunks } of articles) insertArticle(db, article, chunks);
+    for (const { article, chunks } of articles) insertArticle(db, article, chunks, []);
   });
   let done = 0;
   let batch: { article: Article; chunks: Chunk[] }[] = [];

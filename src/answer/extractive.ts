@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.js';
+import { widenGroup } from '../retrieval/group.js';
 import type { ArticleGroup, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Citation } from './answer.js';
@@ -7,14 +8,17 @@ import { collectCandidates } from './extractive-candidates.js';
 import { MAX_QUOTED_CHARS, MAX_SUPPORT, pickQuotes } from './pick-quotes.js';
 import { joinQuoteParts } from './quotes.js';
 import { featureCandidates, viewQuestion, type FeaturedCandidate } from './sentence-features.js';
-import { committedWeights, rankCandidates, type ScoredCandidate, type ScorerWeights } from './sentence-scorer.js';
+import {
+  committedWeights,
+  marginFor,
+  rankCandidates,
+  type ScoredCandidate,
+  type ScorerWeights,
+} from './sentence-scorer.js';
 import { extractTerms } from './terms.js';
 
 /** Sentences scored per answer at most (scoring is arithmetic: no model call per sentence). */
 export const MAX_CANDIDATES = 80;
-
-/** Passages of one article whose sentences are candidates: the group's, then the next best of its article in the fused ranking. */
-export const MAX_PASSAGES_PER_ARTICLE = 6;
 
 /** Translates a sentence for an asker in another language; null when it cannot. */
 export type TranslateText = (text: string, from: Lang, to: Lang) => Promise<string | null>;
@@ -57,17 +61,9 @@ export function featureQuestion(
   return featureCandidates(view, collectCandidates(groups, terms, maxArticles, MAX_CANDIDATES), result);
 }
 
-/**
- * The best `maxArticles` groups, each widened to MAX_PASSAGES_PER_ARTICLE passages with the next
- * best passages of its article in the fused ranking: the sentence that answers (often an article's
- * first) is not always in the passages that matched the question best.
- */
+/** The best `maxArticles` groups, each widened with the next best passages of its article (see widenGroup). */
 function widenGroups(result: RetrievalResult, maxArticles: number): ArticleGroup[] {
-  return result.groups.slice(0, maxArticles).map((group) => {
-    const ids = new Set(group.passages.map((p) => p.id));
-    const more = result.passages.filter((p) => p.articleId === group.articleId && !ids.has(p.id));
-    return { ...group, passages: [...group.passages, ...more].slice(0, MAX_PASSAGES_PER_ARTICLE) };
-  });
+  return result.groups.slice(0, maxArticles).map((group) => widenGroup(group, result.passages));
 }
 
 /** `text` with the answer span in bold (Markdown), spacing collapsed; spans are offsets into `text`. */
@@ -166,7 +162,7 @@ export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<Ext
   // A translated answering sentence is shown twice (translation and quote): it takes its room twice.
   const translated = first !== undefined && translate !== null && first.passage.lang !== input.language;
   const budget = MAX_QUOTED_CHARS - (translated ? first.span.text.length : 0);
-  const picked = pickQuotes(ranked, weights.supportMargin, input.maxSupport ?? MAX_SUPPORT, budget);
+  const picked = pickQuotes(ranked, marginFor(weights, input.language), input.maxSupport ?? MAX_SUPPORT, budget);
   const [lead, ...support] = picked;
   if (lead === undefined) return null;
 

@@ -27,6 +27,9 @@ export const FEATURE_NAMES = [
   'position',
   'length',
   'short',
+  'sentenceCosine',
+  'embeddedOverlap',
+  'embeddedIdfOverlap',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -97,26 +100,77 @@ function share(query: readonly string[], has: (term: string) => boolean, weight:
   return query.reduce((sum, term) => sum + (has(term) ? weight(term) : 0), 0) / total;
 }
 
+/** A candidate's stored sentence vector's cosine to the question and the text embedded for it (its translation, or itself). */
+interface EmbeddedSentence {
+  cosine: number;
+  terms: Set<string>;
+}
+
+/**
+ * What the index stored for each candidate (null when nothing: an index built before sentences
+ * were stored): the cosine of its sentence vector to the question's, and the prefix terms of the
+ * text embedded for it (through a bridge its translation, in the language the question was embedded in).
+ */
+function embeddedSentences(
+  candidates: readonly Candidate[],
+  result: Pick<RetrievalResult, 'sentences'>,
+): (EmbeddedSentence | null)[] {
+  const stored = result.sentences;
+  if (stored === undefined) return candidates.map(() => null);
+  const byKey = new Map(stored.matches.map((m) => [`${m.passageId}:${m.start}`, m]));
+  return candidates.map((c) => {
+    const match = byKey.get(`${c.passage.id}:${c.span.start}`);
+    if (match === undefined) return null;
+    const [text, lang] =
+      match.translation === null || stored.translatedTo === null
+        ? [c.span.text, c.passage.lang]
+        : [match.translation, stored.translatedTo];
+    return { cosine: match.score, terms: new Set(analyze(text, lang).map((t) => t.prefix)) };
+  });
+}
+
+/** Share of the embedded question's prefix terms in each embedded sentence: plain, and weighted by idf within the candidates. */
+function embeddedOverlaps(
+  embedded: readonly (EmbeddedSentence | null)[],
+  result: Pick<RetrievalResult, 'embeddedQuestion'>,
+): { plain: number; idf: number }[] {
+  const question = result.embeddedQuestion;
+  const terms = question === undefined ? [] : [...new Set(analyze(question.text, question.lang).map((t) => t.prefix))];
+  const df = new Map<string, number>();
+  for (const e of embedded) for (const term of e?.terms ?? []) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = (term: string) => Math.log(1 + embedded.length / (1 + (df.get(term) ?? 0)));
+  return embedded.map((e) => {
+    if (e === null) return { plain: 0, idf: 0 };
+    const has = (term: string) => e.terms.has(term);
+    return { plain: share(terms, has, () => 1), idf: share(terms, has, idf) };
+  });
+}
+
 /**
  * The feature vector (FEATURE_NAMES order) of each candidate sentence for `view`: term overlap
  * (plain, idf-weighted within the candidates, word pairs; the best of the question's texts),
  * whether the sentence holds a novel answer of the asked type, the passage's fused score and dense
- * cosine (against the best), article and passage rank, position and length. Pure; never throws.
+ * cosine (against the best), article and passage rank, position and length, and what the index
+ * stored for the sentence: its vector's cosine to the question's and the overlap of the texts the
+ * two were embedded from (through a bridge, the question's and the sentence's translations; 0
+ * when the index stored no sentences). Pure; never throws.
  */
 export function featureCandidates(
   view: QuestionView,
   candidates: readonly Candidate[],
-  result: Pick<RetrievalResult, 'passages' | 'channels'>,
+  result: Pick<RetrievalResult, 'passages' | 'channels' | 'sentences' | 'embeddedQuestion'>,
 ): FeaturedCandidate[] {
   const queries = queryTerms(view);
   const idf = localIdf(candidates);
+  const embedded = embeddedSentences(candidates, result);
+  const embeddedOverlap = embeddedOverlaps(embedded, result);
   const bestScore = Math.max(1e-9, ...result.passages.map((p) => p.score));
   const dense = new Map(result.channels.dense.map((r) => [r.id, r.score]));
   const bestDense = Math.max(0, ...dense.values());
   const floorDense = Math.min(bestDense, ...dense.values());
   const typeFeature = TYPE_FEATURE[view.type];
   const termSet = new Set(queries.flatMap((q) => q.prefixes));
-  return candidates.map((c) => {
+  return candidates.map((c, i) => {
     const pairs = sentencePairs(c);
     const has = (term: string) => c.terms.has(term);
     const overlap = Math.max(0, ...queries.map((q) => share(q.prefixes, has, () => 1)));
@@ -158,6 +212,9 @@ export function featureCandidates(
       position: Math.log1p((c.passage.start + c.span.start) / 500),
       length: Math.log(Math.max(c.span.text.length, 10) / 100),
       short: c.span.text.split(/\s+/).length < 6 ? 1 : 0,
+      sentenceCosine: embedded[i]?.cosine ?? 0,
+      embeddedOverlap: embeddedOverlap[i]?.plain ?? 0,
+      embeddedIdfOverlap: embeddedOverlap[i]?.idf ?? 0,
     };
     if (typeFeature !== undefined && spans.length > 0) values[typeFeature] = 1;
     return { candidate: c, features: FEATURE_NAMES.map((name) => values[name]), spans };

@@ -8,6 +8,8 @@ export const scorerWeightsSchema = z.object({
   weights: z.array(z.number()),
   /** A supporting quote is kept when its score is at least the best one's minus this margin. */
   supportMargin: z.number().nonnegative(),
+  /** The margin for questions in each language, when it differs (an English answer over Italian articles also shows translations). */
+  supportMargins: z.record(z.string(), z.number().nonnegative()).optional(),
   /** L2 penalty the weights were fitted with (chosen on `chosenOn`). */
   lambda: z.number().nonnegative(),
   recipe: z.string(),
@@ -43,6 +45,11 @@ let committed: ScorerWeights | null = null;
 export function committedWeights(): ScorerWeights {
   committed ??= loadScorerWeights();
   return committed;
+}
+
+/** The supporting-quote margin for a question in `language`. */
+export function marginFor(weights: Pick<ScorerWeights, 'supportMargin' | 'supportMargins'>, language: string): number {
+  return weights.supportMargins?.[language] ?? weights.supportMargin;
 }
 
 /** A linear score: Σ weight × feature. */

@@ -108,6 +108,8 @@ function featureOne(r: Retrieved): Asked {
 function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): string {
   const { manifest } = index.generation;
   return JSON.stringify({
+    // What a cached result holds: bumped when retrieval adds what the features read (2: stored sentences).
+    format: 2,
     model: manifest.model.id,
     bridge: manifest.bridge,
     translator: options.translator?.engine ?? null,
@@ -197,14 +199,19 @@ export function scoreSet(asked: readonly Asked[], weights: number[], margin: num
   };
 }
 
-function byLang(asked: readonly Asked[], langs: Lang[], weights: number[], margin: number): Record<string, SetScores> {
+function byLang(
+  asked: readonly Asked[],
+  langs: Lang[],
+  weights: number[],
+  margin: number | Partial<Record<Lang, number>>,
+): Record<string, SetScores> {
   return Object.fromEntries(
     langs.map((lang) => [
       lang,
       scoreSet(
         asked.filter((a) => a.lang === lang),
         weights,
-        margin,
+        typeof margin === 'number' ? margin : (margin[lang] ?? 0),
       ),
     ]),
   );
@@ -214,8 +221,8 @@ function byLang(asked: readonly Asked[], langs: Lang[], weights: number[], margi
  * Fits the extractive answer's sentence scorer: indexes the datasets' corpus with the product's
  * buildIndex, asks every train and dev question the product's way (translation, retrieval, gate,
  * candidate features), fits weights on train for each λ (fitRanker), keeps the λ whose answering
- * sentence holds a gold answer most often on dev, then the supporting-quote margin with the most
- * dev answers holding one within `maxMeanChars`. Returns the weights file's content, with the
+ * sentence holds a gold answer most often on dev, then, per language, the supporting-quote margin
+ * with the most dev answers holding one within `maxMeanChars`. Returns the weights file's content, with the
  * train and dev numbers and an overlap-only baseline. Throws what indexing throws.
  */
 export async function fitAnswerScorer(options: FitAnswerOptions): Promise<ScorerWeights> {
@@ -244,18 +251,24 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
   });
   const best = grid.reduce((a, b) => (mean(b.dev, 'top1') > mean(a.dev, 'top1') ? b : a));
   const margins = options.margins.map((margin) => ({ margin, dev: byLang(dev, options.langs, best.weights, margin) }));
-  const withinLength = margins.filter((m) =>
-    Object.values(m.dev).every((s) => s.meanQuotedChars <= options.maxMeanChars),
-  );
-  const chosen = (withinLength.length > 0 ? withinLength : margins.slice(0, 1)).reduce((a, b) =>
-    mean(b.dev, 'answer') > mean(a.dev, 'answer') ? b : a,
-  );
+  // Per language: an English answer over Italian articles also shows translations, so its quotes may differ.
+  const chosen = Object.fromEntries(
+    options.langs.map((lang) => {
+      const of = (m: (typeof margins)[number]) => m.dev[lang] ?? scoreSet([], best.weights, m.margin);
+      const within = margins.filter((m) => of(m).meanQuotedChars <= options.maxMeanChars);
+      const pick = (within.length > 0 ? within : margins.slice(0, 1)).reduce((a, b) =>
+        of(b).answer > of(a).answer ? b : a,
+      );
+      return [lang, pick.margin];
+    }),
+  ) as Partial<Record<Lang, number>>;
   const overlapOnly = FEATURE_NAMES.map((name) => (name === 'overlap' ? 1 : 0));
   const { manifest } = index.generation;
   return {
     features: [...FEATURE_NAMES],
     weights: best.weights.map((w) => roundTo(w, 6)),
-    supportMargin: chosen.margin,
+    supportMargin: chosen[manifest.corpusLanguage] ?? Object.values(chosen)[0] ?? 0,
+    supportMargins: chosen,
     lambda: best.lambda,
     recipe: options.recipe,
     fittedOn: options.trainPath,
@@ -264,10 +277,10 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
     model: manifest.model.id,
     bridge: manifest.bridge === null ? null : `${manifest.bridge.engine} → ${manifest.bridge.language}`,
     results: {
-      train: byLang(train, options.langs, best.weights, chosen.margin),
-      dev: byLang(dev, options.langs, best.weights, chosen.margin),
-      trainOverlapOnlyBaseline: byLang(train, options.langs, overlapOnly, chosen.margin),
-      devOverlapOnlyBaseline: byLang(dev, options.langs, overlapOnly, chosen.margin),
+      train: byLang(train, options.langs, best.weights, chosen),
+      dev: byLang(dev, options.langs, best.weights, chosen),
+      trainOverlapOnlyBaseline: byLang(train, options.langs, overlapOnly, chosen),
+      devOverlapOnlyBaseline: byLang(dev, options.langs, overlapOnly, chosen),
       lambdaGrid: grid.map((g) => ({ lambda: g.lambda, devTop1: g.dev })),
       marginGrid: margins.map((m) => ({ margin: m.margin, dev: m.dev })),
     },

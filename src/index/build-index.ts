@@ -150,7 +150,8 @@ async function runBuild(options: BuildOptions, layout: DataLayout, report: Build
       embedder,
       bridge,
       EMBED_STEP,
-      ({ article, chunks }, articleVectors) => writer.addArticle(article, chunks, articleVectors).then(() => undefined),
+      ({ article, chunks }, { vectors, sentences }) =>
+        writer.addArticle(article, chunks, vectors, sentences).then(() => undefined),
       (passages) => {
         report.chunks.embedded += passages;
         progress({ phase: 'embedding', done: report.chunks.embedded, total });

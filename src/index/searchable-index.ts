@@ -2,7 +2,15 @@ import type { Chunk } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
 import type { Manifest } from './manifest.js';
 import type { DateBounds } from '../store/dated-search.js';
-import type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../store/passage.js';
+import type {
+  LexicalQuery,
+  LexicalWeights,
+  Passage,
+  RankedId,
+  SentenceMatch,
+  StoredSentence,
+  TermStats,
+} from '../store/passage.js';
 
 /**
  * What retrieval, evaluation and the benchmarks ask of one index generation, whatever engine
@@ -22,6 +30,12 @@ export interface SearchableIndex {
   searchDense(query: Float32Array, limit: number, within?: DateBounds): Promise<RankedId[]>;
   /** Exact cosine similarity of `query` to each of `ids`' stored vectors; ids without one are left out. */
   similarities(query: Float32Array, ids: Iterable<number>): Promise<Map<number, number>>;
+  /**
+   * The stored sentences of the passages `ids` (in passage and text order) with their cosine
+   * similarity to `query` (unit length): the extractive answer weighs them. Passages without
+   * stored sentences give none.
+   */
+  sentences(query: Float32Array, ids: number[]): Promise<SentenceMatch[]>;
   /** The passages with these ids, with their articles' metadata; missing ids are left out. */
   passages(ids: number[]): Promise<Map<number, Passage>>;
   /** Passages in the index and, per stem, how many hold it in their stems field (for idf). */
@@ -56,8 +70,16 @@ export interface GenerationWriter {
   articleHashes(): Promise<Map<string, string>>;
   /** Removes these articles with their passages, lexical rows and vectors; returns the passages removed. */
   removeArticles(articleIds: string[]): Promise<number>;
-  /** Stores one article with its chunks, their lexical rows and `vectors` (one per chunk, in order); returns the new passage ids. */
-  addArticle(article: Article, chunks: Chunk[], vectors: Float32Array[]): Promise<number[]>;
+  /**
+   * Stores one article with its chunks, their lexical rows, `vectors` (one per chunk, in order)
+   * and `sentences` (each chunk's, in order); returns the new passage ids.
+   */
+  addArticle(
+    article: Article,
+    chunks: Chunk[],
+    vectors: Float32Array[],
+    sentences: readonly StoredSentence[][],
+  ): Promise<number[]>;
   /** Writes the vectors durably and checks them (throws saying what is wrong, e.g. a full disk). */
   writeVectors(): Promise<void>;
   /** After `writeVectors()`: makes everything durable and releases the handles; returns what the manifest records of the storage. */

@@ -35,3 +35,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** Passages of one article whose sentences the extractive answer weighs: the group's, then the next best of its article. */
+export const CANDIDATE_PASSAGES_PER_ARTICLE = 6;
+
+/**
+ * `group` widened to CANDIDATE_PASSAGES_PER_ARTICLE passages with the next best passages of its
+ * article in `ranked` (the fused ranking): the sentence that answers (often an article's first)
+ * is not always in the passages that matched the question best.
+ */
+export function widenGroup(group: ArticleGroup, ranked: readonly ScoredPassage[]): ArticleGroup {
+  const ids = new Set(group.passages.map((p) => p.id));
+  const more = ranked.filter((p) => p.articleId === group.articleId && !ids.has(p.id));
+  return { ...group, passages: [...group.passages, ...more].slice(0, CANDIDATE_PASSAGES_PER_ARTICLE) };
+}

@@ -3,7 +3,7 @@ import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
 import { GATE_DEPTH, gateEvidence, gateSignals, isRelevant } from './gate.js';
 import { fuseChannels } from './fuse.js';
-import { groupByArticle } from './group.js';
+import { groupByArticle, widenGroup } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
 import { buildLexicalQuery, collectPairs, collectTerms, type QueryText } from './lexical-query.js';
 import { isoDateOf, readQuestionTime, stripTimeWords, type IsoDate, type Period } from '../time/index.js';
@@ -132,6 +132,9 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     );
     return { groups: relevant ? grouped : [], noAnswer: !relevant, gate };
   });
+  // The sentences of the passages an extractive answer would quote from, scored once here.
+  const candidateIds = groups.flatMap((g) => widenGroup(g, ranked).passages.map((p) => p.id));
+  const matches = await time('sentences', () => generation.sentences(queryVector, [...new Set(candidateIds)]));
   timings.total = roundTo(performance.now() - startAll, 2);
 
   return {
@@ -143,6 +146,11 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     channels: { dense, lexical, fused: fusedPassages.map((p) => ({ id: p.id, score: p.score })) },
     time: timeQuery,
     gate,
+    embeddedQuestion: {
+      text: denseText ?? question,
+      lang: bridge !== null && denseText !== null && denseText !== question ? bridge.language : language,
+    },
+    sentences: { translatedTo: bridge?.language ?? null, matches },
     knobs,
     timings,
   };

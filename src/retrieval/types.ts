@@ -1,8 +1,8 @@
-import type { Passage, RankedId } from '../store/passage.js';
+import type { Passage, RankedId, SentenceMatch } from '../store/passage.js';
 import type { Lang } from '../text/lang.js';
 import type { IsoDate, Period } from '../time/index.js';
 
-export type { LexicalQuery, LexicalWeights, Passage, RankedId, TermStats } from '../store/passage.js';
+export type { LexicalQuery, LexicalWeights, Passage, RankedId, SentenceMatch, TermStats } from '../store/passage.js';
 
 export interface ScoredPassage extends Passage {
   /** Fused score (higher is better). */
@@ -104,6 +104,15 @@ export interface RetrievalResult {
   /** What the relevance gate saw: best term coverage of the top passages, heaviest word the index lacks, best dense cosine. */
   gate?: { coverage: number; absent: number; similarity: number };
   knobs: RetrievalKnobs;
+  /** The text the question's vector was embedded from: the question, or its translation into the index's bridge language. */
+  embeddedQuestion?: { text: string; lang: Lang };
+  /**
+   * The stored sentences of the groups' candidate passages (see widenGroup) with their cosine
+   * similarity to the question's vector; `translatedTo`: the language of their translations (the
+   * index's bridge), null when the index embeds as written. Absent for results made before
+   * sentences were stored.
+   */
+  sentences?: { translatedTo: Lang | null; matches: SentenceMatch[] };
   /** Milliseconds per stage: embed, hnsw, fts, fusion, grouping, total. */
   timings: Record<string, number>;
 }

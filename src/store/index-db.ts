@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import type { Article } from '../corpus/article.js';
 import type { Chunk } from '../chunking/chunk.js';
+import { sentenceVectorBytes, type StoredSentence } from './passage.js';
 import { analyzeForIndex } from '../text/analyze.js';
 
 /** Bumped whenever the generation database's layout changes; a mismatch means "reindex". */
-export const INDEX_SCHEMA_VERSION = 4;
+export const INDEX_SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +34,15 @@ CREATE TABLE IF NOT EXISTS chunks (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_rowid);
+-- Each chunk's sentences with their vectors, for the extractive answer's scorer (schema 5).
+CREATE TABLE IF NOT EXISTS sentences (
+  chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  translation TEXT,
+  vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_by_chunk ON sentences(chunk_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(stems, prefixes, pairs, title, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'col');
 `;
@@ -95,8 +105,16 @@ export function deleteArticle(db: Database.Database, articleId: string): number[
   return ids;
 }
 
-/** Stores an article and its chunks (with their lexical rows); returns the new chunk ids in order. */
-export function insertArticle(db: Database.Database, article: Article, chunks: Chunk[]): number[] {
+/**
+ * Stores an article and its chunks (with their lexical rows and `sentences`, one list per chunk
+ * in order); returns the new chunk ids in order.
+ */
+export function insertArticle(
+  db: Database.Database,
+  article: Article,
+  chunks: Chunk[],
+  sentences: readonly StoredSentence[][],
+): number[] {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO articles (id, source_path, title, title_derived, date, updated, author, url, lang, tags, text, hash)
@@ -105,14 +123,19 @@ export function insertArticle(db: Database.Database, article: Article, chunks: C
     .run({ ...article, titleDerived: article.titleDerived ? 1 : 0, tags: JSON.stringify(article.tags) });
   const insertChunk = db.prepare('INSERT INTO chunks (article_rowid, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO chunks_fts (rowid, stems, prefixes, pairs, title) VALUES (?, ?, ?, ?, ?)');
+  const insertSentence = db.prepare(
+    'INSERT INTO sentences (chunk_id, start, end, translation, vector) VALUES (?, ?, ?, ?, ?)',
+  );
   // A derived title repeats the first sentence; only a real one adds to every passage.
   const title = article.titleDerived ? '' : analyzeForIndex(article.title, article.lang).stems;
-  return chunks.map((chunk) => {
+  return chunks.map((chunk, i) => {
     const id = Number(
       insertChunk.run(lastInsertRowid, chunk.index, chunk.start, chunk.end, chunk.text).lastInsertRowid,
     );
     const fields = analyzeForIndex(chunk.text, article.lang);
     insertFts.run(id, fields.stems, fields.prefixes, fields.pairs, title);
+    for (const s of sentences[i] ?? [])
+      insertSentence.run(id, s.start, s.end, s.translation, sentenceVectorBytes(s.vector));
     return id;
   });
 }

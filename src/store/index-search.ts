@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { LexicalQuery, LexicalWeights, Passage, PassageRow, RankedId, TermStats } from './passage.js';
-import { toPassage } from './passage.js';
+import type {
+  LexicalQuery,
+  LexicalWeights,
+  Passage,
+  PassageRow,
+  RankedId,
+  SentenceMatch,
+  TermStats,
+} from './passage.js';
+import { sentenceCosine, toPassage } from './passage.js';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
@@ -62,4 +70,15 @@ export function loadPassages(db: Database.Database, ids: number[]): Map<number, 
 export function listPassages(db: Database.Database, limit: number): Passage[] {
   const rows = db.prepare(`SELECT ${PASSAGE_COLUMNS} ORDER BY c.id LIMIT ?`).all(limit) as PassageRow[];
   return rows.map(toPassage);
+}
+
+/** The stored sentences of the chunks `ids` with their cosine similarity to `query` (unit length), in chunk and text order. */
+export function matchSentences(db: Database.Database, query: Float32Array, ids: number[]): SentenceMatch[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      'SELECT chunk_id AS passageId, start, end, translation, vector FROM sentences WHERE chunk_id IN (SELECT value FROM json_each(?)) ORDER BY chunk_id, start',
+    )
+    .all(JSON.stringify(ids)) as (Omit<SentenceMatch, 'score'> & { vector: Buffer })[];
+  return rows.map(({ vector, ...row }) => ({ ...row, score: sentenceCosine(query, vector) }));
 }

@@ -41,6 +41,43 @@ export function toPassage({ idx, titleDerived, lang, ...rest }: PassageRow): Pas
   };
 }
 
+/**
+ * One sentence of a chunk as a build stores it, for the extractive answer's scorer: its offsets
+ * into the chunk text (as `splitSentences` gives them), its vector and, when the index embeds
+ * through a translation, the translated text that was embedded (null: embedded as written).
+ */
+export interface StoredSentence {
+  start: number;
+  end: number;
+  vector: Float32Array;
+  translation: string | null;
+}
+
+/** A stored sentence's cosine similarity to a question's vector. */
+export interface SentenceMatch {
+  /** Chunk id of its passage, and its offsets into the passage text. */
+  passageId: number;
+  start: number;
+  end: number;
+  score: number;
+  /** What was embedded for it when that was a translation; null: the sentence as written. */
+  translation: string | null;
+}
+
+/** A stored sentence vector's bytes (little-endian float32) as both engines keep them. */
+export function sentenceVectorBytes(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+/** Cosine similarity of unit-length `query` to a stored sentence vector's bytes (stored unit length too). */
+export function sentenceCosine(query: Float32Array, bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let dot = 0;
+  for (let i = 0; i < query.length && i * 4 + 4 <= bytes.byteLength; i += 1)
+    dot += (query[i] ?? 0) * view.getFloat32(i * 4, true);
+  return dot;
+}
+
 /** One channel's ranking: passage ids best first, with the channel's own score. */
 export interface RankedId {
   id: number;

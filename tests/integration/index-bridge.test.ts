@@ -6,6 +6,7 @@ import { buildIndex } from '../../src/index/build-index.js';
 import type { PassageTranslator } from '../../src/index/build-options.js';
 import { GENERATION_FILES, dataLayout, generationDir, readCurrent } from '../../src/index/layout.js';
 import { LiveIndex } from '../../src/index/live-index.js';
+import type { Generation } from '../../src/index/searchable-index.js';
 import { readManifest } from '../../src/index/manifest.js';
 import { GATE_FIT_FILE, gateFitKey } from '../../src/retrieval/knobs.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
@@ -102,8 +103,10 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     expect(report.bridgeNote).toEqual({ code: 'bridged', engine: 'fake-mt', language: 'en', untranslated: 0 });
     expect(liveManifest().bridge).toEqual({ language: 'en', engine: 'fake-mt' });
     expect(embedded.filter((t) => t.startsWith('[it>en] '))).toHaveLength(2);
+    // The passage (after its title), then its sentence alone.
     expect(embedded.filter((t) => t.includes('harbour authority'))).toEqual([
       expect.stringMatching(/^Harbour works\nThe harbour/),
+      'The harbour authority approved the dredging plan.',
     ]);
     expect(translator.seen.some((t) => t.includes('harbour'))).toBe(false);
   });
@@ -233,5 +236,73 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       lease?.release();
       liveIndex.close();
     }
+  });
+
+  it("stores every passage's sentences with their translated line and vector, scored against the question by retrieval; removed articles take theirs along", async () => {
+    expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');
+    const open = async <T>(work: (generation: Generation) => Promise<T>): Promise<T> => {
+      const liveIndex = new LiveIndex(dataDir, { efSearch: 50 });
+      const lease = liveIndex.acquire();
+      try {
+        if (lease === null) throw new Error('no live index');
+        return await work(lease.generation);
+      } finally {
+        lease?.release();
+        liveIndex.close();
+      }
+    };
+    const fake = createFakeEmbedder();
+    const embedder = { ...fake, spec: { ...REAL_SPEC, dims: FAKE_DIMS } };
+    const query = await fake.embedQuery('When do the bridge works start?');
+    const { passages, matches, result } = await open(async (generation) => {
+      const all = await generation.listPassages();
+      return {
+        passages: all,
+        matches: await generation.sentences(
+          query,
+          all.map((p) => p.id),
+        ),
+        result: await retrieve({
+          generation,
+          embedder,
+          question: 'Quando iniziano i lavori del ponte?',
+          language: 'it',
+          denseQuery: 'When do the bridge works start?',
+        }),
+      };
+    });
+    const ponte = passages.find((p) => p.articleId === 'it-1');
+    const harbour = passages.find((p) => p.articleId === 'en-1');
+    expect(
+      matches
+        .filter((m) => m.passageId === ponte?.id)
+        .map(({ start, end, translation }) => ({ start, end, translation })),
+    ).toEqual([
+      { start: 0, end: 60, translation: 'Il consiglio comunale ha approvato il nuovo ponte sul fiume.' },
+      { start: 61, end: 116, translation: 'I lavori inizieranno in primavera e dureranno due anni.' },
+    ]);
+    expect(ponte?.text.slice(0, 60)).toBe('Il consiglio comunale ha approvato il nuovo ponte sul fiume.');
+    // An English passage is embedded as written: no translation stored.
+    expect(matches.filter((m) => m.passageId === harbour?.id).map((m) => m.translation)).toEqual([null, null]);
+    // The score is the cosine of the stored vector (the fake embedder's vector of the embedded text).
+    const [lavori] = await fake.embedPassages(['I lavori inizieranno in primavera e dureranno due anni.']);
+    const expected = Array.from(lavori ?? []).reduce((sum, x, i) => sum + x * (query[i] ?? 0), 0);
+    expect(matches.find((m) => m.passageId === ponte?.id && m.start === 61)?.score).toBeCloseTo(expected, 5);
+    expect(result.embeddedQuestion).toEqual({ text: 'When do the bridge works start?', lang: 'en' });
+    expect(result.sentences?.translatedTo).toBe('en');
+    const grouped = new Set(result.groups.flatMap((g) => g.passages.map((p) => p.id)));
+    expect(grouped.size).toBeGreaterThan(0);
+    for (const id of grouped) expect(result.sentences?.matches.some((m) => m.passageId === id)).toBe(true);
+
+    writeCorpus(ARTICLES.filter((a) => a.id !== 'it-1'));
+    expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');
+    const after = await open((generation) =>
+      generation.sentences(
+        query,
+        passages.map((p) => p.id),
+      ),
+    );
+    expect(after.some((m) => m.passageId === ponte?.id)).toBe(false);
+    expect(after.some((m) => m.passageId === harbour?.id)).toBe(true);
   });
 });

@@ -113,6 +113,10 @@ describe.skipIf(!up && !isCi())(`the PostgreSQL + pgvector engine (against PGlit
             const ids = a.map((r) => r.id);
             const [sa, sb] = [await lite.similarities(vector, ids), await pgGen.similarities(vector, ids)];
             for (const id of ids) expect(sb.get(id)).toBeCloseTo(sa.get(id) ?? NaN, 4);
+            const [ta, tb] = [await lite.sentences(vector, ids), await pgGen.sentences(vector, ids)];
+            expect(ta.length).toBeGreaterThan(ids.length - 1);
+            expect(tb.map(({ score: _, ...m }) => m)).toEqual(ta.map(({ score: _, ...m }) => m));
+            tb.forEach((m, i) => expect(m.score).toBeCloseTo(ta[i]?.score ?? NaN, 6));
           }
         }),
       );
@@ -190,6 +194,9 @@ describe.skipIf(!up && !isCi())(`the PostgreSQL + pgvector engine (against PGlit
       const ids = new Set(passages.map((p) => p.id));
       expect(dense.length).toBe(passages.length);
       expect(dense.every((r) => ids.has(r.id))).toBe(true);
+      // Sentences went with their passages, and the copied generation kept the others'.
+      const stored = await generation.sentences(await embedder.embedQuery(gone.town), [...ids, -1]);
+      expect(new Set(stored.map((m) => m.passageId))).toEqual(ids);
     });
     const kept = listGenerations(dataLayout(ws.dataDir)).map((g) => g.id);
     expect(kept).toHaveLength(2);

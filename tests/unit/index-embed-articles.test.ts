@@ -43,7 +43,7 @@ describe('embedArticles', () => {
       embedder,
       null,
       2,
-      (p, v) => void done.push([p.article.id, v.length]),
+      (p, v) => void done.push([p.article.id, v.vectors.length]),
       (n) => counts.push(n),
     );
     expect(done).toEqual([
@@ -51,7 +51,8 @@ describe('embedArticles', () => {
       ['b', 0],
       ['c', 2],
     ]);
-    expect(embedder.calls.map((c) => c.count)).toEqual([2, 1, 2]);
+    // Each call embeds its passages, then their sentences (one each here).
+    expect(embedder.calls.map((c) => c.count)).toEqual([2, 2, 1, 1, 2, 2]);
     expect(counts).toEqual([2, 1, 2]);
     expect(out.untranslated).toBe(0);
   });
@@ -88,8 +89,46 @@ describe('embedArticles', () => {
       'it>en Titolo it1\nit1 passaggio 0',
       'Titolo it1\nit1 passaggio 1',
       'Titolo it1\nit1 passaggio 2',
+      // The sentences: the translated line of the first passage, the others as written.
+      'it1 passaggio 0',
+      'it1 passaggio 1',
+      'it1 passaggio 2',
       'Titolo en1\nen1 passaggio 0',
+      'en1 passaggio 0',
     ]);
     expect(out.untranslated).toBe(2);
+  });
+
+  it("stores each chunk's sentences with their offsets, translations and vectors; a translation whose lines do not match is redone per sentence", async () => {
+    const fake = createFakeEmbedder();
+    const translator = {
+      engine: 'fake-mt',
+      available: () => Promise.resolve(true),
+      // Lines merged on the passage call (as when a translator drops a line break); one sentence at a time otherwise.
+      translate: (text: string) =>
+        Promise.resolve(text.includes('\n') ? `EN ${text.replace(/\n/g, ' ')}` : `EN ${text}`),
+    };
+    const a: Article = { ...article('x', 'it', true), text: 'Prima frase qui. Seconda frase là.' };
+    const pending: PendingArticle[] = [
+      { article: a, chunks: [{ index: 0, start: 0, end: a.text.length, text: a.text }] },
+    ];
+    const got: { start: number; end: number; translation: string | null; dims: number }[][] = [];
+    await embedArticles(
+      pending,
+      fake,
+      { language: 'en', translator },
+      8,
+      (_, v) =>
+        void got.push(
+          ...v.sentences.map((list) => list.map((s) => ({ ...s, vector: undefined, dims: s.vector.length }))),
+        ),
+      () => undefined,
+    );
+    expect(got).toEqual([
+      [
+        { start: 0, end: 16, translation: 'EN Prima frase qui.', vector: undefined, dims: fake.spec.dims },
+        { start: 17, end: 34, translation: 'EN Seconda frase là.', vector: undefined, dims: fake.spec.dims },
+      ],
+    ]);
   });
 });

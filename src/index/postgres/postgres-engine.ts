@@ -12,6 +12,7 @@ import {
 import {
   listPassages,
   loadPassages,
+  matchSentences,
   readSimilarities,
   readTermStats,
   searchBm25,
@@ -104,6 +105,7 @@ function openPostgresGeneration(
     searchLexical: (query, limit, weights, within) => searchLexical(pool, schema, query, limit, weights, within),
     searchDense: (query, limit, within) => searchVectors(pool, schema, query, limit, efSearch, within),
     similarities: (query, ids) => readSimilarities(pool, schema, query, [...ids]),
+    sentences: (query, ids) => matchSentences(pool, schema, query, ids),
     passages: (ids) => loadPassages(pool, schema, ids),
     termStats: (stems) => readTermStats(pool, schema, stems),
     listPassages: (limit = Number.MAX_SAFE_INTEGER) => listPassages(pool, schema, limit),
@@ -122,7 +124,8 @@ function postgresWriter(pool: pg.Pool, schema: string, hnsw: { m: number; efCons
   return {
     articleHashes: () => readArticleHashes(pool, schema),
     removeArticles: (articleIds) => deleteArticles(pool, schema, articleIds),
-    addArticle: (article, chunks, vectors) => insertArticle(pool, schema, article, chunks, vectors),
+    addArticle: (article, chunks, vectors, sentences) =>
+      insertArticle(pool, schema, article, chunks, vectors, sentences),
     writeVectors: async () => {
       await createSearchIndexes(pool, schema, hnsw);
       indexed = true;

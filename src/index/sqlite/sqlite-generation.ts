@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type hnswlib from 'hnswlib-node';
 import { countRows, openIndexDb } from '../../store/index-db.js';
 import { chunkIdsPublishedWithin, searchFtsWithin } from '../../store/dated-search.js';
-import { listPassages, loadPassages, readTermStats, searchFts } from '../../store/index-search.js';
+import { listPassages, loadPassages, matchSentences, readTermStats, searchFts } from '../../store/index-search.js';
 import { failLoad, GenerationLoadError } from '../generation-error.js';
 import { GENERATION_FILES } from '../layout.js';
 import type { Manifest } from '../manifest.js';
@@ -76,6 +76,7 @@ function sqliteGeneration(
       return Promise.resolve(ids.size === 0 ? [] : searchDense(vectors, query, limit, (id) => ids.has(id)));
     },
     similarities: (query, ids) => Promise.resolve(denseSimilarities(vectors, query, ids)),
+    sentences: (query, ids) => Promise.resolve(matchSentences(db, query, ids)),
     passages: (ids) => Promise.resolve(loadPassages(db, ids)),
     termStats: (stems) => Promise.resolve(readTermStats(db, stems)),
     listPassages: (limit = Number.MAX_SAFE_INTEGER) => Promise.resolve(listPassages(db, limit)),

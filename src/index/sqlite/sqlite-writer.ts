@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type hnswlib from 'hnswlib-node';
 import type { Chunk } from '../../chunking/chunk.js';
 import type { Article } from '../../corpus/article.js';
+import type { StoredSentence } from '../../store/passage.js';
 import { countRows, deleteArticle, insertArticle, openIndexDb, readArticleHashes } from '../../store/index-db.js';
 import { fsyncPath, GENERATION_FILES } from '../layout.js';
 import type { GenerationWriter, WrittenGeneration } from '../searchable-index.js';
@@ -76,8 +77,13 @@ class SqliteWriter implements GenerationWriter {
     return Promise.resolve(removed.length);
   }
 
-  addArticle(article: Article, chunks: Chunk[], vectors: Float32Array[]): Promise<number[]> {
-    const ids = this.db.transaction(() => insertArticle(this.db, article, chunks))();
+  addArticle(
+    article: Article,
+    chunks: Chunk[],
+    vectors: Float32Array[],
+    sentences: readonly StoredSentence[][],
+  ): Promise<number[]> {
+    const ids = this.db.transaction(() => insertArticle(this.db, article, chunks, sentences))();
     addVectors(this.vectors, ids, vectors);
     return Promise.resolve(ids);
   }

@@ -26,7 +26,8 @@ export async function ensureVectorExtension(pool: pg.Pool): Promise<void> {
 }
 
 /**
- * Creates one generation's schema: articles, chunks (with their vectors and full-text lexemes),
+ * Creates one generation's schema: articles, chunks (with their vectors and full-text lexemes), their
+ * sentences (with their vectors, as the SQLite engine's bytes),
  * the lexical postings (one row per chunk, field and analysed term, with its count) and the
  * BM25 statistics. The search indexes come later (`createSearchIndexes`), once the rows are in.
  */
@@ -47,6 +48,9 @@ export async function createGenerationSchema(pool: pg.Pool, schema: string, dims
       idx integer NOT NULL, start integer NOT NULL, "end" integer NOT NULL, text text NOT NULL,
       len integer NOT NULL, embedding vector(${dims}) NOT NULL, lexemes tsvector);
     CREATE INDEX ON ${s}.chunks (article_rowid);
+    CREATE TABLE ${s}.sentences (chunk_id integer NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
+      translation text, vector bytea NOT NULL);
+    CREATE INDEX ON ${s}.sentences (chunk_id);
     CREATE TABLE ${s}.postings (term text NOT NULL, field smallint NOT NULL, chunk_id integer NOT NULL, tf integer NOT NULL);
     CREATE TABLE ${s}.stats (passages double precision NOT NULL, avg_len double precision NOT NULL);`);
 }
@@ -64,6 +68,7 @@ export async function copyGeneration(pool: pg.Pool, from: string, to: string): P
     INSERT INTO ${t}.chunks SELECT * FROM ${f}.chunks;
     SELECT setval('${t}.chunk_ids', last_value, is_called) FROM ${f}.chunk_ids;
     INSERT INTO ${t}.postings SELECT * FROM ${f}.postings;
+    INSERT INTO ${t}.sentences SELECT * FROM ${f}.sentences;
     UPDATE ${t}.chunks c SET lexemes = ${lexemesSql('a.lang', "CASE WHEN a.title_derived THEN '' ELSE a.title END", 'c.text')}
       FROM ${t}.articles a WHERE a.rowid = c.article_rowid AND c.lexemes IS NULL;`);
 }

@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import type { DateBounds } from '../dated-search.js';
-import type { LexicalQuery, LexicalWeights, Passage, PassageRow, RankedId, TermStats } from '../passage.js';
-import { toPassage } from '../passage.js';
+import type {
+  LexicalQuery,
+  LexicalWeights,
+  Passage,
+  PassageRow,
+  RankedId,
+  SentenceMatch,
+  TermStats,
+} from '../passage.js';
+import { sentenceCosine, toPassage } from '../passage.js';
 import { publishedWithin } from './dated.js';
 import { quoteSchema } from './schema.js';
 import { FIELDS, inTransaction, toVectorLiteral } from './write.js';
@@ -131,6 +139,22 @@ export async function readSimilarities(
     [toVectorLiteral(query), ids],
   );
   return new Map(rows.map((r) => [r.id, Number(r.score)]));
+}
+
+/** The stored sentences of the chunks `ids` with their cosine similarity to `query` (unit length), in chunk and text order. */
+export async function matchSentences(
+  pool: pg.Pool,
+  schema: string,
+  query: Float32Array,
+  ids: number[],
+): Promise<SentenceMatch[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await pool.query<Omit<SentenceMatch, 'score'> & { vector: Buffer }>(
+    `SELECT chunk_id AS "passageId", start, "end", translation, vector FROM ${quoteSchema(schema)}.sentences
+     WHERE chunk_id = ANY($1::int[]) ORDER BY chunk_id, start`,
+    [ids],
+  );
+  return rows.map(({ vector, ...row }) => ({ ...row, score: sentenceCosine(query, vector) }));
 }
 
 const PASSAGES = (s: string) =>

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Chunk } from '../../chunking/chunk.js';
 import type { Article } from '../../corpus/article.js';
 import { analyzeForIndex } from '../../text/analyze.js';
+import { sentenceVectorBytes, type StoredSentence } from '../passage.js';
 import { lexemesSql, quoteSchema } from './schema.js';
 
 /** Lexical fields, as numbered in the postings table (the SQLite engine's FTS5 columns, in order). */
@@ -45,6 +46,7 @@ export async function deleteArticles(pool: pg.Pool, schema: string, articleIds: 
     );
     const ids = rows.map((r) => r.id);
     await client.query(`DELETE FROM ${s}.postings WHERE chunk_id = ANY($1::int[])`, [ids]);
+    await client.query(`DELETE FROM ${s}.sentences WHERE chunk_id = ANY($1::int[])`, [ids]);
     await client.query(`DELETE FROM ${s}.chunks WHERE id = ANY($1::int[])`, [ids]);
     await client.query(`DELETE FROM ${s}.articles WHERE id = ANY($1::text[])`, [articleIds]);
     return ids.length;
@@ -52,9 +54,9 @@ export async function deleteArticles(pool: pg.Pool, schema: string, articleIds: 
 }
 
 /**
- * Stores an article, its chunks with their vectors and full-text lexemes, and the chunks'
- * postings (the same analysed fields as the SQLite engine's FTS5 columns) in one transaction;
- * returns the chunk ids in order.
+ * Stores an article, its chunks with their vectors and full-text lexemes, the chunks'
+ * postings (the same analysed fields as the SQLite engine's FTS5 columns) and `sentences` (each
+ * chunk's, in order) in one transaction; returns the chunk ids in order.
  */
 export async function insertArticle(
   pool: pg.Pool,
@@ -62,6 +64,7 @@ export async function insertArticle(
   article: Article,
   chunks: Chunk[],
   vectors: Float32Array[],
+  sentences: readonly StoredSentence[][],
 ): Promise<number[]> {
   const s = quoteSchema(schema);
   // A derived title repeats the first sentence; only a real one adds to every passage.
@@ -127,6 +130,18 @@ export async function insertArticle(
     await client.query(
       `INSERT INTO ${s}.postings (chunk_id, field, term, tf) SELECT * FROM unnest($1::int[], $2::smallint[], $3::text[], $4::int[])`,
       [postings.chunk, postings.field, postings.term, postings.tf],
+    );
+    const stored = chunks.flatMap((_, i) => (sentences[i] ?? []).map((sentence) => ({ id: ids[i] ?? -1, sentence })));
+    await client.query(
+      `INSERT INTO ${s}.sentences (chunk_id, start, "end", translation, vector)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::bytea[])`,
+      [
+        stored.map((r) => r.id),
+        stored.map((r) => r.sentence.start),
+        stored.map((r) => r.sentence.end),
+        stored.map((r) => r.sentence.translation),
+        stored.map((r) => sentenceVectorBytes(r.sentence.vector)),
+      ],
     );
     return ids;
   });

@@ -4,7 +4,7 @@ import type { ArticleGroup, RetrievalResult } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Citation } from './answer.js';
 import type { AnswerSpan } from './answer-spans.js';
-import { collectCandidates } from './extractive-candidates.js';
+import { collectCandidates, type Candidate } from './extractive-candidates.js';
 import { MAX_QUOTED_CHARS, MAX_SUPPORT, pickQuotes } from './pick-quotes.js';
 import { joinQuoteParts } from './quotes.js';
 import { featureCandidates, viewQuestion, type FeaturedCandidate } from './sentence-features.js';
@@ -99,17 +99,29 @@ function toCitation(n: number, sentences: readonly ScoredCandidate[]): Citation 
   };
 }
 
-/** The answering sentence, first: bold span, its citation; for another language, the labelled translation before it. */
+/** The translation into `language` the index stored for a candidate sentence (what it embedded through its bridge), if any. */
+function storedTranslation(result: Pick<RetrievalResult, 'sentences'>, c: Candidate, language: Lang): string | null {
+  const stored = result.sentences;
+  if (stored === undefined || stored.translatedTo !== language) return null;
+  const match = stored.matches.find((m) => m.passageId === c.passage.id && m.start === c.span.start);
+  return match?.translation ?? null;
+}
+
+/**
+ * The answering sentence, first: bold span, its citation; for another language, the labelled
+ * translation before it (the one the index stored for the sentence, else `translate`'s).
+ */
 async function formatLead(
   lead: ScoredCandidate,
   n: number,
   language: Lang,
+  stored: string | null,
   translate: TranslateText | null,
 ): Promise<{ lines: string[]; translation: string | null }> {
   const { span, passage } = lead.candidate;
   const quote = `${quoted(boldSpan(span.text, lead.spans[0]))} [${n}]`;
   if (passage.lang === language) return { lines: [quote], translation: null };
-  const translated = translate === null ? null : await translate(span.text, passage.lang, language);
+  const translated = stored ?? (translate === null ? null : await translate(span.text, passage.lang, language));
   if (translated === null || translated.trim() === '')
     return { lines: [`${quote} ${t(language, 'answer.extractive.quote-in-other-lang')}`], translation: null };
   const answer = lead.spans[0]?.text;
@@ -159,8 +171,10 @@ export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<Ext
   const ranked = leadWithNewest(rankCandidates(featureQuestion(input), weights.weights), input.result);
   const translate = input.translate ?? null;
   const first = ranked[0]?.candidate;
+  const stored = first === undefined ? null : storedTranslation(input.result, first, input.language);
   // A translated answering sentence is shown twice (translation and quote): it takes its room twice.
-  const translated = first !== undefined && translate !== null && first.passage.lang !== input.language;
+  const translated =
+    first !== undefined && (stored !== null || translate !== null) && first.passage.lang !== input.language;
   const budget = MAX_QUOTED_CHARS - (translated ? first.span.text.length : 0);
   const picked = pickQuotes(ranked, marginFor(weights, input.language), input.maxSupport ?? MAX_SUPPORT, budget);
   const [lead, ...support] = picked;
@@ -173,7 +187,8 @@ export async function buildExtractiveAnswer(input: ExtractiveInput): Promise<Ext
   }
   const numbers = new Map([...byArticle.keys()].map((articleId, i) => [articleId, i + 1]));
   const numberOf = (q: ScoredCandidate) => numbers.get(q.candidate.group.articleId) ?? 0;
-  const { lines } = await formatLead(lead, numberOf(lead), input.language, translate);
+  // `picked` starts with the best-ranked sentence: `stored` is the lead's.
+  const { lines } = await formatLead(lead, numberOf(lead), input.language, stored, translate);
   if (support.length > 0) {
     lines.push('', t(input.language, 'answer.extractive.see-also'));
     for (const q of support) {

@@ -95,6 +95,29 @@ describe('buildExtractiveAnswer', () => {
     expect(built.citations[0]?.quote).toBe('Il nuovo ponte sul fiume Lieto è stato inaugurato il 12 maggio 2021.');
   });
 
+  it('uses the translation the index stored for the answering sentence, without asking the translator', async () => {
+    const result = makeResult('When was the bridge inaugurated?', 'en', [BRIDGE_IT]);
+    const passage = result.passages[0];
+    const sentence = 'Il nuovo ponte sul fiume Lieto è stato inaugurato il 12 maggio 2021.';
+    const start = passage?.text.indexOf(sentence) ?? -1;
+    expect(start).toBeGreaterThanOrEqual(0);
+    const stored = 'The new bridge on the river Lieto was inaugurated on 12 May 2021.';
+    result.sentences = {
+      translatedTo: 'en',
+      matches: [{ passageId: passage?.id ?? 0, start, end: start + sentence.length, score: 0.9, translation: stored }],
+    };
+    let calls = 0;
+    const built = await buildExtractiveAnswer({
+      question: 'When was the bridge inaugurated?',
+      language: 'en',
+      result,
+      translation: { text: 'Quando è stato inaugurato il ponte?', lang: 'it' },
+      translate: (text) => (calls++, fakeTranslate(text)),
+    });
+    expect(built?.text.split('\n')[0]).toBe(`*machine translation:* ${stored} [1]`);
+    expect(calls).toBe(0);
+  });
+
   it('without a translator an English asker gets the Italian quote, marked as Italian', async () => {
     const { built } = await answer('When was the ponte inaugurato?', 'en', [BRIDGE_IT, ROADWORKS_IT], {
       translate: () => Promise.resolve(null),

@@ -64,18 +64,31 @@ export interface SentenceMatch {
   translation: string | null;
 }
 
-/** A stored sentence vector's bytes (little-endian float32) as both engines keep them. */
+/**
+ * A stored sentence vector's bytes as both engines keep them: the vector scaled so that its
+ * largest component is ±127, each component rounded to a signed byte (a quarter of float32's
+ * size). The scale need not be kept: a cosine divides by the stored vector's norm. The cosine
+ * moves by about 0.001, far below what separates two sentences for the scorer.
+ */
 export function sentenceVectorBytes(vector: Float32Array): Buffer {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+  const largest = vector.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+  const scale = largest > 0 ? 127 / largest : 0;
+  const bytes = new Int8Array(vector.length);
+  for (let i = 0; i < vector.length; i += 1) bytes[i] = Math.round((vector[i] ?? 0) * scale);
+  return Buffer.from(bytes.buffer);
 }
 
-/** Cosine similarity of unit-length `query` to a stored sentence vector's bytes (stored unit length too). */
+/** Cosine similarity of unit-length `query` to a stored sentence vector's bytes (see sentenceVectorBytes). */
 export function sentenceCosine(query: Float32Array, bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const stored = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let dot = 0;
-  for (let i = 0; i < query.length && i * 4 + 4 <= bytes.byteLength; i += 1)
-    dot += (query[i] ?? 0) * view.getFloat32(i * 4, true);
-  return dot;
+  let norm = 0;
+  for (let i = 0; i < stored.length; i += 1) {
+    const v = stored[i] ?? 0;
+    dot += (query[i] ?? 0) * v;
+    norm += v * v;
+  }
+  return norm > 0 ? dot / Math.sqrt(norm) : 0;
 }
 
 /** One channel's ranking: passage ids best first, with the channel's own score. */

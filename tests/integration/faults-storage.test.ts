@@ -112,9 +112,10 @@ describe('storage faults during a build: a clean failure that says why, and the 
     running.close();
   });
 
-  it('a file size limit (RLIMIT_FSIZE 144 KiB via prlimit or ulimit -f, no root needed) cuts vectors.hnsw short: the CLI build fails instead of making a truncated generation live', async () => {
-    // Short passages (32 tokens) make vectors.hnsw (~200 KB) much larger than index.db and its WAL
-    // (~100-120 KB): with a 144 KiB limit only the HNSW file is cut, which hnswlib does silently.
+  it('a file size limit (RLIMIT_FSIZE 188 KiB via prlimit or ulimit -f, no root needed) cuts vectors.hnsw short: the CLI build fails instead of making a truncated generation live', async () => {
+    // Short passages (32 tokens) make vectors.hnsw (~200 KB) larger than index.db and its WAL
+    // (~176 KB with the sentence vectors): with a 188 KiB limit only the HNSW file is cut, which
+    // hnswlib does silently.
     const dataDir = path.join(root, 'fsize');
     const corpus = path.join(root, 'corpus-fsize');
     mkdirSync(corpus);
@@ -129,12 +130,12 @@ describe('storage faults during a build: a clean failure that says why, and the 
       dataDir,
       modelsDir,
       chunkMaxTokens: 32,
-      prefix: fileSizeLimitPrefix(144),
+      prefix: fileSizeLimitPrefix(188),
     });
     expect(limited.report?.outcome, limited.stdout).toBe('failed');
     expect(limited.code).toBe(1);
     expect(limited.report?.error).toMatch(
-      /vectors\.hnsw was not written completely \(disk full or file size limit\?\): .*vectors\.hnsw is cut short: 147456 bytes/,
+      /vectors\.hnsw was not written completely \(disk full or file size limit\?\): .*vectors\.hnsw is cut short: 192512 bytes/,
     );
     expect(readCurrent(dataLayout(dataDir))).toBe(liveId);
     expect(inspectFreshLive(dataDir)).toMatchObject({ generationId: liveId, error: null });

@@ -284,10 +284,10 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     expect(ponte?.text.slice(0, 60)).toBe('Il consiglio comunale ha approvato il nuovo ponte sul fiume.');
     // An English passage is embedded as written: no translation stored.
     expect(matches.filter((m) => m.passageId === harbour?.id).map((m) => m.translation)).toEqual([null, null]);
-    // The score is the cosine of the stored vector (the fake embedder's vector of the embedded text).
+    // The score is the cosine of the stored vector (the fake embedder's vector of the embedded text, stored as signed bytes).
     const [lavori] = await fake.embedPassages(['I lavori inizieranno in primavera e dureranno due anni.']);
     const expected = Array.from(lavori ?? []).reduce((sum, x, i) => sum + x * (query[i] ?? 0), 0);
-    expect(matches.find((m) => m.passageId === ponte?.id && m.start === 61)?.score).toBeCloseTo(expected, 5);
+    expect(matches.find((m) => m.passageId === ponte?.id && m.start === 61)?.score).toBeCloseTo(expected, 2);
     expect(result.embeddedQuestion).toEqual({ text: 'When do the bridge works start?', lang: 'en' });
     expect(result.sentences?.translatedTo).toBe('en');
     const grouped = new Set(result.groups.flatMap((g) => g.passages.map((p) => p.id)));

@@ -12,11 +12,11 @@ export function formatReport(r: BenchResult): string {
     `machine: ${r.machine.cpus} CPUs, ${num(r.machine.memGb, 1)} GB, node ${r.machine.node}, ${r.machine.platform}; load average ${num(r.machine.loadAvg[0], 2)} at start, ${num(r.machine.loadAvg[1], 2)} at end`,
     `model: ${ix.model}, EMBEDDING_BATCH_SIZE ${ix.batchSize} (${ix.modelWhy})`,
     '',
-    `Indexing — real model, squad-it-dev corpus: ${ix.articles} articles, ${num(ix.passages)} passages; order: build, raw, build`,
+    `Indexing — real model, squad-it-dev corpus: ${ix.articles} articles, ${num(ix.passages)} passages with ${num(ix.sentences)} sentences; order: build, raw, build`,
     formatTable(
       ['', 'passages/s', 'seconds'],
       [
-        ['raw embedPassages (same passages)', num(ix.rawPassagesPerSec, 1), num(ix.rawMs / 1000, 1)],
+        ['raw embedPassages (same passages and sentences)', num(ix.rawPassagesPerSec, 1), num(ix.rawMs / 1000, 1)],
         [
           `full buildIndex() (mean of ${ix.buildRunsMs.map((ms) => num(ms / 1000, 1)).join(' s and ')} s)`,
           num(ix.buildPassagesPerSec, 1),

@@ -11,7 +11,9 @@ export interface IndexingResult {
   batchSize: number;
   articles: number;
   passages: number;
-  /** Passages/s of `embedPassages` alone over the passages the build stored. */
+  /** Sentences embedded with them (stored for the extractive answer). */
+  sentences: number;
+  /** Passages/s of `embedPassages` alone over the passages the build stored and their sentences. */
   rawPassagesPerSec: number;
   /** Passages/s of the whole `buildIndex()` (read, chunk, embed, store, HNSW, write, switch). */
   buildPassagesPerSec: number;

@@ -17,12 +17,15 @@ import { runScript } from './run-script.js';
 import { indexTuning } from '../src/index/tuning.js';
 
 const USAGE = `usage: npm run fit-gate -- [--train FILE] [--dev FILE] [--max N] [--min-answered 0.97,0.975,0.98,0.985]
-  [--absent-weights 0,0.1,...] [--cache DIR] [--dry-run]
+  [--absent-weights 0,0.1,...] [--sentence-signal best|gap|wordiest] [--sentence-weights 0,0.5,...] [--cache DIR] [--dry-run]
   Fits the relevance gate on squad-it-train (half the articles indexed; the other half's questions are the
   off-coverage negatives), chooses the background mix on squad-it-dev, and writes ${path.relative(projectRoot, GATE_FIT_FILE)}.`;
 
 /** The absent-word weights tried by default (0: the gate of coverage and cosine alone). */
 const ABSENT_WEIGHTS = '0,0.05,0.1,0.15,0.2,0.3,0.5,0.75,1';
+/** The sentence-signal weights tried by default (0: no sentence signal). */
+const SENTENCE_WEIGHTS = '0,0.5,1,1.5,2,2.5,3';
+const SENTENCE_SIGNALS = ['best', 'gap', 'wordiest'] as const;
 
 const shared = (...p: string[]) => path.resolve(projectRoot, '..', 'shared', 'eval', ...p);
 
@@ -36,6 +39,8 @@ await runScript(USAGE, async () => {
       'dry-run': { type: 'boolean', default: false },
       'min-answered': { type: 'string', default: '0.97,0.975,0.98,0.985' },
       'absent-weights': { type: 'string', default: ABSENT_WEIGHTS },
+      'sentence-signal': { type: 'string', default: 'best' },
+      'sentence-weights': { type: 'string', default: SENTENCE_WEIGHTS },
       out: { type: 'string', default: GATE_FIT_FILE },
     },
   });
@@ -100,9 +105,15 @@ await runScript(USAGE, async () => {
     const absentWeights = values['absent-weights'].split(',').map(Number);
     if (!absentWeights.every((x) => Number.isFinite(x) && x >= 0))
       throw new TypeError('--absent-weights takes weights ≥ 0, comma-separated');
-    const fit = fitGate(samplesAt(observed.train, mixes), samplesAt(observed.dev, mixes), {
+    const sentenceWeights = values['sentence-weights'].split(',').map(Number);
+    if (!sentenceWeights.every((x) => Number.isFinite(x) && x >= 0))
+      throw new TypeError('--sentence-weights takes weights ≥ 0, comma-separated');
+    const kind = SENTENCE_SIGNALS.find((k) => k === values['sentence-signal']);
+    if (kind === undefined) throw new TypeError(`--sentence-signal takes one of ${SENTENCE_SIGNALS.join(', ')}`);
+    const fit = fitGate(samplesAt(observed.train, mixes, kind), samplesAt(observed.dev, mixes, kind), {
       mixes,
       absentWeights,
+      sentenceWeights,
       denseWeights: index.generation.manifest.bridge === null ? [0, 0.5, 1] : [0, 0.5, 1, 1.5, 2, 2.5, 3],
       minAnswered,
       // The product's target (no-answer on answerable questions ≤ .03); the train target is chosen on dev.
@@ -114,7 +125,8 @@ await runScript(USAGE, async () => {
     const key = gateFitKey(modelName(index.generation.manifest.model.id), index.generation.manifest.bridge !== null);
     const entry = {
       ...fit.params,
-      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')} --absent-weights ${absentWeights.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
+      sentenceSignal: kind,
+      recipe: `npm run fit-gate -- --min-answered ${minAnswered.join(',')} --absent-weights ${absentWeights.join(',')} --sentence-signal ${kind} --sentence-weights ${sentenceWeights.join(',')}${values.max === undefined ? '' : ` --max ${values.max}`}`,
       trainTarget: fit.trainTarget,
       data: { train: path.relative(projectRoot, values.train), dev: path.relative(projectRoot, values.dev) },
       questions: { train: trainQuestions.length, dev: dev.questions.length, heldArticles: held.length },

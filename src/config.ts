@@ -170,6 +170,8 @@ const tuningFileSchema = z.strictObject({
       minDenseSimilarity: z.number().min(-1).max(1),
       gateDenseWeight: z.number().min(0).max(10),
       gateAbsentWeight: z.number().min(0).max(10),
+      gateSentenceWeight: z.number().min(0).max(10),
+      gateSentenceSignal: z.enum(['best', 'gap', 'wordiest']),
       gateBackgroundMix: fraction,
       gateLinear: z.boolean(),
       minGateScore: z.number().min(0).max(20),

@@ -1,4 +1,5 @@
 import { GATE_DEPTH, gateEvidence, gateSignals, type GateSignals, type TextEvidence } from '../retrieval/gate.js';
+import { sentenceSignal, type SentenceSignalKind, type SentenceSignals } from '../retrieval/gate-sentences.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { Lang } from '../text/lang.js';
 import type { Translator } from '../translate/translator.js';
@@ -13,6 +14,8 @@ export interface GateObservation {
   evidence: TextEvidence[];
   /** Best dense cosine. */
   similarity: number;
+  /** The top passages' stored sentences: best cosine, and the cosine of the one holding most question words. */
+  sentences: SentenceSignals;
   /** The first fused and lexical scores, best first (kept to measure other signals against). */
   fused: number[];
   lexical: number[];
@@ -20,27 +23,41 @@ export interface GateObservation {
   answerable: boolean;
 }
 
-/** One question's gate signals at each background mix (same order as the mixes), best cosine, and its label. */
+/** One question's gate signals at each background mix (same order as the mixes), best cosine, sentence signal, and its label. */
 export interface GateSample {
   lang: Lang;
   signals: GateSignals[];
   similarity: number;
+  /** The sentence signal the fit weighs (`sentenceSignal` of one kind); 0 when not used. */
+  sentence?: number;
   answerable: boolean;
 }
 
-/** The samples of `observations` at `mixes`. */
-export function samplesAt(observations: GateObservation[], mixes: number[]): GateSample[] {
-  return observations.map((o) => ({
-    lang: o.lang,
-    signals: mixes.map((mix) => gateSignals(o.evidence, mix)),
-    similarity: o.similarity,
-    answerable: o.answerable,
-  }));
+/**
+ * The samples of `observations` at `mixes`, with the sentence signal of `kind`. Throws on
+ * observations recorded before the sentence signals were (an older cache).
+ */
+export function samplesAt(
+  observations: GateObservation[],
+  mixes: number[],
+  kind: SentenceSignalKind = 'best',
+): GateSample[] {
+  return observations.map((o) => {
+    if (o.sentences === undefined)
+      throw new TypeError('these gate observations have no sentence signals: record them again (a new --cache dir)');
+    return {
+      lang: o.lang,
+      signals: mixes.map((mix) => gateSignals(o.evidence, mix)),
+      similarity: o.similarity,
+      sentence: sentenceSignal(kind, { ...o.sentences, similarity: o.similarity }),
+      answerable: o.answerable,
+    };
+  });
 }
 
 /**
- * A gate decision `coverage(mix) + denseWeight × cosine − absentWeight × absent(mix) ≥
- * threshold`, and with an LLM the lower
+ * A gate decision `coverage(mix) + denseWeight × cosine − absentWeight × absent(mix) +
+ * sentenceWeight × sentence ≥ threshold`, and with an LLM the lower
  * `llmThreshold`; questions in another language than the corpus's have thresholds of their own
  * (`crossThreshold`, `crossLlmThreshold`): even translated, their signals run on another scale.
  */
@@ -48,6 +65,7 @@ export interface GateParams {
   mix: number;
   denseWeight: number;
   absentWeight: number;
+  sentenceWeight: number;
   threshold: number;
   llmThreshold: number;
   crossThreshold: number;
@@ -89,6 +107,7 @@ export async function collectGateSamples(input: {
         lang,
         evidence: await gateEvidence(index.generation, texts, top),
         similarity: result.gate?.similarity ?? 0,
+        sentences: { sentence: result.gate?.sentence ?? 0, wordiest: result.gate?.wordiest ?? 0 },
         fused: result.passages.slice(0, 5).map((p) => p.score),
         lexical: result.channels.lexical.slice(0, 5).map((r) => r.score),
         answerable: input.indexed.has(q.doc_id),
@@ -101,10 +120,13 @@ export async function collectGateSamples(input: {
 /** Rounded down, so a threshold never rises above the value it was chosen to keep. */
 const floorTo4 = (x: number) => Math.floor(x * 1e4) / 1e4;
 
-const score = (s: GateSample, mixIndex: number, params: Pick<GateParams, 'denseWeight' | 'absentWeight'>) =>
+type Weights = Pick<GateParams, 'denseWeight' | 'absentWeight' | 'sentenceWeight'>;
+
+const score = (s: GateSample, mixIndex: number, params: Weights) =>
   (s.signals[mixIndex]?.coverage ?? 0) +
   params.denseWeight * s.similarity -
-  params.absentWeight * (s.signals[mixIndex]?.absent ?? 0);
+  params.absentWeight * (s.signals[mixIndex]?.absent ?? 0) +
+  params.sentenceWeight * (s.sentence ?? 0);
 
 /** The highest threshold that keeps at least `share` of `values` at or above it. */
 function thresholdKeeping(values: number[], share: number): number {
@@ -156,6 +178,8 @@ export function fitGate(
     denseWeights: number[];
     /** Weights of the absent-word signal to try (default: [0], the two-signal gate). */
     absentWeights?: number[];
+    /** Weights of the sentence signal to try (default: [0], no sentence signal). */
+    sentenceWeights?: number[];
     minAnswered: number | number[];
     llmAnswered: number;
     langs: Lang[];
@@ -178,19 +202,18 @@ export function fitGate(
   const candidates = grid.map(({ mix, mixIndex, target }) => {
     let best: { params: GateParams; train: GateScores; trainTarget: number } | null = null;
     const weights = options.denseWeights.flatMap((denseWeight) =>
-      (options.absentWeights ?? [0]).map((absentWeight) => ({ denseWeight, absentWeight })),
+      (options.absentWeights ?? [0]).flatMap((absentWeight) =>
+        (options.sentenceWeights ?? [0]).map((sentenceWeight) => ({ denseWeight, absentWeight, sentenceWeight })),
+      ),
     );
-    for (const { denseWeight, absentWeight } of weights) {
+    for (const w of weights) {
       const positives = (lang: Lang) =>
-        train
-          .filter((s) => s.lang === lang && s.answerable)
-          .map((s) => score(s, mixIndex, { denseWeight, absentWeight }));
+        train.filter((s) => s.lang === lang && s.answerable).map((s) => score(s, mixIndex, w));
       const keep = (langs: Lang[], share: number) =>
         floorTo4(Math.min(...langs.map((l) => thresholdKeeping(positives(l), share))));
       const params = {
         mix,
-        denseWeight,
-        absentWeight,
+        ...w,
         threshold: keep(same, target),
         llmThreshold: keep(same, options.llmAnswered),
         crossThreshold: keep(cross, target),
@@ -200,7 +223,7 @@ export function fitGate(
       if (best === null || meanRefused(scores, options.langs) > meanRefused(best.train, options.langs))
         best = { params, train: scores, trainTarget: target };
     }
-    if (best === null) throw new RangeError('fitGate needs at least one dense and one absent-word weight');
+    if (best === null) throw new RangeError('fitGate needs at least one dense, absent-word and sentence weight');
     return {
       ...best,
       dev: scoreGate(dev, best.params, mixIndex, options.corpusLanguage),

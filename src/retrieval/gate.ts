@@ -2,6 +2,7 @@ import type { Generation } from '../index/searchable-index.js';
 import { analyze } from '../text/analyze.js';
 import { backgroundRarity } from '../text/background.js';
 import { inverseFrequencies, termWeight } from './coverage.js';
+import { sentenceSignal, type SentenceSignals } from './gate-sentences.js';
 import { collectTerms, type QueryText } from './lexical-query.js';
 import type { RetrievalKnobs, ScoredPassage } from './types.js';
 
@@ -81,19 +82,22 @@ export function gateSignals(evidence: TextEvidence[], mix: number): GateSignals 
 
 /**
  * The relevance decision from the gate's signals. `gateLinear` (fitted): `coverage +
- * gateDenseWeight × similarity − gateAbsentWeight × absent ≥ minGateScore`
+ * gateDenseWeight × similarity − gateAbsentWeight × absent + gateSentenceWeight × sentence ≥
+ * minGateScore` (sentence: the `gateSentenceSignal` of the stored sentences, 0 when unknown)
  * (`minGateScoreCrossLingual` for a question in another language than the corpus's); otherwise
  * the older rule, coverage over its minimum (lower for translated questions) or a cosine over
  * `minDenseSimilarity`. `lenient` (an LLM answers, and may say NOT_IN_COVERAGE itself) uses the
  * linear rule's lower LLM thresholds.
  */
 export function isRelevant(
-  gate: { coverage: number; similarity: number; absent?: number },
+  gate: { coverage: number; similarity: number; absent?: number } & Partial<SentenceSignals>,
   knobs: Pick<
     RetrievalKnobs,
     | 'gateLinear'
     | 'gateDenseWeight'
     | 'gateAbsentWeight'
+    | 'gateSentenceWeight'
+    | 'gateSentenceSignal'
     | 'minGateScore'
     | 'minGateScoreWithLlm'
     | 'minGateScoreCrossLingual'
@@ -109,7 +113,16 @@ export function isRelevant(
   if (knobs.gateLinear || knobs.gateDenseWeight > 0) {
     const strict = crossLingual ? knobs.minGateScoreCrossLingual : knobs.minGateScore;
     const withLlm = crossLingual ? knobs.minGateScoreCrossLingualWithLlm : knobs.minGateScoreWithLlm;
-    const score = gate.coverage + knobs.gateDenseWeight * gate.similarity - knobs.gateAbsentWeight * (gate.absent ?? 0);
+    const sentence = sentenceSignal(knobs.gateSentenceSignal, {
+      sentence: gate.sentence ?? 0,
+      wordiest: gate.wordiest ?? 0,
+      similarity: gate.similarity,
+    });
+    const score =
+      gate.coverage +
+      knobs.gateDenseWeight * gate.similarity -
+      knobs.gateAbsentWeight * (gate.absent ?? 0) +
+      knobs.gateSentenceWeight * sentence;
     return score >= (lenient ? Math.min(strict, withLlm) : strict);
   }
   return (

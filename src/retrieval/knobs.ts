@@ -37,6 +37,9 @@ const fittedGateSchema = z.record(
     denseWeight: z.number(),
     // Fits before the third signal have none: they used coverage and cosine alone.
     absentWeight: z.number().default(0),
+    // Fits before the fourth signal have none.
+    sentenceWeight: z.number().default(0),
+    sentenceSignal: z.enum(['best', 'gap', 'wordiest']).default('best'),
     threshold: z.number(),
     llmThreshold: z.number(),
     crossThreshold: z.number(),
@@ -60,6 +63,8 @@ function fittedGate(name: string, bridged: boolean): Partial<RetrievalKnobs> {
     gateBackgroundMix: fit.mix,
     gateDenseWeight: fit.denseWeight,
     gateAbsentWeight: fit.absentWeight,
+    gateSentenceWeight: fit.sentenceWeight,
+    gateSentenceSignal: fit.sentenceSignal,
     minGateScore: fit.threshold,
     minGateScoreWithLlm: fit.llmThreshold,
     minGateScoreCrossLingual: fit.crossThreshold,
@@ -83,6 +88,8 @@ const BASE: RetrievalKnobs = {
   minDenseSimilarity: 0.8,
   gateDenseWeight: 0,
   gateAbsentWeight: 0,
+  gateSentenceWeight: 0,
+  gateSentenceSignal: 'best',
   gateBackgroundMix: 0,
   gateLinear: false,
   minGateScoreWithLlm: 1,

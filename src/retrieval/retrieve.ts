@@ -2,6 +2,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { Generation } from '../index/searchable-index.js';
 import type { Lang } from '../text/lang.js';
 import { GATE_DEPTH, gateEvidence, gateSignals, isRelevant } from './gate.js';
+import { sentenceSignals } from './gate-sentences.js';
 import { fuseChannels } from './fuse.js';
 import { groupByArticle, widenGroup } from './group.js';
 import { knobsFor, lexicalWeights } from './knobs.js';
@@ -108,7 +109,7 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
     latest,
   };
 
-  const { groups, noAnswer, gate } = await time('grouping', async () => {
+  const { groups, noAnswer, gate, matches } = await time('grouping', async () => {
     const pool = groupByArticle(ranked, latest ? knobs.k * LATEST_POOL : knobs.k, knobs.passagesPerArticle);
     const offStory = latest
       ? await offStoryArticles((stems) => generation.termStats(stems), pool, {
@@ -118,10 +119,18 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
         })
       : undefined;
     const grouped = latest ? orderNewestFirst(pool, knobs.latestShare, today, offStory).slice(0, knobs.k) : pool;
-    const evidence = await gateEvidence(generation, queryTexts, ranked.slice(0, GATE_DEPTH));
+    const top = ranked.slice(0, GATE_DEPTH);
+    // One sentence call serves the gate (its top passages) and the extractive answer (the groups'
+    // candidate passages), which only sees the latter's when the gate lets the question through.
+    const candidateIds = new Set(grouped.flatMap((g) => widenGroup(g, ranked).passages.map((p) => p.id)));
+    const scoredSentences = await time('sentences', () =>
+      generation.sentences(queryVector, [...new Set([...top.map((p) => p.id), ...candidateIds])]),
+    );
+    const evidence = await gateEvidence(generation, queryTexts, top);
     const gate = {
       ...gateSignals(evidence, knobs.gateBackgroundMix),
       similarity: Math.max(0, ...dense.slice(0, 1).map((r) => r.score)),
+      ...sentenceSignals(queryTexts, top, scoredSentences, bridge?.language ?? null),
     };
     const relevant = isRelevant(
       gate,
@@ -130,11 +139,9 @@ export async function retrieve(input: RetrieveInput): Promise<RetrievalResult> {
       input.lenientGate ?? false,
       language !== generation.manifest.corpusLanguage,
     );
-    return { groups: relevant ? grouped : [], noAnswer: !relevant, gate };
+    const matches = relevant ? scoredSentences.filter((m) => candidateIds.has(m.passageId)) : [];
+    return { groups: relevant ? grouped : [], noAnswer: !relevant, gate, matches };
   });
-  // The sentences of the passages an extractive answer would quote from, scored once here.
-  const candidateIds = groups.flatMap((g) => widenGroup(g, ranked).passages.map((p) => p.id));
-  const matches = await time('sentences', () => generation.sentences(queryVector, [...new Set(candidateIds)]));
   timings.total = roundTo(performance.now() - startAll, 2);
 
   return {

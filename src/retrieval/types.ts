@@ -1,4 +1,5 @@
 import type { Passage, RankedId, SentenceMatch } from '../store/passage.js';
+import type { SentenceSignalKind, SentenceSignals } from './gate-sentences.js';
 import type { Lang } from '../text/lang.js';
 import type { IsoDate, Period } from '../time/index.js';
 
@@ -60,6 +61,13 @@ export interface RetrievalKnobs {
    * heaviest question word the index never holds (`GateSignals.absent`). 0 = not used.
    */
   gateAbsentWeight: number;
+  /**
+   * Weight of the gate's fourth signal in the linear rule, added: a cosine of the top passages'
+   * stored sentences to the question (`gateSentenceSignal` says which). 0 = not used.
+   */
+  gateSentenceWeight: number;
+  /** The sentence signal `gateSentenceWeight` weighs (see `sentenceSignal` in gate-sentences.ts). */
+  gateSentenceSignal: SentenceSignalKind;
   /** Use the linear rule `coverage + gateDenseWeight × cosine ≥ minGateScore` even when gateDenseWeight is 0 (a fitted gate). */
   gateLinear: boolean;
   /** The linear rule's threshold when an LLM writes the answer: lower, so only clearly unrelated questions are dropped. */
@@ -101,8 +109,11 @@ export interface RetrievalResult {
   channels: { dense: RankedId[]; lexical: RankedId[]; fused: RankedId[] };
   /** What the question said about time, as retrieval used it. */
   time: TimeQuery;
-  /** What the relevance gate saw: best term coverage of the top passages, heaviest word the index lacks, best dense cosine. */
-  gate?: { coverage: number; absent: number; similarity: number };
+  /**
+   * What the relevance gate saw: best term coverage of the top passages, heaviest word the index
+   * lacks, best dense cosine, and the cosines of their stored sentences (0 when none are stored).
+   */
+  gate?: { coverage: number; absent: number; similarity: number } & SentenceSignals;
   knobs: RetrievalKnobs;
   /** The text the question's vector was embedded from: the question, or its translation into the index's bridge language. */
   embeddedQuestion?: { text: string; lang: Lang };

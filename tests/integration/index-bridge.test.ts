@@ -8,6 +8,7 @@ import { GENERATION_FILES, dataLayout, generationDir, readCurrent } from '../../
 import { LiveIndex } from '../../src/index/live-index.js';
 import type { Generation } from '../../src/index/searchable-index.js';
 import { readManifest } from '../../src/index/manifest.js';
+import { GATE_DEPTH } from '../../src/retrieval/gate.js';
 import { GATE_FIT_FILE, gateFitKey } from '../../src/retrieval/knobs.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
 import type { Lang } from '../../src/text/lang.js';
@@ -293,6 +294,12 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
     const grouped = new Set(result.groups.flatMap((g) => g.passages.map((p) => p.id)));
     expect(grouped.size).toBeGreaterThan(0);
     for (const id of grouped) expect(result.sentences?.matches.some((m) => m.passageId === id)).toBe(true);
+    // The gate's sentence signal: the best cosine among the stored sentences of its top passages.
+    const top = new Set(result.passages.slice(0, GATE_DEPTH).map((p) => p.id));
+    expect(result.gate?.sentence).toBeCloseTo(
+      Math.max(...matches.filter((m) => top.has(m.passageId)).map((m) => m.score)),
+      5,
+    );
 
     writeCorpus(ARTICLES.filter((a) => a.id !== 'it-1'));
     expect((await buildIndex(options(fakeTranslator()))).outcome).toBe('success');

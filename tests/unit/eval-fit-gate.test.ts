@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitGate, scoreGate, type GateSample } from '../../src/eval/fit-gate.js';
+import { fitGate, samplesAt, scoreGate, type GateSample } from '../../src/eval/fit-gate.js';
 
 /** Signals at each mix: these coverages, nothing absent. */
 const at = (coverage: number[], absent = 0) => coverage.map((c) => ({ coverage: c, absent }));
@@ -71,6 +71,7 @@ describe('fitGate', () => {
       mix: 0,
       denseWeight: 1,
       absentWeight: 0,
+      sentenceWeight: 0,
       threshold: 0.4,
       llmThreshold: 0.05,
       crossThreshold: 0.4,
@@ -121,5 +122,46 @@ describe('fitGate', () => {
       expect(three.train[lang].answered).toBeGreaterThanOrEqual(0.97);
       expect(three.dev[lang].refused).toBeGreaterThan(two.dev[lang].refused + 0.3);
     }
+  });
+
+  it('a sentence signal that separates what the other three cannot gets a weight, and refuses more at the same answer rate', () => {
+    // Off-coverage questions have no sentence close to them, though their passages' coverage and cosine overlap.
+    const withSentences = (n: number, seed: number) =>
+      samples(n, seed).map((s, i) => ({
+        ...s,
+        signals: s.signals.map(() => ({ coverage: 0.5 + 0.3 * (((i * 7) % 10) / 10), absent: 0 })),
+        sentence: s.answerable ? 0.7 + 0.05 * (i % 4) : 0.2 + 0.05 * (i % 4),
+      }));
+    const without = fitGate(withSentences(300, 7), withSentences(200, 11), options);
+    const four = fitGate(withSentences(300, 7), withSentences(200, 11), { ...options, sentenceWeights: [0, 1, 2] });
+    expect(without.params.sentenceWeight).toBe(0);
+    expect(four.params.sentenceWeight).toBeGreaterThan(0);
+    for (const lang of ['it', 'en'] as const) {
+      expect(four.train[lang].answered).toBeGreaterThanOrEqual(0.97);
+      expect(four.dev[lang].refused).toBeGreaterThan(without.dev[lang].refused + 0.3);
+    }
+  });
+});
+
+describe('samplesAt', () => {
+  const observation = {
+    lang: 'it' as const,
+    evidence: [],
+    similarity: 0.5,
+    sentences: { sentence: 0.7, wordiest: 0.4 },
+    fused: [],
+    lexical: [],
+    answerable: true,
+  };
+
+  it('carries the sentence signal of the kind asked for', () => {
+    expect(samplesAt([observation], [0], 'best')[0]?.sentence).toBeCloseTo(0.7);
+    expect(samplesAt([observation], [0], 'gap')[0]?.sentence).toBeCloseTo(0.2);
+    expect(samplesAt([observation], [0], 'wordiest')[0]?.sentence).toBeCloseTo(0.4);
+  });
+
+  it('observations recorded before the sentence signals (an older cache) are refused, not read as 0', () => {
+    const { sentences: _, ...old } = observation;
+    expect(() => samplesAt([old as unknown as typeof observation], [0])).toThrow(/no sentence signals/);
   });
 });

@@ -213,13 +213,15 @@ describe('embedding through a translation (EMBED_VIA_TRANSLATION) with an Englis
       // Through the bridge the gate is the one fitted for bridged indexes (npm run fit-gate), without it the plain one.
       const fitted = JSON.parse(readFileSync(GATE_FIT_FILE, 'utf8')) as Record<
         string,
-        { denseWeight: number; threshold: number }
+        { denseWeight: number; threshold: number; sentenceWeight?: number; sentenceSignal?: string }
       >;
       const bridgedFit = fitted[gateFitKey('all-MiniLM-L6-v2', true)];
       expect(bridgedFit).toBeDefined();
       expect(bridged.knobs).toMatchObject({
         gateLinear: true,
         gateDenseWeight: bridgedFit?.denseWeight,
+        gateSentenceWeight: bridgedFit?.sentenceWeight ?? 0,
+        gateSentenceSignal: bridgedFit?.sentenceSignal ?? 'best',
         minGateScore: bridgedFit?.threshold,
       });
       const plainFit = fitted[gateFitKey('all-MiniLM-L6-v2', false)];

@@ -220,9 +220,10 @@ function byLang(
 /**
  * Fits the extractive answer's sentence scorer: indexes the datasets' corpus with the product's
  * buildIndex, asks every train and dev question the product's way (translation, retrieval, gate,
- * candidate features), fits weights on train for each λ (fitRanker), keeps the λ whose answering
- * sentence holds a gold answer most often on dev, then, per language, the supporting-quote margin
- * with the most dev answers holding one within `maxMeanChars`. Returns the weights file's content, with the
+ * candidate features), fits weights on train for each λ (fitRanker), chooses for each λ and
+ * language the supporting-quote margin with the most dev answers holding a gold answer within
+ * `maxMeanChars`, and keeps the λ whose answers then hold one most often (ties: the answering
+ * sentence alone). Returns the weights file's content, with the
  * train and dev numbers and an overlap-only baseline. Throws what indexing throws.
  */
 export async function fitAnswerScorer(options: FitAnswerOptions): Promise<ScorerWeights> {
@@ -245,23 +246,29 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
   const samples = train.map((a) => ({ features: a.featured.map((f) => f.features), labels: a.labels }));
   const mean = (s: Record<string, SetScores>, key: 'top1' | 'answer') =>
     Object.values(s).reduce((sum, v) => sum + v[key], 0) / Math.max(Object.keys(s).length, 1);
+  // Per λ, per language the margin with the most dev answers holding gold within maxMeanChars (an
+  // English answer over Italian articles also shows translations, so its quotes may differ); the λ
+  // whose answers then hold gold most often wins (ties: the answering sentence alone).
   const grid = options.lambdas.map((lambda) => {
     const weights = fitRanker(samples, { lambda });
-    return { lambda, weights, dev: byLang(dev, options.langs, weights, 0) };
+    const margins = options.margins.map((margin) => ({ margin, dev: byLang(dev, options.langs, weights, margin) }));
+    const chosen = Object.fromEntries(
+      options.langs.map((lang) => {
+        const of = (m: (typeof margins)[number]) => m.dev[lang] ?? scoreSet([], weights, m.margin);
+        const within = margins.filter((m) => of(m).meanQuotedChars <= options.maxMeanChars);
+        const pick = (within.length > 0 ? within : margins.slice(0, 1)).reduce((x, y) =>
+          of(y).answer > of(x).answer ? y : x,
+        );
+        return [lang, pick.margin];
+      }),
+    ) as Partial<Record<Lang, number>>;
+    return { lambda, weights, margins, chosen, dev: byLang(dev, options.langs, weights, chosen) };
   });
-  const best = grid.reduce((a, b) => (mean(b.dev, 'top1') > mean(a.dev, 'top1') ? b : a));
-  const margins = options.margins.map((margin) => ({ margin, dev: byLang(dev, options.langs, best.weights, margin) }));
-  // Per language: an English answer over Italian articles also shows translations, so its quotes may differ.
-  const chosen = Object.fromEntries(
-    options.langs.map((lang) => {
-      const of = (m: (typeof margins)[number]) => m.dev[lang] ?? scoreSet([], best.weights, m.margin);
-      const within = margins.filter((m) => of(m).meanQuotedChars <= options.maxMeanChars);
-      const pick = (within.length > 0 ? within : margins.slice(0, 1)).reduce((a, b) =>
-        of(b).answer > of(a).answer ? b : a,
-      );
-      return [lang, pick.margin];
-    }),
-  ) as Partial<Record<Lang, number>>;
+  const best = grid.reduce((a, b) => {
+    const [ab, bb] = [mean(a.dev, 'answer'), mean(b.dev, 'answer')];
+    return bb > ab || (bb === ab && mean(b.dev, 'top1') > mean(a.dev, 'top1')) ? b : a;
+  });
+  const { margins, chosen } = best;
   const overlapOnly = FEATURE_NAMES.map((name) => (name === 'overlap' ? 1 : 0));
   const { manifest } = index.generation;
   return {
@@ -281,7 +288,7 @@ export async function fitAnswerScorer(options: FitAnswerOptions): Promise<Scorer
       dev: byLang(dev, options.langs, best.weights, chosen),
       trainOverlapOnlyBaseline: byLang(train, options.langs, overlapOnly, chosen),
       devOverlapOnlyBaseline: byLang(dev, options.langs, overlapOnly, chosen),
-      lambdaGrid: grid.map((g) => ({ lambda: g.lambda, devTop1: g.dev })),
+      lambdaGrid: grid.map((g) => ({ lambda: g.lambda, margins: g.chosen, dev: g.dev })),
       marginGrid: margins.map((m) => ({ margin: m.margin, dev: m.dev })),
     },
   };

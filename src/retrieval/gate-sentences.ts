@@ -1,19 +1,9 @@
 import { analyze } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
 import { collectTerms, type QueryText } from './lexical-query.js';
-import type { ScoredPassage, SentenceMatch } from './types.js';
+import type { ScoredPassage, SentenceMatch, SentenceSignalKind, SentenceSignals } from './types.js';
 
-/** What the gate reads of the top passages' stored sentences (cosines to the question's vector). */
-export interface SentenceSignals {
-  /** Best cosine of a stored sentence of the top passages; 0 when they have none. */
-  sentence: number;
-  /**
-   * Cosine of the top passages' sentence that holds most question words (by stem or prefix, in
-   * the sentence as written or in its stored translation; ties: the closer sentence); 0 when
-   * they have none.
-   */
-  wordiest: number;
-}
+export type { SentenceSignalKind, SentenceSignals } from './types.js';
 
 /**
  * The sentence signals of `top` (the gate's passages) from `matches` (stored sentences with
@@ -47,9 +37,6 @@ export function sentenceSignals(
   }
   return { sentence, wordiest: wordiest.score };
 }
-
-/** The sentence signal the gate weighs: the best sentence cosine, its gap over the best passage cosine, or the wordiest sentence's. */
-export type SentenceSignalKind = 'best' | 'gap' | 'wordiest';
 
 /** The value of signal `kind` for a question whose best passage cosine is `similarity`. */
 export function sentenceSignal(kind: SentenceSignalKind, signals: SentenceSignals & { similarity: number }): number {

@@ -1,5 +1,4 @@
 import type { Passage, RankedId, SentenceMatch } from '../store/passage.js';
-import type { SentenceSignalKind, SentenceSignals } from './gate-sentences.js';
 import type { Lang } from '../text/lang.js';
 import type { IsoDate, Period } from '../time/index.js';
 
@@ -127,3 +126,18 @@ export interface RetrievalResult {
   /** Milliseconds per stage: embed, hnsw, fts, fusion, grouping, total. */
   timings: Record<string, number>;
 }
+
+/** What the gate reads of the top passages' stored sentences (cosines to the question's vector). */
+export interface SentenceSignals {
+  /** Best cosine of a stored sentence of the top passages; 0 when they have none. */
+  sentence: number;
+  /**
+   * Cosine of the top passages' sentence that holds most question words (by stem or prefix, in
+   * the sentence as written or in its stored translation; ties: the closer sentence); 0 when
+   * they have none.
+   */
+  wordiest: number;
+}
+
+/** The sentence signal the gate weighs: the best sentence cosine, its gap over the best passage cosine, or the wordiest sentence's. */
+export type SentenceSignalKind = 'best' | 'gap' | 'wordiest';

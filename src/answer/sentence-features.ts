@@ -86,11 +86,11 @@ function sentencePairs(c: Candidate): Set<string> {
   return new Set(all.slice(1).map((p, i) => `${all[i] ?? ''} ${p}`));
 }
 
-/** Inverse document frequency of each term among the candidate sentences: words every sentence shares weigh little. */
-function localIdf(candidates: readonly Candidate[]): (term: string) => number {
+/** Inverse document frequency of each term among the candidate sentences' term sets (an absent set counts as empty): words every sentence shares weigh little. */
+function localIdf(termSets: readonly (ReadonlySet<string> | undefined)[]): (term: string) => number {
   const df = new Map<string, number>();
-  for (const c of candidates) for (const term of c.terms) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = candidates.length;
+  for (const terms of termSets) for (const term of terms ?? []) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = termSets.length;
   return (term) => Math.log(1 + n / (1 + (df.get(term) ?? 0)));
 }
 
@@ -136,9 +136,7 @@ function embeddedOverlaps(
 ): { plain: number; idf: number }[] {
   const question = result.embeddedQuestion;
   const terms = question === undefined ? [] : [...new Set(analyze(question.text, question.lang).map((t) => t.prefix))];
-  const df = new Map<string, number>();
-  for (const e of embedded) for (const term of e?.terms ?? []) df.set(term, (df.get(term) ?? 0) + 1);
-  const idf = (term: string) => Math.log(1 + embedded.length / (1 + (df.get(term) ?? 0)));
+  const idf = localIdf(embedded.map((e) => e?.terms));
   return embedded.map((e) => {
     if (e === null) return { plain: 0, idf: 0 };
     const has = (term: string) => e.terms.has(term);
@@ -161,7 +159,7 @@ export function featureCandidates(
   result: Pick<RetrievalResult, 'passages' | 'channels' | 'sentences' | 'embeddedQuestion'>,
 ): FeaturedCandidate[] {
   const queries = queryTerms(view);
-  const idf = localIdf(candidates);
+  const idf = localIdf(candidates.map((c) => c.terms));
   const embedded = embeddedSentences(candidates, result);
   const embeddedOverlap = embeddedOverlaps(embedded, result);
   const bestScore = Math.max(1e-9, ...result.passages.map((p) => p.score));

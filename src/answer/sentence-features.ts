@@ -1,5 +1,5 @@
 import type { RetrievalResult } from '../retrieval/types.js';
-import { analyze, PREFIX_LENGTH, type Term } from '../text/analyze.js';
+import { analyze } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
 import { findAnswerSpans, isNovel, questionWords, sortByProximity, type AnswerSpan } from './answer-spans.js';
 import { detectAnswerType, type AnswerType } from './answer-type.js';
@@ -30,7 +30,6 @@ export const FEATURE_NAMES = [
   'sentenceCosine',
   'embeddedOverlap',
   'embeddedIdfOverlap',
-  'embeddedNear',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -101,25 +100,16 @@ function share(query: readonly string[], has: (term: string) => boolean, weight:
   return query.reduce((sum, term) => sum + (has(term) ? weight(term) : 0), 0) / total;
 }
 
-/**
- * The keys an embedded text's words are matched on: the stem's prefix, so that inflections the
- * prefix alone keeps apart in English ("meet", "meeting") meet.
- */
-function stemKeys(terms: readonly Term[]): Set<string> {
-  return new Set(terms.map((t) => t.stem.slice(0, PREFIX_LENGTH)));
-}
-
-/** A candidate's stored sentence vector's cosine to the question, and the text embedded for it (its translation, or itself). */
+/** A candidate's stored sentence vector's cosine to the question and the text embedded for it (its translation, or itself). */
 interface EmbeddedSentence {
   cosine: number;
-  text: string;
-  keys: Set<string>;
+  terms: Set<string>;
 }
 
 /**
  * What the index stored for each candidate (null when nothing: an index built before sentences
- * were stored): the cosine of its sentence vector to the question's, and the text embedded for it
- * (through a bridge its translation, in the language the question was embedded in) with its stem keys.
+ * were stored): the cosine of its sentence vector to the question's, and the prefix terms of the
+ * text embedded for it (through a bridge its translation, in the language the question was embedded in).
  */
 function embeddedSentences(
   candidates: readonly Candidate[],
@@ -135,51 +125,23 @@ function embeddedSentences(
       match.translation === null || stored.translatedTo === null
         ? [c.span.text, c.passage.lang]
         : [match.translation, stored.translatedTo];
-    return { cosine: match.score, text, keys: stemKeys(analyze(text, lang)) };
+    return { cosine: match.score, terms: new Set(analyze(text, lang).map((t) => t.prefix)) };
   });
 }
 
-/** The embedded question as the embedded features read it: stem keys, prefix terms and folded words; empty when retrieval embedded none. */
-interface EmbeddedQuestion {
-  keys: string[];
-  prefixes: Set<string>;
-  words: Set<string>;
-}
-
-function readEmbeddedQuestion(result: Pick<RetrievalResult, 'embeddedQuestion'>): EmbeddedQuestion {
-  const question = result.embeddedQuestion;
-  if (question === undefined) return { keys: [], prefixes: new Set(), words: new Set() };
-  const terms = analyze(question.text, question.lang);
-  return {
-    keys: [...stemKeys(terms)],
-    prefixes: new Set(terms.map((t) => t.prefix)),
-    words: questionWords([question.text]),
-  };
-}
-
-/** Share of the embedded question's stem keys in each embedded sentence: plain, and weighted by idf within the candidates. */
+/** Share of the embedded question's prefix terms in each embedded sentence: plain, and weighted by idf within the candidates. */
 function embeddedOverlaps(
   embedded: readonly (EmbeddedSentence | null)[],
-  keys: readonly string[],
+  result: Pick<RetrievalResult, 'embeddedQuestion'>,
 ): { plain: number; idf: number }[] {
-  const idf = localIdf(embedded.map((e) => e?.keys));
+  const question = result.embeddedQuestion;
+  const terms = question === undefined ? [] : [...new Set(analyze(question.text, question.lang).map((t) => t.prefix))];
+  const idf = localIdf(embedded.map((e) => e?.terms));
   return embedded.map((e) => {
     if (e === null) return { plain: 0, idf: 0 };
-    const has = (key: string) => e.keys.has(key);
-    return { plain: share(keys, has, () => 1), idf: share(keys, has, idf) };
+    const has = (term: string) => e.terms.has(term);
+    return { plain: share(terms, has, () => 1), idf: share(terms, has, idf) };
   });
-}
-
-/**
- * How near a novel answer of the asked type stands to the embedded question's words in the
- * embedded sentence (10 / (10 + characters between); 0 when none): through a bridge, the English
- * translation read against the English question, which shares few words with the Italian sentence.
- */
-function embeddedNear(e: EmbeddedSentence | null, type: AnswerType, question: EmbeddedQuestion): number {
-  if (e === null || TYPE_FEATURE[type] === undefined) return 0;
-  const spans = findAnswerSpans(e.text).filter((s) => s.type === type && isNovel(s, question.words));
-  const [nearest] = sortByProximity(spans, e.text, question.prefixes);
-  return nearest === undefined ? 0 : 10 / (10 + nearest.distance);
 }
 
 /**
@@ -187,9 +149,8 @@ function embeddedNear(e: EmbeddedSentence | null, type: AnswerType, question: Em
  * (plain, idf-weighted within the candidates, word pairs; the best of the question's texts),
  * whether the sentence holds a novel answer of the asked type, the passage's fused score and dense
  * cosine (against the best), article and passage rank, position and length, and what the index
- * stored for the sentence: its vector's cosine to the question's, the overlap (on stems) of the
- * texts the two were embedded from (through a bridge, both in the bridge's language) and how near
- * an answer of the asked type stands to the question's words in the sentence's embedded text (0
+ * stored for the sentence: its vector's cosine to the question's and the overlap of the texts the
+ * two were embedded from (through a bridge, the question's and the sentence's translations; 0
  * when the index stored no sentences). Pure; never throws.
  */
 export function featureCandidates(
@@ -200,8 +161,7 @@ export function featureCandidates(
   const queries = queryTerms(view);
   const idf = localIdf(candidates.map((c) => c.terms));
   const embedded = embeddedSentences(candidates, result);
-  const question = readEmbeddedQuestion(result);
-  const embeddedOverlap = embeddedOverlaps(embedded, question.keys);
+  const embeddedOverlap = embeddedOverlaps(embedded, result);
   const bestScore = Math.max(1e-9, ...result.passages.map((p) => p.score));
   const dense = new Map(result.channels.dense.map((r) => [r.id, r.score]));
   const bestDense = Math.max(0, ...dense.values());
@@ -253,7 +213,6 @@ export function featureCandidates(
       sentenceCosine: embedded[i]?.cosine ?? 0,
       embeddedOverlap: embeddedOverlap[i]?.plain ?? 0,
       embeddedIdfOverlap: embeddedOverlap[i]?.idf ?? 0,
-      embeddedNear: embeddedNear(embedded[i] ?? null, view.type, question),
     };
     if (typeFeature !== undefined && spans.length > 0) values[typeFeature] = 1;
     return { candidate: c, features: FEATURE_NAMES.map((name) => values[name]), spans };

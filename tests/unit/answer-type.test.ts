@@ -3,9 +3,6 @@ import { findAnswerSpans, isNovel, questionWords } from '../../src/answer/answer
 import { detectAnswerType } from '../../src/answer/answer-type.js';
 import { featureQuestion } from '../../src/answer/extractive.js';
 import { FEATURE_NAMES, type FeatureName } from '../../src/answer/sentence-features.js';
-import { splitSentences } from '../../src/answer/sentences.js';
-import type { RetrievalResult } from '../../src/retrieval/types.js';
-import type { Lang } from '../../src/text/lang.js';
 import { BRIDGE_IT, makeResult } from '../helpers/answer-fixtures.js';
 
 describe('detectAnswerType', () => {
@@ -85,24 +82,15 @@ describe('findAnswerSpans', () => {
   });
 });
 
-/** One feature of every BRIDGE_IT sentence for `question` (sentence openings in article order); `prepare` adds to the retrieval result. */
-function featureOfSentences(
-  question: string,
-  language: Lang,
-  name: FeatureName,
-  prepare: (result: RetrievalResult) => void = () => undefined,
-) {
-  const result = makeResult(question, language, [BRIDGE_IT]);
-  prepare(result);
-  const featured = featureQuestion({ question, language, result });
-  const i = FEATURE_NAMES.indexOf(name);
-  return featured
-    .map((f) => [f.candidate.span.text.slice(0, 24), f.features[i]] as const)
-    .sort((a, b) => BRIDGE_IT.text.indexOf(a[0]) - BRIDGE_IT.text.indexOf(b[0]));
-}
-
 describe('featureQuestion', () => {
-  const feature = (question: string, name: FeatureName) => featureOfSentences(question, 'it', name);
+  const feature = (question: string, name: FeatureName) => {
+    const result = makeResult(question, 'it', [BRIDGE_IT]);
+    const featured = featureQuestion({ question, language: 'it', result });
+    const i = FEATURE_NAMES.indexOf(name);
+    return featured
+      .map((f) => [f.candidate.span.text.slice(0, 24), f.features[i]] as const)
+      .sort((a, b) => BRIDGE_IT.text.indexOf(a[0]) - BRIDGE_IT.text.indexOf(b[0]));
+  };
 
   it('marks the sentences holding a new answer of the asked kind, and only those', () => {
     expect(feature('Quanto è costata la costruzione del ponte?', 'matchQuantity')).toEqual([
@@ -124,50 +112,5 @@ describe('featureQuestion', () => {
     const overlap = feature('cerimonia cittadini', 'overlap');
     expect(overlap.find(([text]) => String(text).startsWith('Alla cerimonia'))?.[1]).toBe(1);
     expect(overlap.find(([text]) => String(text).startsWith('La sindaca'))?.[1]).toBe(0);
-  });
-});
-
-describe('featureQuestion over stored sentence translations', () => {
-  const TRANSLATIONS = [
-    'The new bridge on the river Lieto has been inaugurated on 12 May 2021.',
-    'The construction has lasted three years and has cost 14 million euro.',
-    'Hundreds of citizens have taken part in the ceremony.',
-    'The mayor Marta Ferrini has cut the ribbon in front of the primary school.',
-  ];
-  /** The stored sentences as a bridged index gives them: each with its English translation. */
-  const storeTranslations = (question: string) => (result: RetrievalResult) => {
-    const passage = result.passages[0];
-    if (passage === undefined) throw new Error('the fixture has a passage');
-    result.embeddedQuestion = { text: question, lang: 'en' };
-    result.sentences = {
-      translatedTo: 'en',
-      matches: splitSentences(passage.text, 'it').map((span, i) => ({
-        passageId: passage.id,
-        start: span.start,
-        end: span.end,
-        score: 0.5,
-        translation: TRANSLATIONS[i] ?? null,
-      })),
-    };
-  };
-  const feature = (question: string, name: FeatureName) =>
-    featureOfSentences(question, 'en', name, storeTranslations(question));
-
-  it('an English question meets the translation on stems: "costs" finds "cost", which their prefixes keep apart', () => {
-    expect(feature('What were the costs and the years of the construction?', 'embeddedOverlap')).toEqual([
-      ['Il nuovo ponte sul fiume', 0],
-      ['La costruzione è durata ', 1],
-      ['Alla cerimonia hanno par', 0],
-      ['La sindaca Marta Ferrini', 0],
-    ]);
-  });
-
-  it('an answer of the asked kind next to the question words in the translation scores higher than one far from them', () => {
-    const near = feature('How many years did the construction last?', 'embeddedNear');
-    const [bridge, construction, ceremony] = near.map(([, value]) => value ?? 0);
-    // "three years" stands 13 characters after "construction has lasted"; the bridge has no quantity.
-    expect(construction).toBeGreaterThan(0.3);
-    expect(bridge).toBe(0);
-    expect(ceremony).toBeLessThan(construction ?? 0);
   });
 });

@@ -1,6 +1,6 @@
 import { analyze } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
-import { collectTerms, type QueryText } from './lexical-query.js';
+import { collectTerms, termHolder, type QueryText } from './lexical-query.js';
 import type { ScoredPassage, SentenceMatch, SentenceSignalKind, SentenceSignals } from './types.js';
 
 export type { SentenceSignalKind, SentenceSignals } from './types.js';
@@ -26,12 +26,8 @@ export function sentenceSignals(
     sentence = Math.max(sentence, match.score);
     const own = analyze(passage.text.slice(match.start, match.end), passage.lang);
     if (match.translation !== null && translatedTo !== null) own.push(...analyze(match.translation, translatedTo));
-    const stems = new Set(own.map((t) => t.stem));
-    const prefixes = new Set(own.map((t) => t.prefix));
-    const held = Math.max(
-      0,
-      ...terms.map((ts) => ts.filter((t) => stems.has(t.stem) || prefixes.has(t.prefix)).length),
-    );
+    const holds = termHolder(own);
+    const held = Math.max(0, ...terms.map((ts) => ts.filter(holds).length));
     if (held > wordiest.held || (held === wordiest.held && match.score > wordiest.score))
       wordiest = { held, score: match.score };
   }

@@ -3,7 +3,7 @@ import { analyze } from '../text/analyze.js';
 import { backgroundRarity } from '../text/background.js';
 import { inverseFrequencies, termWeight } from './coverage.js';
 import { sentenceSignal, type SentenceSignals } from './gate-sentences.js';
-import { collectTerms, type QueryText } from './lexical-query.js';
+import { collectTerms, termHolder, type QueryText } from './lexical-query.js';
 import type { RetrievalKnobs, ScoredPassage } from './types.js';
 
 /** Passages whose coverage the gate checks. */
@@ -42,17 +42,14 @@ export async function gateEvidence(
   queryTexts: QueryText[],
   top: Pick<ScoredPassage, 'text' | 'lang'>[],
 ): Promise<TextEvidence[]> {
-  const passages = top.map((p) => {
-    const own = analyze(p.text, p.lang);
-    return { stems: new Set(own.map((t) => t.stem)), prefixes: new Set(own.map((t) => t.prefix)) };
-  });
+  const passages = top.map((p) => termHolder(analyze(p.text, p.lang)));
   return Promise.all(
     queryTexts.map(async (q) => {
       const terms = collectTerms([q]);
       return {
         rarity: terms.map((t) => backgroundRarity(t.word)),
         idf: inverseFrequencies(await generation.termStats(terms.map((t) => t.stem)), terms.length),
-        held: passages.map((p) => terms.map((t) => p.stems.has(t.stem) || p.prefixes.has(t.prefix))),
+        held: passages.map((holds) => terms.map(holds)),
       };
     }),
   );

@@ -23,6 +23,13 @@ export function collectTerms(texts: QueryText[]): Term[] {
   return terms;
 }
 
+/** Whether a query term occurs among `own` (a text's analysed terms), by stem or by prefix term. */
+export function termHolder(own: readonly Term[]): (term: Term) => boolean {
+  const stems = new Set(own.map((t) => t.stem));
+  const prefixes = new Set(own.map((t) => t.prefix));
+  return (term) => stems.has(term.stem) || prefixes.has(term.prefix);
+}
+
 /** Consecutive stem pairs of each query text (pairs never span two texts), de-duplicated. */
 export function collectPairs(texts: QueryText[]): string[] {
   return [...new Set(texts.flatMap(({ text, lang }) => stemPairs(analyze(text, lang))))];

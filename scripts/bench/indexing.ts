@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Config } from '../../src/config.js';
 import { passageTranslatorFrom } from '../../src/app/compose.js';
-import { splitSentences } from '../../src/chunking/split-sentences.js';
 import { buildIndex } from '../../src/index/build-index.js';
+import { passageForEmbedding, sentencesOf } from '../../src/index/embed-articles.js';
 import type { BuildReport } from '../../src/index/build-report.js';
 import { openGeneration } from '../../src/index/generation.js';
 import { dataLayout, generationDir } from '../../src/index/layout.js';
@@ -128,8 +128,8 @@ async function readEmbeddedTexts(dir: string): Promise<{ passage: string; senten
     for (const p of await generation.listPassages()) {
       const texts = byArticle.get(p.articleId) ?? [];
       texts.push({
-        passage: p.titleDerived ? p.text : `${p.title}\n${p.text}`,
-        sentences: splitSentences(p.text, p.lang).map(({ start, end }) => p.text.slice(start, end)),
+        passage: passageForEmbedding(p, p.text),
+        sentences: sentencesOf(p.text, p.lang).map((sentence) => sentence.text),
       });
       byArticle.set(p.articleId, texts);
     }

@@ -111,13 +111,13 @@ export async function embedArticles(
 function textsAsWritten(article: Article, chunk: Chunk): ChunkTexts {
   return {
     passage: passageForEmbedding(article, chunk.text),
-    sentences: splitSentences(chunk.text, article.lang).map(({ start, end }) => ({
-      start,
-      end,
-      text: chunk.text.slice(start, end),
-      translation: null,
-    })),
+    sentences: sentencesOf(chunk.text, article.lang).map((sentence) => ({ ...sentence, translation: null })),
   };
+}
+
+/** The sentences of a passage that are embedded and stored with it: offsets into `text`, and their text. */
+export function sentencesOf(text: string, lang: Lang): { start: number; end: number; text: string }[] {
+  return splitSentences(text, lang).map(({ start, end }) => ({ start, end, text: text.slice(start, end) }));
 }
 
 /**
@@ -167,6 +167,6 @@ async function translateAll<T, R>(items: T[], translate: (item: T) => Promise<R 
 }
 
 /** The text embedded for a passage: a real title gives the passage its topic; a derived one would repeat the first chunk. */
-function passageForEmbedding(article: Article, text: string): string {
+export function passageForEmbedding(article: Pick<Article, 'title' | 'titleDerived'>, text: string): string {
   return article.titleDerived ? text : `${article.title}\n${text}`;
 }

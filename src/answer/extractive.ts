@@ -7,7 +7,7 @@ import type { AnswerSpan } from './answer-spans.js';
 import { collectCandidates, type Candidate } from './extractive-candidates.js';
 import { MAX_QUOTED_CHARS, MAX_SUPPORT, pickQuotes } from './pick-quotes.js';
 import { joinQuoteParts } from './quotes.js';
-import { featureCandidates, viewQuestion, type FeaturedCandidate } from './sentence-features.js';
+import { featureCandidates, storedSentences, viewQuestion, type FeaturedCandidate } from './sentence-features.js';
 import {
   committedWeights,
   marginFor,
@@ -103,8 +103,7 @@ function toCitation(n: number, sentences: readonly ScoredCandidate[]): Citation 
 function storedTranslation(result: Pick<RetrievalResult, 'sentences'>, c: Candidate, language: Lang): string | null {
   const stored = result.sentences;
   if (stored === undefined || stored.translatedTo !== language) return null;
-  const match = stored.matches.find((m) => m.passageId === c.passage.id && m.start === c.span.start);
-  return match?.translation ?? null;
+  return storedSentences(result)(c)?.translation ?? null;
 }
 
 /**

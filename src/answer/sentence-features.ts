@@ -1,4 +1,4 @@
-import type { RetrievalResult } from '../retrieval/types.js';
+import type { RetrievalResult, SentenceMatch } from '../retrieval/types.js';
 import { analyze } from '../text/analyze.js';
 import type { Lang } from '../text/lang.js';
 import { findAnswerSpans, isNovel, questionWords, sortByProximity, type AnswerSpan } from './answer-spans.js';
@@ -106,6 +106,14 @@ interface EmbeddedSentence {
   terms: Set<string>;
 }
 
+/** Finds the sentence the index stored for a candidate (same passage, same offset), if it stored one. */
+export function storedSentences(
+  result: Pick<RetrievalResult, 'sentences'>,
+): (c: Candidate) => SentenceMatch | undefined {
+  const byKey = new Map((result.sentences?.matches ?? []).map((m) => [`${m.passageId}:${m.start}`, m]));
+  return (c) => byKey.get(`${c.passage.id}:${c.span.start}`);
+}
+
 /**
  * What the index stored for each candidate (null when nothing: an index built before sentences
  * were stored): the cosine of its sentence vector to the question's, and the prefix terms of the
@@ -117,9 +125,9 @@ function embeddedSentences(
 ): (EmbeddedSentence | null)[] {
   const stored = result.sentences;
   if (stored === undefined) return candidates.map(() => null);
-  const byKey = new Map(stored.matches.map((m) => [`${m.passageId}:${m.start}`, m]));
+  const storedFor = storedSentences(result);
   return candidates.map((c) => {
-    const match = byKey.get(`${c.passage.id}:${c.span.start}`);
+    const match = storedFor(c);
     if (match === undefined) return null;
     const [text, lang] =
       match.translation === null || stored.translatedTo === null

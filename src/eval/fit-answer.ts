@@ -108,8 +108,9 @@ function featureOne(r: Retrieved): Asked {
 function retrievalFingerprint(options: FitAnswerOptions, index: OpenIndex): string {
   const { manifest } = index.generation;
   return JSON.stringify({
-    // What a cached result holds: bumped when retrieval adds what the features read (2: stored sentences).
-    format: 2,
+    // What a cached result holds: bumped when retrieval adds what the features read (2: stored
+    // sentences) or its query translation changes (3: English questions without do-support).
+    format: 3,
     model: manifest.model.id,
     bridge: manifest.bridge,
     translator: options.translator?.engine ?? null,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from '../text/lang.js';
 import { fetchJson } from './http-json.js';
-import { lowerInitialFunctionWord, matchInitialCase, stripApertiumMarks } from './apertium-text.js';
+import { dropDoSupport, lowerInitialFunctionWord, matchInitialCase, stripApertiumMarks } from './apertium-text.js';
 import { DEFAULT_MAX_INPUT_CHARS, sanitizeText } from './sanitize.js';
 import type { Translator } from './translator.js';
 import { createWarnOnce } from './warn-once.js';
@@ -91,7 +91,8 @@ export function createApertiumTranslator(options: ApertiumOptions): ApertiumTran
 async function requestChain(base: URL, text: string, from: Lang, to: Lang, timeoutMs: number): Promise<Result<string>> {
   const langpairs = CHAINS[`${from}>${to}`];
   if (langpairs === undefined) return { ok: false, cause: 'unsupported-pair', detail: `${from}>${to}` };
-  const body = new URLSearchParams({ langpairs, markUnknown: 'no', q: lowerInitialFunctionWord(text) });
+  const question = from === 'en' ? dropDoSupport(text) : text;
+  const body = new URLSearchParams({ langpairs, markUnknown: 'no', q: lowerInitialFunctionWord(question) });
   const outcome = await fetchJson(new URL('translateChain', base), { method: 'POST', body }, timeoutMs);
   if (!outcome.ok) return outcome;
   const parsed = translationSchema.safeParse(outcome.json);

@@ -69,18 +69,27 @@ function collectingLogger(): { warn(obj: object, msg: string): void; lines: Arra
 
 describe('createApertiumTranslator', () => {
   it('posts en→it through the eng|cat|ita chain with markUnknown=no, initial question word lower-cased, and returns translatedText', async () => {
-    const apy = await startFakeApy(() => apyAnswer('Quale concetto nuovo fece Lavrov proporre?'));
+    const apy = await startFakeApy(() => apyAnswer('Quale concetto nuovo Lavrov propone?'));
     const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });
     expect(await translator.translate('What new concept did Lavrov propose?', 'en', 'it')).toBe(
-      'Quale concetto nuovo fece Lavrov proporre?',
+      'Quale concetto nuovo Lavrov propone?',
     );
     expect(apy.seen).toHaveLength(1);
     expect(apy.seen[0]?.method).toBe('POST');
     expect(apy.seen[0]?.path).toBe('/translateChain');
     expect(apy.seen[0]?.form.get('langpairs')).toBe('eng|cat|ita');
     expect(apy.seen[0]?.form.get('markUnknown')).toBe('no');
-    // The initial question word goes lower-cased: capitalised, Apertium's Catalan pivot can leave it untranslated.
-    expect(apy.seen[0]?.form.get('q')).toBe('what new concept did Lavrov propose?');
+    // The initial question word goes lower-cased (capitalised, Apertium's Catalan pivot can leave
+    // it untranslated), and the auxiliary "did" is dropped (Apertium renders it as a verb, "fece").
+    expect(apy.seen[0]?.form.get('q')).toBe('what new concept Lavrov propose?');
+  });
+
+  it('keeps "do" in text that is not one English question, and in Italian text', async () => {
+    const apy = await startFakeApy(() => apyAnswer('…'));
+    const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });
+    await translator.translate('The man who did the work left. Why?', 'en', 'it');
+    await translator.translate('Chi did questo?', 'it', 'en');
+    expect(apy.seen.map((s) => s.form.get('q'))).toEqual(['The man who did the work left. Why?', 'chi did questo?']);
   });
 
   it('uses the ita|cat|eng chain for it→en and keeps a base-URL path prefix', async () => {

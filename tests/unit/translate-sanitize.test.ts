@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lowerInitialFunctionWord, matchInitialCase, stripApertiumMarks } from '../../src/translate/apertium-text.js';
+import {
+  dropDoSupport,
+  lowerInitialFunctionWord,
+  matchInitialCase,
+  stripApertiumMarks,
+} from '../../src/translate/apertium-text.js';
 import { sanitizeText } from '../../src/translate/sanitize.js';
 
 describe('sanitizeText', () => {
@@ -55,5 +60,30 @@ describe('lowerInitialFunctionWord / matchInitialCase', () => {
     expect(matchInitialCase('quando iniziò?', 'When did it begin?')).toBe('Quando iniziò?');
     expect(matchInitialCase('quando iniziò?', 'when did it begin?')).toBe('quando iniziò?');
     expect(matchInitialCase('¿x', '5 things')).toBe('¿x');
+  });
+});
+
+describe('dropDoSupport', () => {
+  it.each([
+    ['What new concept did Lavrov propose?', 'What new concept Lavrov propose?'],
+    ['How long did Phillips manage the Apollo missions?', 'How long Phillips manage the Apollo missions?'],
+    [
+      'In the 1965-66 season, what place did ABC find itself in?',
+      'In the 1965-66 season, what place ABC find itself in?',
+    ],
+    ['In which year does the festival start?', 'In which year the festival start?'],
+    ['What do they do?', 'What they do?'],
+  ])('drops the auxiliary of %j', (question, expected) => {
+    expect(dropDoSupport(question)).toBe(expected);
+  });
+
+  it.each([
+    'Did Rubio meet Lavrov?',
+    'Why did not the talks go on?',
+    'The man who did the work left. Why?',
+    'The man who did the work left.',
+    'Rubio did meet Lavrov, what else?',
+  ])('leaves %j as it is', (text) => {
+    expect(dropDoSupport(text)).toBe(text);
   });
 });

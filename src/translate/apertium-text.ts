@@ -43,6 +43,25 @@ export function dropDoSupport(text: string): string {
 }
 
 /**
+ * `translation` with the names Apertium glued to a possessive put back: a name it does not know,
+ * followed by "'s" in `source`, comes back fused with "ha" ("What did Rubio say about Lavrov's
+ * idea?" → "… con Lavrovha idea?"), a word no article holds; it is put back as the name
+ * ("… con Lavrov idea?"). Names it knows come back as "di X" and are left alone. With
+ * dropDoSupport, `npm run translation-check` gives .602 → .603 on squad-it-dev, .569 → .570 on
+ * squad-it-train.
+ */
+export function repairPossessives(translation: string, source: string): string {
+  const names = new Set([...source.matchAll(/([\p{L}\p{N}][\p{L}\p{N}-]*)['’]s\b/gu)].map((m) => m[1] ?? ''));
+  let repaired = translation;
+  for (const name of names) {
+    if (name === '') continue;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    repaired = repaired.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}ha(?![\\p{L}\\p{N}])`, 'gu'), name);
+  }
+  return repaired;
+}
+
+/**
  * Removes Apertium's word marks (`*unknown`, `#generation-error`, `@transfer-error`) from a
  * translation. APy strips `*` only once at the end of a chain, so a word unknown to both hops
  * comes back as `*word`; marks only ever start a word, so `5*3` is left alone.

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Lang } from '../text/lang.js';
 import { fetchJson } from './http-json.js';
-import { dropDoSupport, lowerInitialFunctionWord, matchInitialCase, stripApertiumMarks } from './apertium-text.js';
+import {
+  dropDoSupport,
+  lowerInitialFunctionWord,
+  matchInitialCase,
+  repairPossessives,
+  stripApertiumMarks,
+} from './apertium-text.js';
 import { DEFAULT_MAX_INPUT_CHARS, sanitizeText } from './sanitize.js';
 import type { Translator } from './translator.js';
 import { createWarnOnce } from './warn-once.js';
@@ -99,7 +105,8 @@ async function requestChain(base: URL, text: string, from: Lang, to: Lang, timeo
   if (!parsed.success) return { ok: false, cause: 'bad-shape', detail: 'no responseData in the answer' };
   const { responseStatus, responseData } = parsed.data;
   if (responseStatus !== 200) return { ok: false, cause: `status-${responseStatus}`, detail: 'responseStatus' };
-  const translated = stripApertiumMarks(responseData.translatedText ?? '').trim();
+  const output = stripApertiumMarks(responseData.translatedText ?? '').trim();
+  const translated = from === 'en' ? repairPossessives(output, text) : output;
   if (translated === '') return { ok: false, cause: 'empty', detail: 'empty translatedText' };
   return { ok: true, value: matchInitialCase(translated, text) };
 }

@@ -84,6 +84,14 @@ describe('createApertiumTranslator', () => {
     expect(apy.seen[0]?.form.get('q')).toBe('what new concept Lavrov propose?');
   });
 
+  it('puts back an English name Apertium fused with its possessive ("Lavrovha")', async () => {
+    const apy = await startFakeApy(() => apyAnswer('Quello che era Lavrovha proposta?'));
+    const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });
+    expect(await translator.translate("What was Lavrov's proposal?", 'en', 'it')).toBe(
+      'Quello che era Lavrov proposta?',
+    );
+  });
+
   it('keeps "do" in text that is not one English question, and in Italian text', async () => {
     const apy = await startFakeApy(() => apyAnswer('…'));
     const translator = createApertiumTranslator({ url: apy.url, timeoutMs: 1000 });

@@ -3,6 +3,7 @@ import {
   dropDoSupport,
   lowerInitialFunctionWord,
   matchInitialCase,
+  repairPossessives,
   stripApertiumMarks,
 } from '../../src/translate/apertium-text.js';
 import { sanitizeText } from '../../src/translate/sanitize.js';
@@ -85,5 +86,21 @@ describe('dropDoSupport', () => {
     'Rubio did meet Lavrov, what else?',
   ])('leaves %j as it is', (text) => {
     expect(dropDoSupport(text)).toBe(text);
+  });
+});
+
+describe('repairPossessives', () => {
+  it('puts back a name Apertium fused with the possessive, and only such a name', () => {
+    expect(repairPossessives('Quello che era Ryabkovha commenti?', "What were Ryabkov's remarks?")).toBe(
+      'Quello che era Ryabkov commenti?',
+    );
+    expect(repairPossessives('sopra Lavrovha idea e Nassau-Saarbrückenha', 'Lavrov’s idea, Nassau-Saarbrücken’s')).toBe(
+      'sopra Lavrov idea e Nassau-Saarbrücken',
+    );
+    // A name it knows comes back as "di X"; a word ending in "ha" that no possessive made is kept.
+    expect(repairPossessives('il sindaco di Modena ha detto', "Modena's mayor said")).toBe(
+      'il sindaco di Modena ha detto',
+    );
+    expect(repairPossessives('Lavrovha detto', 'Lavrov said')).toBe('Lavrovha detto');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLlmRewriter } from '../src/answer/rewrite-follow-up.js';
 import { createLlmFrom } from '../src/app/answer-service.js';
-import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
+import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom, warmApertiumFrom } from '../src/app/compose.js';
 import { loadConfig } from '../src/config.js';
 import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { locateModel } from '../src/embedding/resolve-model.js';
@@ -16,7 +16,6 @@ import { runQuestionSet } from '../src/eval/run-questions.js';
 import { runEval } from '../src/eval/run-eval.js';
 import type { Lang } from '../src/text/lang.js';
 import { isValidIsoDate } from '../src/time/calendar.js';
-import { createApertiumTranslator } from '../src/translate/apertium.js';
 import { selectTranslator } from '../src/translate/select.js';
 import type { Translator } from '../src/translate/translator.js';
 import { runScript } from './run-script.js';
@@ -147,10 +146,8 @@ async function englishTranslators(
   noLlm: boolean,
 ): Promise<{ list: { engine: string; translator: Translator | null }[]; default: string }> {
   const list: { engine: string; translator: Translator | null }[] = [{ engine: 'none', translator: null }];
-  if (config.APERTIUM_URL !== null) {
-    const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
-    if (await apertium.warm()) list.push({ engine: 'apertium', translator: apertium });
-  }
+  const apertium = await warmApertiumFrom(config);
+  if (apertium !== null) list.push({ engine: 'apertium', translator: apertium });
   const llm = noLlm ? null : createLlmFrom(config);
   const chosen = await selectTranslator({
     mode: config.QUERY_TRANSLATION,

@@ -4,14 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WEIGHTS_FILE } from '../src/answer/sentence-scorer.js';
-import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom } from '../src/app/compose.js';
+import { buildOptionsFrom, knobOverridesFrom, modelSourcesFrom, warmApertiumFrom } from '../src/app/compose.js';
 import { loadConfig } from '../src/config.js';
 import { loadEmbedder } from '../src/embedding/load-embedder.js';
 import { locateModel } from '../src/embedding/resolve-model.js';
 import { loadDataset, sliceDataset, type Dataset } from '../src/eval/dataset.js';
 import { fitAnswerScorer } from '../src/eval/fit-answer.js';
 import type { Lang } from '../src/text/lang.js';
-import { createApertiumTranslator } from '../src/translate/apertium.js';
 import { runScript } from './run-script.js';
 import { indexTuning } from '../src/index/tuning.js';
 
@@ -66,11 +65,7 @@ await runScript(USAGE, async () => {
   dev = sliceDataset(dev, ids, values['max-dev'] === undefined ? Infinity : Number(values['max-dev']));
   if (values['sample-train'] !== undefined) train = sampleEvenly(train, Number(values['sample-train']));
   if (values['sample-dev'] !== undefined) dev = sampleEvenly(dev, Number(values['sample-dev']));
-  let translator = null;
-  if (config.APERTIUM_URL !== null) {
-    const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
-    if (await apertium.warm()) translator = apertium;
-  }
+  const translator = await warmApertiumFrom(config);
   const workDir = values.cache ?? mkdtempSync(path.join(tmpdir(), 'archivista-fit-'));
   const sources = modelSourcesFrom(config);
   try {

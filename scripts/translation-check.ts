@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { loadDataset } from '../src/eval/dataset.js';
 import { checkTranslations } from '../src/eval/translation-overlap.js';
-import { createApertiumTranslator } from '../src/translate/apertium.js';
+import { warmApertiumFrom } from '../src/app/compose.js';
 import { runScript } from './run-script.js';
 
 const USAGE =
@@ -15,8 +15,8 @@ await runScript(USAGE, async () => {
   if (values.dataset === undefined) throw new TypeError('--dataset is required');
   const config = loadConfig();
   if (config.APERTIUM_URL === null) throw new TypeError('set APERTIUM_URL to the APy to check');
-  const translator = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
-  if (!(await translator.warm())) throw new TypeError(`APy at ${config.APERTIUM_URL} does not translate`);
+  const translator = await warmApertiumFrom(config);
+  if (translator === null) throw new TypeError(`APy at ${config.APERTIUM_URL} does not translate`);
   const questions = loadDataset(values.dataset).questions.slice(
     0,
     values.max === undefined ? undefined : Number(values.max),

@@ -7,7 +7,7 @@ import { createPostgresEngine, type PostgresEngine } from '../index/postgres/pos
 import type { IndexEngine } from '../index/searchable-index.js';
 import { sqliteEngine } from '../index/sqlite/sqlite-engine.js';
 import { indexTuning } from '../index/tuning.js';
-import { createApertiumTranslator } from '../translate/apertium.js';
+import { createApertiumTranslator, type ApertiumTranslator } from '../translate/apertium.js';
 import type { RetrievalKnobs } from '../retrieval/types.js';
 import type { ConversationRetention } from '../store/conversations.js';
 import { detectLanguage } from '../text/language.js';
@@ -85,6 +85,16 @@ export function passageTranslatorFrom(config: Config): PassageTranslator | null 
     timeoutMs: Math.max(config.APERTIUM_TIMEOUT_MS, 10_000),
     maxInputChars: MAX_PASSAGE_CHARS,
   });
+}
+
+/**
+ * The query translator at APERTIUM_URL, once its warm-up translations work both ways; null when
+ * APERTIUM_URL is unset or APy does not translate (what an evaluation then runs without).
+ */
+export async function warmApertiumFrom(config: Config): Promise<ApertiumTranslator | null> {
+  if (config.APERTIUM_URL === null) return null;
+  const apertium = createApertiumTranslator({ url: config.APERTIUM_URL, timeoutMs: config.APERTIUM_TIMEOUT_MS });
+  return (await apertium.warm()) ? apertium : null;
 }
 
 /** Retrieval knob overrides from the tuning file (TUNING_FILE); what it leaves out keeps the per-model knobs. */

@@ -51,13 +51,11 @@ export function dropDoSupport(text: string): string {
  * squad-it-train.
  */
 export function repairPossessives(translation: string, source: string): string {
-  const names = new Set([...source.matchAll(/([\p{L}\p{N}][\p{L}\p{N}-]*)['’]s\b/gu)].map((m) => m[1] ?? ''));
+  // A name is letters, digits and hyphens only: it goes into the pattern as it is.
+  const names = new Set([...source.matchAll(/([\p{L}\p{N}][\p{L}\p{N}-]*)['’]s\b/gu)].flatMap((m) => m[1] ?? []));
   let repaired = translation;
-  for (const name of names) {
-    if (name === '') continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    repaired = repaired.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}ha(?![\\p{L}\\p{N}])`, 'gu'), name);
-  }
+  for (const name of names)
+    repaired = repaired.replace(new RegExp(`(?<![\\p{L}\\p{N}])${name}ha(?![\\p{L}\\p{N}])`, 'gu'), name);
   return repaired;
 }
 
